@@ -1,0 +1,127 @@
+//! Command-line interface definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::chip::Chip;
+use crate::loader::{After, Before};
+use crate::numbers::parse_u32;
+
+const AFTER_HELP: &str = "\
+PORT is a serial device (/dev/ttyUSB0), socket://HOST:PORT, or virtual:IMAGE for a virtual \
+ESP32-C3 in this process whose flash is the file IMAGE (created as 4 MiB of 0xFF if absent).
+
+Xtensa chips (ESP32, ESP32-S2, ESP32-S3) are flashed through their ROM loader; espflow's own \
+stub is built for the RISC-V chips only.";
+
+#[derive(Parser, Debug)]
+#[command(name = "espflow", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub conn: ConnectArgs,
+    #[command(subcommand)]
+    pub command: Commands,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ConnectArgs {
+    /// Serial device, socket://HOST:PORT, or virtual:IMAGE
+    #[arg(short, long, global = true, env = "ESPFLOW_PORT")]
+    pub port: Option<String>,
+    /// Expected chip; connecting to another one is an error
+    #[arg(short, long, global = true, value_enum)]
+    pub chip: Option<Chip>,
+    /// Baud rate to switch to after connecting
+    #[arg(short, long, global = true, default_value_t = 460_800)]
+    pub baud: u32,
+    /// How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]
+    #[arg(long, global = true, value_enum)]
+    pub before: Option<Before>,
+    /// What to do with the chip when done
+    #[arg(long, global = true, value_enum, default_value = "hard-reset")]
+    pub after: After,
+    /// Use the ROM loader only, without uploading a stub
+    #[arg(long, global = true)]
+    pub no_stub: bool,
+    /// Connection attempts before giving up
+    #[arg(long, global = true, default_value_t = 7)]
+    pub connect_attempts: usize,
+}
+
+fn num(s: &str) -> Result<u32, String> {
+    parse_u32(s)
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Commands {
+    /// Show the chip, its revision, MAC, flash and security state
+    BoardInfo,
+    /// Read flash into a file
+    ReadFlash {
+        #[arg(value_parser = num)]
+        addr: u32,
+        #[arg(value_parser = num)]
+        size: u32,
+        file: PathBuf,
+    },
+    /// Write files to flash at the given addresses, then verify them
+    WriteFlash(WriteFlashArgs),
+    /// Erase whole 4 KiB sectors
+    EraseRegion {
+        #[arg(value_parser = num)]
+        addr: u32,
+        #[arg(value_parser = num)]
+        size: u32,
+    },
+    /// Erase the whole flash
+    EraseFlash,
+    /// Print the MD5 of a flash region, computed on the chip
+    ChecksumMd5 {
+        #[arg(value_parser = num)]
+        addr: u32,
+        #[arg(value_parser = num)]
+        size: u32,
+    },
+    /// Serve a virtual chip over TCP or a pty for other programs (esptool included)
+    VirtualChip(VirtualChipArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct WriteFlashArgs {
+    /// Skip the MD5 comparison after writing
+    #[arg(long)]
+    pub no_verify: bool,
+    /// Send data uncompressed
+    #[arg(long)]
+    pub no_compress: bool,
+    /// ADDR FILE pairs
+    #[arg(required = true, num_args = 2.., value_names = ["ADDR", "FILE"])]
+    pub images: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct VirtualChipArgs {
+    #[arg(long, value_enum, default_value = "esp32c3")]
+    pub chip: Chip,
+    /// Flash image file, written through on every change (created erased if absent)
+    #[arg(long)]
+    pub flash: PathBuf,
+    /// Flash size for a new image (2MB, 4MB, 8MB or 16MB)
+    #[arg(long, value_parser = num)]
+    pub flash_size: Option<u32>,
+    /// Address to listen on for socket:// clients
+    #[arg(long, conflicts_with = "pty")]
+    pub listen: Option<String>,
+    /// Serve on a new pseudo-terminal instead of TCP
+    #[arg(long)]
+    pub pty: bool,
+    /// Pace the UART at the baud rate and apply datasheet flash timings
+    #[arg(long)]
+    pub realtime: bool,
+}

@@ -1,0 +1,202 @@
+//! What each subcommand does, on top of the library.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::chip::Chip;
+use crate::cli::{Cli, Commands, ConnectArgs, VirtualChipArgs, WriteFlashArgs};
+use crate::flasher::{self, WriteOptions};
+use crate::loader::{Before, ConnectOptions, Loader};
+use crate::numbers::parse_u32;
+use crate::plan::{Image, human_size};
+use crate::port::{self, PortKind, VirtualOptions};
+use crate::progress;
+use crate::virtual_chip::{self, ChipConfig, Efuses, NorFlash, VirtualChip};
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Commands::BoardInfo => board_info(&cli.conn),
+        Commands::ReadFlash { addr, size, file } => {
+            let mut l = connect(&cli.conn)?;
+            let data = flasher::read_region(&mut l, addr, size, &mut *progress::auto())?;
+            std::fs::write(&file, &data)
+                .with_context(|| format!("cannot write {}", file.display()))?;
+            eprintln!("read {size} bytes at 0x{addr:X} into {}", file.display());
+            finish(l, &cli.conn)
+        }
+        Commands::WriteFlash(args) => write_flash(&cli.conn, &args),
+        Commands::EraseRegion { addr, size } => {
+            let mut l = connect(&cli.conn)?;
+            flasher::erase_region(&mut l, addr, size)?;
+            eprintln!("erased 0x{size:X} bytes at 0x{addr:X}");
+            finish(l, &cli.conn)
+        }
+        Commands::EraseFlash => {
+            let mut l = connect(&cli.conn)?;
+            flasher::erase_flash(&mut l)?;
+            eprintln!("erased the whole flash");
+            finish(l, &cli.conn)
+        }
+        Commands::ChecksumMd5 { addr, size } => {
+            let mut l = connect(&cli.conn)?;
+            let d = flasher::checksum_md5(&mut l, addr, size)?;
+            println!("{}", flasher::hex(&d));
+            finish(l, &cli.conn)
+        }
+        Commands::VirtualChip(args) => serve_virtual_chip(&args),
+        Commands::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "espflow",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Opens the port, connects to the loader, switches baud and attaches the flash.
+pub fn connect(args: &ConnectArgs) -> Result<Loader> {
+    let spec = args
+        .port
+        .as_deref()
+        .context("no port given: use --port PORT or set ESPFLOW_PORT")?;
+    let port = port::open(spec, 115_200, &VirtualOptions::default())?;
+    let kind = port.kind();
+    // Sockets and in-process chips have no modem lines worth pulsing.
+    let before = args.before.unwrap_or(match kind {
+        PortKind::Serial => Before::DefaultReset,
+        PortKind::Socket | PortKind::Virtual => Before::NoReset,
+    });
+    let opts = ConnectOptions {
+        before,
+        chip: args.chip,
+        attempts: args.connect_attempts.max(1),
+    };
+    let mut loader = Loader::connect(port, &opts)?;
+    loader
+        .change_baud(args.baud)
+        .with_context(|| format!("switching to {} baud", args.baud))?;
+    loader.attach_flash().context("attaching the SPI flash")?;
+    Ok(loader)
+}
+
+fn finish(loader: Loader, args: &ConnectArgs) -> Result<()> {
+    loader.finish(args.after)?;
+    Ok(())
+}
+
+fn board_info(args: &ConnectArgs) -> Result<()> {
+    let mut l = connect(args)?;
+    let chip = l.chip();
+    let rev = l
+        .revision()?
+        .map(|(a, b)| format!(" (revision v{a}.{b})"))
+        .unwrap_or_default();
+    let mac = l.mac()?;
+    let id = l.flash_id()?;
+    let size = l.flash_size().unwrap_or(0);
+    println!("Chip:         {chip}{rev}");
+    if let Some(x) = chip.facts().crystal_mhz {
+        println!("Crystal:      {x} MHz");
+    }
+    println!(
+        "MAC:          {}",
+        mac.iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<Vec<_>>()
+            .join(":")
+    );
+    println!(
+        "Flash ID:     0x{id:06X} (manufacturer 0x{:02X}, device 0x{:02X}{:02X})",
+        id & 0xFF,
+        (id >> 8) & 0xFF,
+        (id >> 16) & 0xFF
+    );
+    println!("Flash size:   {}", human_size(size as u64));
+    match l.security_info() {
+        Some(s) => println!(
+            "Security:     flash encryption {} (crypt count {}), secure boot {}, secure download {}",
+            on_off(s.flash_encryption()),
+            s.flash_crypt_cnt,
+            on_off(s.secure_boot()),
+            on_off(s.secure_download())
+        ),
+        None => println!("Security:     not reported by this chip's ROM"),
+    }
+    println!("Loader:       {}", if l.is_stub() { "stub" } else { "ROM" });
+    finish(l, args)
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
+}
+
+fn write_flash(conn: &ConnectArgs, args: &WriteFlashArgs) -> Result<()> {
+    if !args.images.len().is_multiple_of(2) {
+        bail!(
+            "write-flash takes ADDR FILE pairs; '{}' has no file",
+            args.images.last().unwrap()
+        );
+    }
+    // Every file is read and every address parsed before the chip is touched.
+    let mut images = Vec::new();
+    for pair in args.images.chunks(2) {
+        let addr = parse_u32(&pair[0]).map_err(anyhow::Error::msg)?;
+        let path = Path::new(&pair[1]);
+        let data =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        images.push(Image {
+            addr,
+            data,
+            name: path.display().to_string(),
+        });
+    }
+    let mut l = connect(conn)?;
+    let started = std::time::Instant::now();
+    let s = flasher::write_images(
+        &mut l,
+        &images,
+        WriteOptions {
+            verify: !args.no_verify,
+            compress: !args.no_compress,
+        },
+        &mut *progress::auto(),
+    )?;
+    eprintln!(
+        "wrote {} bytes ({} on the wire) in {:.2} s{}",
+        s.image_bytes,
+        s.wire_bytes,
+        started.elapsed().as_secs_f64(),
+        if args.no_verify { "" } else { ", verified" }
+    );
+    finish(l, conn)
+}
+
+fn serve_virtual_chip(args: &VirtualChipArgs) -> Result<()> {
+    if args.chip != Chip::Esp32c3 {
+        bail!(
+            "the virtual chip models the ESP32-C3 only, not {}",
+            args.chip
+        );
+    }
+    let flash = NorFlash::open(&args.flash, args.flash_size)
+        .with_context(|| format!("flash image {}", args.flash.display()))?;
+    let chip = VirtualChip::new(ChipConfig {
+        flash,
+        efuses: Efuses::for_image(&args.flash),
+        realtime: args.realtime,
+    });
+    let listen = if args.pty {
+        virtual_chip::server::Listen::Pty
+    } else {
+        virtual_chip::server::Listen::Tcp(
+            args.listen.clone().unwrap_or_else(|| "127.0.0.1:0".into()),
+        )
+    };
+    virtual_chip::server::serve(chip, listen, args.realtime)?;
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! espflow: flash and provision Espressif chips over a serial line.
+//!
+//! The library is what the `espflow` binary is made of: ports, the loader protocol, flash
+//! operations, progress reporting and a virtual chip to run all of it without hardware.
+
+pub mod chip;
+pub mod cli;
+pub mod commands;
+pub mod flasher;
+pub mod loader;
+pub mod numbers;
+pub mod plan;
+pub mod port;
+pub mod progress;
+pub mod virtual_chip;

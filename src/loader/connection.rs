@@ -1,0 +1,197 @@
+//! Commands and responses over SLIP, with timeouts and decoded errors.
+
+use std::time::{Duration, Instant};
+
+use espflow_protocol::packet::{RequestHeader, ResponseHeader};
+use espflow_protocol::status::LoaderKind;
+use espflow_protocol::{Command, SlipDecoder, Status, slip};
+
+use crate::port::Transport;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoaderError {
+    #[error("{cmd} got no response within {timeout:?}")]
+    Timeout {
+        cmd: &'static str,
+        timeout: Duration,
+    },
+    #[error("{cmd} failed: {status}")]
+    Failed { cmd: &'static str, status: Status },
+    #[error("{cmd}: malformed response ({reason})")]
+    Malformed { cmd: &'static str, reason: String },
+    #[error("serial line: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, LoaderError>;
+
+/// A decoded response: the `value` word and the payload before the status bytes.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub value: u32,
+    pub payload: Vec<u8>,
+}
+
+/// Responses that belong to some other command are skipped, but only this many.
+const MAX_STRAY_FRAMES: usize = 100;
+
+pub struct Connection {
+    port: Box<dyn Transport>,
+    decoder: SlipDecoder,
+    frame: Vec<u8>,
+    rx: Vec<u8>,
+    rx_pos: usize,
+    pub kind: LoaderKind,
+    trace: bool,
+}
+
+impl Connection {
+    pub fn new(port: Box<dyn Transport>) -> Connection {
+        Connection {
+            port,
+            decoder: SlipDecoder::new(),
+            frame: vec![0; 0x10000],
+            rx: Vec::new(),
+            rx_pos: 0,
+            kind: LoaderKind::Rom,
+            trace: std::env::var_os("ESPFLOW_TRACE").is_some(),
+        }
+    }
+
+    pub fn port(&mut self) -> &mut dyn Transport {
+        &mut *self.port
+    }
+
+    pub fn into_port(self) -> Box<dyn Transport> {
+        self.port
+    }
+
+    /// Drops buffered input and any half-received frame.
+    pub fn flush_input(&mut self) -> std::io::Result<()> {
+        self.rx.clear();
+        self.rx_pos = 0;
+        self.decoder.reset();
+        self.port.discard_input()
+    }
+
+    pub fn send_frame(&mut self, packet: &[u8]) -> std::io::Result<()> {
+        if self.trace {
+            eprintln!("TRACE >> {}", hex(packet, 48));
+        }
+        let mut wire = Vec::with_capacity(slip::encoded_len(packet));
+        slip::encode(packet, |b| wire.push(b));
+        self.port.write_all(&wire)
+    }
+
+    /// Reads one SLIP frame, waiting at most `timeout` in all.
+    pub fn read_frame(&mut self, timeout: Duration) -> std::io::Result<Option<Vec<u8>>> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            while self.rx_pos < self.rx.len() {
+                let b = self.rx[self.rx_pos];
+                self.rx_pos += 1;
+                if let Ok(Some(n)) = self.decoder.push(b, &mut self.frame) {
+                    if self.trace {
+                        eprintln!("TRACE << {}", hex(&self.frame[..n], 48));
+                    }
+                    return Ok(Some(self.frame[..n].to_vec()));
+                }
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok(None);
+            }
+            self.rx.resize(0x4000, 0);
+            let n = self.port.read(&mut self.rx, left)?;
+            self.rx.truncate(n);
+            self.rx_pos = 0;
+            if n == 0 {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Sends a command and waits for its response. `payload_len` is how many bytes come
+    /// before the status bytes; anything after the two meaningful status bytes is ignored.
+    pub fn command(
+        &mut self,
+        cmd: Command,
+        data: &[u8],
+        checksum: u32,
+        payload_len: usize,
+        timeout: Duration,
+    ) -> Result<Response> {
+        let mut pkt = Vec::with_capacity(8 + data.len());
+        pkt.extend(
+            RequestHeader {
+                op: cmd as u8,
+                size: data.len() as u16,
+                checksum,
+            }
+            .to_bytes(),
+        );
+        pkt.extend(data);
+        self.send_frame(&pkt)?;
+        self.wait_response(cmd, payload_len, timeout)
+    }
+
+    pub fn wait_response(
+        &mut self,
+        cmd: Command,
+        payload_len: usize,
+        timeout: Duration,
+    ) -> Result<Response> {
+        let deadline = Instant::now() + timeout;
+        for _ in 0..MAX_STRAY_FRAMES {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Some(frame) = self.read_frame(left)? else {
+                return Err(LoaderError::Timeout {
+                    cmd: cmd.name(),
+                    timeout,
+                });
+            };
+            let Some((hdr, body)) = ResponseHeader::parse(&frame) else {
+                continue;
+            };
+            if hdr.op != cmd as u8 {
+                continue;
+            }
+            let status_at = payload_len.min(body.len().saturating_sub(2));
+            if body.len() < status_at + 2 {
+                return Err(LoaderError::Malformed {
+                    cmd: cmd.name(),
+                    reason: format!("{} data bytes, no room for a status", body.len()),
+                });
+            }
+            let status = Status::decode(self.kind, body[status_at], body[status_at + 1]);
+            if !status.is_ok() {
+                return Err(LoaderError::Failed {
+                    cmd: cmd.name(),
+                    status,
+                });
+            }
+            if body.len() < payload_len + 2 {
+                return Err(LoaderError::Malformed {
+                    cmd: cmd.name(),
+                    reason: format!("expected {payload_len} payload bytes, got {}", body.len()),
+                });
+            }
+            return Ok(Response {
+                value: hdr.value,
+                payload: body[..payload_len].to_vec(),
+            });
+        }
+        Err(LoaderError::Malformed {
+            cmd: cmd.name(),
+            reason: "too many unrelated frames".into(),
+        })
+    }
+}
+
+fn hex(b: &[u8], max: usize) -> String {
+    let mut s: String = b.iter().take(max).map(|x| format!("{x:02x}")).collect();
+    if b.len() > max {
+        s.push_str(&format!("… ({} bytes)", b.len()));
+    }
+    s
+}

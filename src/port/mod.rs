@@ -1,0 +1,72 @@
+//! Where the bytes go: a serial device, a TCP socket (`socket://HOST:PORT`) or a virtual chip
+//! running in this process (`virtual:PATH`). Everything above this module sees only
+//! [`Transport`], so a third party can bring its own.
+
+mod serial;
+mod socket;
+mod virtual_port;
+
+use std::io;
+use std::time::Duration;
+
+pub use serial::SerialPort;
+pub use socket::SocketPort;
+pub use virtual_port::VirtualPort;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PortKind {
+    Serial,
+    Socket,
+    Virtual,
+}
+
+/// A byte pipe to a chip's loader, plus the two modem lines used to reset it.
+pub trait Transport: Send {
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()>;
+    /// Waits up to `timeout` for bytes and returns how many were read; 0 means none came
+    /// (and, for a port that can tell, none will come without another write).
+    fn read(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize>;
+    /// Drops whatever has been received and not read.
+    fn discard_input(&mut self) -> io::Result<()>;
+    fn set_baud(&mut self, baud: u32) -> io::Result<()>;
+    /// Sets DTR and/or RTS (true = asserted), both in one operation where the port allows,
+    /// which the tight reset sequence relies on.
+    fn set_lines(&mut self, dtr: Option<bool>, rts: Option<bool>) -> io::Result<()>;
+    fn kind(&self) -> PortKind;
+    /// USB vendor and product id, when the port is a USB device.
+    fn usb_ids(&self) -> Option<(u16, u16)> {
+        None
+    }
+    fn name(&self) -> String;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PortError {
+    #[error("cannot open serial port {port}: {source}")]
+    Serial {
+        port: String,
+        source: serialport::Error,
+    },
+    #[error("cannot connect to {addr}: {source}")]
+    Socket { addr: String, source: io::Error },
+    #[error("virtual chip flash image {path}: {reason}")]
+    Virtual { path: String, reason: String },
+}
+
+/// Options for the in-process virtual chip.
+#[derive(Clone, Debug, Default)]
+pub struct VirtualOptions {
+    pub flash_size: Option<u32>,
+    pub realtime: bool,
+}
+
+/// Opens a port from its spec: `socket://HOST:PORT`, `virtual:PATH`, or a device path.
+pub fn open(spec: &str, baud: u32, virt: &VirtualOptions) -> Result<Box<dyn Transport>, PortError> {
+    if let Some(addr) = spec.strip_prefix("socket://") {
+        return Ok(Box::new(SocketPort::connect(addr)?));
+    }
+    if let Some(path) = spec.strip_prefix("virtual:") {
+        return Ok(Box::new(VirtualPort::open(path.as_ref(), virt)?));
+    }
+    Ok(Box::new(SerialPort::open(spec, baud)?))
+}

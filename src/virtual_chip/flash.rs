@@ -1,0 +1,529 @@
+//! SPI NOR flash model: erase sets bytes to 0xFF, programming can only clear bits, pages wrap,
+//! erases come in sectors/blocks/chip, WEL gates every modification and WIP shows a busy part.
+//!
+//! The contents are backed by a file, written through on every change, so the file always
+//! shows exactly what the flash holds.
+
+use std::fs::File;
+use std::io;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+
+pub const SECTOR: u32 = 0x1000;
+pub const BLOCK32: u32 = 0x8000;
+pub const BLOCK64: u32 = 0x10000;
+pub const PAGE: u32 = 0x100;
+
+/// Status register 1 bits.
+pub const SR_WIP: u8 = 0x01;
+pub const SR_WEL: u8 = 0x02;
+
+/// Datasheet-style operation times, in nanoseconds of virtual time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    pub page_program_ns: u64,
+    pub sector_erase_ns: u64,
+    pub block32_erase_ns: u64,
+    pub block64_erase_ns: u64,
+    /// Chip erase time per 4 MiB.
+    pub chip_erase_per_4mib_ns: u64,
+}
+
+impl Timing {
+    /// Typical figures of a 4 MiB SPI NOR part (W25Q32 class).
+    pub const DATASHEET: Timing = Timing {
+        page_program_ns: 700_000,
+        sector_erase_ns: 45_000_000,
+        block32_erase_ns: 120_000_000,
+        block64_erase_ns: 150_000_000,
+        chip_erase_per_4mib_ns: 20_000_000_000,
+    };
+    /// Everything completes at once.
+    pub const INSTANT: Timing = Timing {
+        page_program_ns: 0,
+        sector_erase_ns: 0,
+        block32_erase_ns: 0,
+        block64_erase_ns: 0,
+        chip_erase_per_4mib_ns: 0,
+    };
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EraseKind {
+    Sector,
+    Block32,
+    Block64,
+    Chip,
+}
+
+impl EraseKind {
+    pub fn size(self, flash_size: u32) -> u32 {
+        match self {
+            EraseKind::Sector => SECTOR,
+            EraseKind::Block32 => BLOCK32,
+            EraseKind::Block64 => BLOCK64,
+            EraseKind::Chip => flash_size,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FlashError {
+    #[error("flash is busy (WIP set)")]
+    Busy,
+    #[error("write enable latch is not set")]
+    NotWriteEnabled,
+    #[error("address 0x{addr:X} (+{len}) is outside the {size}-byte flash")]
+    OutOfRange { addr: u32, len: u32, size: u32 },
+    #[error("{kind:?} erase at 0x{addr:X} is not aligned to its size")]
+    Unaligned { kind: EraseKind, addr: u32 },
+    #[error("flash image file: {0}")]
+    Io(String),
+}
+
+impl From<io::Error> for FlashError {
+    fn from(e: io::Error) -> Self {
+        FlashError::Io(e.to_string())
+    }
+}
+
+/// Counters a test or benchmark can read to see what the device really did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FlashStats {
+    pub sector_erases: u64,
+    pub block_erases: u64,
+    pub chip_erases: u64,
+    pub page_programs: u64,
+    pub bytes_programmed: u64,
+    pub bytes_read: u64,
+}
+
+pub struct NorFlash {
+    data: Vec<u8>,
+    file: Option<File>,
+    jedec: [u8; 3],
+    sr: u8,
+    sr2: u8,
+    busy_until: u64,
+    timing: Timing,
+    pub stats: FlashStats,
+}
+
+/// Capacity code of RDID's third byte for a power-of-two size.
+pub fn capacity_code(size: u32) -> u8 {
+    size.trailing_zeros() as u8
+}
+
+impl NorFlash {
+    /// A flash held only in memory, erased.
+    pub fn new(size: u32) -> NorFlash {
+        assert!(
+            size.is_power_of_two() && (0x20_0000..=0x100_0000).contains(&size),
+            "flash size must be a power of two from 2 to 16 MiB"
+        );
+        NorFlash {
+            data: vec![0xFF; size as usize],
+            file: None,
+            jedec: [0xEF, 0x40, capacity_code(size)],
+            sr: 0,
+            sr2: 0,
+            busy_until: 0,
+            timing: Timing::INSTANT,
+            stats: FlashStats::default(),
+        }
+    }
+
+    /// Opens `path` as the flash contents. A missing file is created erased with `size` (4 MiB
+    /// when `None`); an existing one keeps its contents, and its length is the flash size
+    /// unless `size` asks for another, in which case it is an error rather than a silent resize.
+    pub fn open(path: &Path, size: Option<u32>) -> Result<NorFlash, FlashError> {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)?;
+        let len = file.metadata()?.len();
+        let size = match (len, size) {
+            (0, s) => {
+                let s = s.unwrap_or(0x40_0000);
+                file.write_all_at(&vec![0xFF; s as usize], 0)?;
+                s
+            }
+            (l, None) => u32::try_from(l).unwrap_or(u32::MAX),
+            (l, Some(s)) if l == s as u64 => s,
+            (l, Some(s)) => {
+                return Err(FlashError::Io(format!(
+                    "{} holds {l} bytes but the flash size asked for is {s}",
+                    path.display()
+                )));
+            }
+        };
+        if !(size.is_power_of_two() && (0x20_0000..=0x100_0000).contains(&size)) {
+            return Err(FlashError::Io(format!(
+                "{} is {size} bytes; a flash image must be 2, 4, 8 or 16 MiB",
+                path.display()
+            )));
+        }
+        let mut flash = NorFlash::new(size);
+        file.read_exact_at(&mut flash.data, 0)?;
+        flash.file = Some(file);
+        Ok(flash)
+    }
+
+    pub fn set_timing(&mut self, timing: Timing) {
+        self.timing = timing;
+    }
+
+    pub fn size(&self) -> u32 {
+        self.data.len() as u32
+    }
+
+    pub fn jedec_id(&self) -> [u8; 3] {
+        self.jedec
+    }
+
+    pub fn contents(&self) -> &[u8] {
+        &self.data
+    }
+
+    pub fn is_busy(&self, now: u64) -> bool {
+        now < self.busy_until
+    }
+
+    /// When the operation in progress finishes.
+    pub fn busy_until(&self) -> u64 {
+        self.busy_until
+    }
+
+    pub fn status(&self, now: u64) -> u8 {
+        let wip = if self.is_busy(now) { SR_WIP } else { 0 };
+        (self.sr & !SR_WIP) | wip
+    }
+
+    pub fn status2(&self) -> u8 {
+        self.sr2
+    }
+
+    pub fn write_status(&mut self, now: u64, sr: u8, sr2: Option<u8>) -> Result<(), FlashError> {
+        self.ready_for_write(now)?;
+        self.sr = sr & !(SR_WIP | SR_WEL);
+        if let Some(s2) = sr2 {
+            self.sr2 = s2;
+        }
+        Ok(())
+    }
+
+    pub fn write_enable(&mut self, now: u64) -> Result<(), FlashError> {
+        if self.is_busy(now) {
+            return Err(FlashError::Busy);
+        }
+        self.sr |= SR_WEL;
+        Ok(())
+    }
+
+    pub fn write_disable(&mut self) {
+        self.sr &= !SR_WEL;
+    }
+
+    fn ready_for_write(&mut self, now: u64) -> Result<(), FlashError> {
+        if self.is_busy(now) {
+            return Err(FlashError::Busy);
+        }
+        if self.sr & SR_WEL == 0 {
+            return Err(FlashError::NotWriteEnabled);
+        }
+        // Every program or erase clears WEL, whether it succeeds or not.
+        self.sr &= !SR_WEL;
+        Ok(())
+    }
+
+    fn check_range(&self, addr: u32, len: u32) -> Result<(), FlashError> {
+        if addr as u64 + len as u64 > self.size() as u64 {
+            return Err(FlashError::OutOfRange {
+                addr,
+                len,
+                size: self.size(),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn read(&mut self, now: u64, addr: u32, buf: &mut [u8]) -> Result<(), FlashError> {
+        if self.is_busy(now) {
+            return Err(FlashError::Busy);
+        }
+        self.check_range(addr, buf.len() as u32)?;
+        buf.copy_from_slice(&self.data[addr as usize..addr as usize + buf.len()]);
+        self.stats.bytes_read += buf.len() as u64;
+        Ok(())
+    }
+
+    /// Page program (02h). Bytes that run past the end of the page wrap to its start, as on
+    /// every NOR part; when more than a page is sent only the last 256 bytes stay latched.
+    /// Returns the virtual time at which the program completes.
+    pub fn page_program(&mut self, now: u64, addr: u32, data: &[u8]) -> Result<u64, FlashError> {
+        self.check_range(addr, 1)?;
+        self.ready_for_write(now)?;
+        let page_base = addr & !(PAGE - 1);
+        let start_in_page = (addr - page_base) as usize;
+        let latched = if data.len() > PAGE as usize {
+            &data[data.len() - PAGE as usize..]
+        } else {
+            data
+        };
+        let skip = data.len() - latched.len();
+        let mut touched_lo = PAGE as usize;
+        let mut touched_hi = 0usize;
+        for (i, b) in latched.iter().enumerate() {
+            let col = (start_in_page + skip + i) % PAGE as usize;
+            let cell = &mut self.data[page_base as usize + col];
+            *cell &= *b;
+            touched_lo = touched_lo.min(col);
+            touched_hi = touched_hi.max(col + 1);
+        }
+        if touched_hi > touched_lo {
+            self.persist(
+                page_base + touched_lo as u32,
+                (touched_hi - touched_lo) as u32,
+            )?;
+        }
+        self.stats.page_programs += 1;
+        self.stats.bytes_programmed += latched.len() as u64;
+        self.busy_until = now + self.timing.page_program_ns;
+        Ok(self.busy_until)
+    }
+
+    /// Sector (20h), 32 KiB block (52h), 64 KiB block (D8h) or chip (C7h) erase. The address
+    /// must be aligned to the erase size: the model refuses what a careful driver never sends,
+    /// so a misaligned request shows up as an error instead of erasing a neighbour.
+    pub fn erase(&mut self, now: u64, kind: EraseKind, addr: u32) -> Result<u64, FlashError> {
+        let size = kind.size(self.size());
+        if !addr.is_multiple_of(size) {
+            return Err(FlashError::Unaligned { kind, addr });
+        }
+        self.check_range(addr, size)?;
+        self.ready_for_write(now)?;
+        self.data[addr as usize..(addr + size) as usize].fill(0xFF);
+        self.persist(addr, size)?;
+        let t = &self.timing;
+        let dur = match kind {
+            EraseKind::Sector => {
+                self.stats.sector_erases += 1;
+                t.sector_erase_ns
+            }
+            EraseKind::Block32 | EraseKind::Block64 => {
+                self.stats.block_erases += 1;
+                if kind == EraseKind::Block32 {
+                    t.block32_erase_ns
+                } else {
+                    t.block64_erase_ns
+                }
+            }
+            EraseKind::Chip => {
+                self.stats.chip_erases += 1;
+                t.chip_erase_per_4mib_ns * (size as u64).div_ceil(0x40_0000)
+            }
+        };
+        self.busy_until = now + dur;
+        Ok(self.busy_until)
+    }
+
+    fn persist(&mut self, addr: u32, len: u32) -> Result<(), FlashError> {
+        if let Some(f) = &self.file {
+            f.write_all_at(
+                &self.data[addr as usize..(addr + len) as usize],
+                addr as u64,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A few bytes of an SFDP table: the header with its signature and one basic parameter
+    /// table giving the density, enough for hosts that probe SFDP to see a sane part.
+    pub fn sfdp(&self, addr: u32) -> u8 {
+        let mut t = [0xFFu8; 0x100];
+        t[0..8].copy_from_slice(&[b'S', b'F', b'D', b'P', 0x06, 0x01, 0x00, 0xFF]);
+        t[8..16].copy_from_slice(&[0x00, 0x06, 0x01, 0x10, 0x80, 0x00, 0x00, 0xFF]);
+        let bits = self.size() as u64 * 8 - 1;
+        t[0x80..0x84].copy_from_slice(&[0xE5, 0x20, 0xF1, 0xFF]);
+        t[0x84..0x88].copy_from_slice(&(bits as u32).to_le_bytes());
+        t[(addr & 0xFF) as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flash() -> NorFlash {
+        NorFlash::new(0x20_0000)
+    }
+
+    fn program(f: &mut NorFlash, addr: u32, data: &[u8]) -> Result<u64, FlashError> {
+        f.write_enable(0)?;
+        f.page_program(0, addr, data)
+    }
+
+    fn read(f: &mut NorFlash, addr: u32, len: usize) -> Vec<u8> {
+        let mut b = vec![0; len];
+        f.read(0, addr, &mut b).unwrap();
+        b
+    }
+
+    #[test]
+    fn programming_only_clears_bits() {
+        let mut f = flash();
+        program(&mut f, 0x1000, &[0x00, 0xF0, 0x5A]).unwrap();
+        assert_eq!(read(&mut f, 0x1000, 3), [0x00, 0xF0, 0x5A]);
+        // 0xFF over 0x00 changes nothing: a bit can only be set again by erasing.
+        program(&mut f, 0x1000, &[0xFF, 0x0F, 0xFF]).unwrap();
+        assert_eq!(read(&mut f, 0x1000, 3), [0x00, 0x00, 0x5A]);
+        f.write_enable(0).unwrap();
+        f.erase(0, EraseKind::Sector, 0x1000).unwrap();
+        assert_eq!(read(&mut f, 0x1000, 3), [0xFF; 3]);
+    }
+
+    #[test]
+    fn page_program_wraps_inside_the_page() {
+        let mut f = flash();
+        let data: Vec<u8> = (0..8).collect();
+        program(&mut f, 0x2FC, &data).unwrap();
+        assert_eq!(read(&mut f, 0x2FC, 4), [0, 1, 2, 3]);
+        assert_eq!(
+            read(&mut f, 0x200, 4),
+            [4, 5, 6, 7],
+            "tail wrapped to page start"
+        );
+        assert_eq!(read(&mut f, 0x300, 4), [0xFF; 4], "next page untouched");
+    }
+
+    #[test]
+    fn oversized_program_keeps_last_page_worth() {
+        let mut f = flash();
+        let data: Vec<u8> = (0..=255u8).chain([0xAA; 4]).collect();
+        program(&mut f, 0x400, &data).unwrap();
+        let got = read(&mut f, 0x400, 256);
+        assert_eq!(&got[..4], &[0xAA; 4]);
+        assert_eq!(got[4], 4);
+    }
+
+    #[test]
+    fn erase_granularity() {
+        let mut f = flash();
+        for a in (0..0x20000).step_by(0x1000) {
+            program(&mut f, a, &[0]).unwrap();
+        }
+        f.write_enable(0).unwrap();
+        f.erase(0, EraseKind::Sector, 0x3000).unwrap();
+        assert_eq!(read(&mut f, 0x2000, 1), [0]);
+        assert_eq!(read(&mut f, 0x3000, 1), [0xFF]);
+        assert_eq!(read(&mut f, 0x4000, 1), [0]);
+        f.write_enable(0).unwrap();
+        f.erase(0, EraseKind::Block32, 0x8000).unwrap();
+        assert_eq!(read(&mut f, 0x7000, 1), [0]);
+        assert!(
+            (0x8000..0x10000)
+                .step_by(0x1000)
+                .all(|a| read(&mut f, a, 1) == [0xFF])
+        );
+        f.write_enable(0).unwrap();
+        f.erase(0, EraseKind::Block64, 0x10000).unwrap();
+        assert!(
+            (0x10000..0x20000)
+                .step_by(0x1000)
+                .all(|a| read(&mut f, a, 1) == [0xFF])
+        );
+        assert_eq!(read(&mut f, 0x0, 1), [0]);
+        f.write_enable(0).unwrap();
+        f.erase(0, EraseKind::Chip, 0).unwrap();
+        assert!(f.contents().iter().all(|b| *b == 0xFF));
+        assert_eq!(f.stats.sector_erases, 1);
+        assert_eq!(f.stats.block_erases, 2);
+        assert_eq!(f.stats.chip_erases, 1);
+    }
+
+    #[test]
+    fn unaligned_erase_is_rejected_and_changes_nothing() {
+        let mut f = flash();
+        program(&mut f, 0x1000, &[0]).unwrap();
+        for (kind, addr) in [
+            (EraseKind::Sector, 0x1800),
+            (EraseKind::Block32, 0x1000),
+            (EraseKind::Block64, 0x8000),
+        ] {
+            f.write_enable(0).unwrap();
+            assert_eq!(
+                f.erase(0, kind, addr),
+                Err(FlashError::Unaligned { kind, addr })
+            );
+        }
+        assert_eq!(read(&mut f, 0x1000, 1), [0]);
+    }
+
+    #[test]
+    fn writes_need_wel_and_it_clears_after_each() {
+        let mut f = flash();
+        assert_eq!(f.page_program(0, 0, &[0]), Err(FlashError::NotWriteEnabled));
+        f.write_enable(0).unwrap();
+        assert_eq!(f.status(0) & SR_WEL, SR_WEL);
+        f.page_program(0, 0, &[0]).unwrap();
+        assert_eq!(f.status(0) & SR_WEL, 0);
+        assert_eq!(f.page_program(0, 1, &[0]), Err(FlashError::NotWriteEnabled));
+        assert_eq!(read(&mut f, 0, 2), [0, 0xFF]);
+    }
+
+    #[test]
+    fn wip_follows_the_timing_model() {
+        let mut f = flash();
+        f.set_timing(Timing::DATASHEET);
+        f.write_enable(0).unwrap();
+        let done = f.erase(0, EraseKind::Sector, 0).unwrap();
+        assert_eq!(done, 45_000_000);
+        assert_eq!(f.status(1) & SR_WIP, SR_WIP);
+        assert_eq!(f.write_enable(1), Err(FlashError::Busy));
+        let mut b = [0u8; 1];
+        assert_eq!(f.read(1, 0, &mut b), Err(FlashError::Busy));
+        assert_eq!(f.status(done) & SR_WIP, 0);
+        f.write_enable(done).unwrap();
+        assert_eq!(f.page_program(done, 0, &[1]).unwrap(), done + 700_000);
+    }
+
+    #[test]
+    fn out_of_range_is_rejected() {
+        let mut f = flash();
+        f.write_enable(0).unwrap();
+        assert!(matches!(
+            f.erase(0, EraseKind::Sector, 0x20_0000),
+            Err(FlashError::OutOfRange { .. })
+        ));
+        let mut b = [0u8; 2];
+        assert!(f.read(0, 0x1F_FFFF, &mut b).is_err());
+    }
+
+    #[test]
+    fn file_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.bin");
+        let mut f = NorFlash::open(&path, Some(0x20_0000)).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap().len(), 0x20_0000);
+        program(&mut f, 0x10, &[1, 2, 3]).unwrap();
+        let disk = std::fs::read(&path).unwrap();
+        assert_eq!(&disk[0x10..0x13], &[1, 2, 3]);
+        assert_eq!(disk[0x13], 0xFF);
+        drop(f);
+        let mut again = NorFlash::open(&path, None).unwrap();
+        assert_eq!(read(&mut again, 0x10, 3), [1, 2, 3]);
+        assert_eq!(again.jedec_id(), [0xEF, 0x40, 0x15]);
+    }
+
+    #[test]
+    fn bad_image_sizes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd.bin");
+        std::fs::write(&path, vec![0u8; 12345]).unwrap();
+        assert!(NorFlash::open(&path, None).is_err());
+        assert!(NorFlash::open(&path, Some(0x40_0000)).is_err());
+        assert_eq!(std::fs::read(&path).unwrap().len(), 12345);
+    }
+}

@@ -1,0 +1,678 @@
+//! Command handling of the ROM loader and of the stub-compatible personality that takes over
+//! after an uploaded stub starts. They share most commands; the differences (status length,
+//! MD5 form, lazy erase, stub-only opcodes) are decided by the current personality.
+
+use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader, words};
+use espflow_protocol::status::LoaderKind;
+use espflow_protocol::{Command, RomError, Status, StubError, checksum, command};
+use flate2::{Decompress, FlushDecompress};
+use md5::{Digest, Md5};
+
+use super::flash::{BLOCK64, EraseKind, FlashError, SECTOR};
+use super::{Personality, VirtualChip};
+
+/// Where the ROM loader keeps the payload of the command it is receiving; a stub
+/// uploaded over it would be overwritten while it loads.
+const ROM_RX_BUFFER: std::ops::Range<u32> = 0x3FCC_AE00..0x3FCC_C700;
+/// Largest MEM_DATA block the C3 ROM accepts.
+const ROM_MAX_MEM_BLOCK: u32 = 0x1800;
+/// The ROM's flash geometry until SPI_SET_PARAMS says otherwise.
+const ROM_DEFAULT_FLASH_SIZE: u32 = 0x20_0000;
+
+#[derive(Default)]
+pub(super) struct Session {
+    write: Option<FlashWrite>,
+    mem: Option<MemLoad>,
+    read: Option<ReadStream>,
+    /// Flash size configured with SPI_SET_PARAMS; the ROM refuses flash beyond it.
+    flash_size: Option<u32>,
+    /// A write error found after a block was acknowledged, reported on the next write command.
+    deferred: Option<Status>,
+    /// RAM written by MEM_DATA: (address, bytes).
+    pub ram: Vec<(u32, Vec<u8>)>,
+}
+
+struct FlashWrite {
+    offset: u32,
+    /// Bytes the host announced (ROM: erased up front; stub: the exact image size).
+    size: u32,
+    block_size: u32,
+    next_seq: u32,
+    written: u32,
+    inflate: Option<Box<Decompress>>,
+    /// Sectors the stub personality has erased during this write (it erases lazily).
+    erased_upto: u32,
+}
+
+struct MemLoad {
+    addr: u32,
+    size: u32,
+    block_size: u32,
+}
+
+struct ReadStream {
+    next: u32,
+    end: u32,
+    packet: u32,
+    sent: u32,
+    acked: u32,
+    md5: Md5,
+}
+
+type Reply = Result<(u32, Vec<u8>), Status>;
+
+fn kind(chip: &VirtualChip) -> LoaderKind {
+    if chip.personality == Personality::Rom {
+        LoaderKind::Rom
+    } else {
+        LoaderKind::Stub
+    }
+}
+
+/// The error each personality reports for a given kind of trouble.
+fn err(chip: &VirtualChip, rom: RomError, stub: StubError) -> Status {
+    match kind(chip) {
+        LoaderKind::Rom => Status::Rom(rom),
+        LoaderKind::Stub => Status::Stub(stub),
+    }
+}
+
+fn flash_err(chip: &VirtualChip, e: FlashError) -> Status {
+    match e {
+        FlashError::OutOfRange { .. } => {
+            err(chip, RomError::InvalidParameter, StubError::OutOfRange)
+        }
+        _ => err(chip, RomError::FlashWrite, StubError::SpiFailed),
+    }
+}
+
+fn respond(chip: &mut VirtualChip, op: u8, reply: Reply) {
+    let (value, payload, status) = match reply {
+        Ok((v, p)) => (v, p, Status::Ok),
+        Err(st) => (0, Vec::new(), st),
+    };
+    let k = kind(chip);
+    let mut st = [0u8; 4];
+    let n = status.encode(k, &mut st);
+    let mut pkt = Vec::with_capacity(8 + payload.len() + n);
+    pkt.extend(
+        ResponseHeader {
+            op,
+            size: (payload.len() + n) as u16,
+            value,
+        }
+        .to_bytes(),
+    );
+    pkt.extend(&payload);
+    pkt.extend(&st[..n]);
+    chip.emit_frame(&pkt);
+}
+
+pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
+    if chip.session.read.is_some() {
+        read_flash_ack(chip, frame);
+        return;
+    }
+    let Some((hdr, data)) = RequestHeader::parse(frame) else {
+        return;
+    };
+    chip.stats.commands.push(hdr.op);
+    let stub = chip.personality == Personality::GenericStub;
+    let Some(cmd) = Command::from_u8(hdr.op).filter(|c| stub || !c.is_stub_only()) else {
+        let st = err(chip, RomError::InvalidMessage, StubError::InvalidCommand);
+        respond(chip, hdr.op, Err(st));
+        return;
+    };
+    if hdr.size as usize != data.len() {
+        let st = err(chip, RomError::InvalidMessage, StubError::BadDataLen);
+        respond(chip, hdr.op, Err(st));
+        return;
+    }
+    if cmd.is_data() && hdr.checksum != checksum(data.get(16..).unwrap_or(&[])) as u32 {
+        let st = err(chip, RomError::Checksum, StubError::BadDataChecksum);
+        respond(chip, hdr.op, Err(st));
+        return;
+    }
+    let reply = match cmd {
+        Command::Sync => {
+            if data != command::SYNC_PAYLOAD {
+                Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen))
+            } else {
+                let value = if stub { 0 } else { 0x2012_0707 };
+                for _ in 1..command::SYNC_REPLIES {
+                    respond(chip, hdr.op, Ok((value, Vec::new())));
+                }
+                Ok((value, Vec::new()))
+            }
+        }
+        Command::ReadReg => match words::<1>(data) {
+            Some([addr]) => Ok((chip.soc.read_reg(addr), Vec::new())),
+            None => Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen)),
+        },
+        Command::WriteReg => write_reg(chip, data),
+        Command::GetSecurityInfo => Ok((0, security_info(chip))),
+        Command::SpiAttach => {
+            // The ROM takes `cfg, is_legacy`; stubs take the 4-byte form only.
+            let want = if stub { 4 } else { 8 };
+            if data.len() == want {
+                Ok((0, Vec::new()))
+            } else {
+                Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen))
+            }
+        }
+        Command::SpiSetParams => match words::<6>(data) {
+            Some([_, total, ..]) if total <= chip.soc.flash.size() => {
+                chip.session.flash_size = Some(total);
+                Ok((0, Vec::new()))
+            }
+            _ => Err(err(chip, RomError::InvalidParameter, StubError::BadDataLen)),
+        },
+        Command::ChangeBaudrate => match words::<2>(data) {
+            Some([new, _]) if (9600..=5_000_000).contains(&new) => {
+                respond(chip, hdr.op, Ok((0, Vec::new())));
+                chip.switch_baud(new);
+                return;
+            }
+            _ => Err(err(chip, RomError::InvalidParameter, StubError::BadDataLen)),
+        },
+        Command::MemBegin => mem_begin(chip, data),
+        Command::MemData => {
+            // A ROM that overwrote its own receive buffer has crashed and says nothing.
+            if let Some(r) = mem_data(chip, data) {
+                respond(chip, hdr.op, r);
+            }
+            return;
+        }
+        Command::MemEnd => {
+            mem_end(chip, hdr.op, data);
+            return;
+        }
+        Command::FlashBegin | Command::FlashDeflBegin => {
+            flash_begin(chip, data, cmd == Command::FlashDeflBegin)
+        }
+        Command::FlashData | Command::FlashDeflData => {
+            flash_data(chip, hdr.op, data, cmd == Command::FlashDeflData);
+            return;
+        }
+        Command::FlashEnd | Command::FlashDeflEnd => {
+            flash_end(chip, hdr.op, data);
+            return;
+        }
+        Command::SpiFlashMd5 => md5_region(chip, data),
+        Command::ReadFlashSlow => read_flash_slow(chip, data),
+        Command::EraseFlash => {
+            let size = chip.soc.flash.size();
+            erase(chip, 0, size).map(|_| (0, Vec::new()))
+        }
+        Command::EraseRegion => match words::<2>(data) {
+            Some([off, size]) if off % SECTOR == 0 && size % SECTOR == 0 => {
+                erase(chip, off, size).map(|_| (0, Vec::new()))
+            }
+            _ => Err(Status::Stub(StubError::BadDataLen)),
+        },
+        Command::ReadFlash => {
+            read_flash_start(chip, hdr.op, data);
+            return;
+        }
+        Command::RunUserCode => {
+            chip.personality = Personality::Application;
+            return;
+        }
+        _ => Err(err(
+            chip,
+            RomError::InvalidMessage,
+            StubError::InvalidCommand,
+        )),
+    };
+    respond(chip, hdr.op, reply);
+}
+
+fn write_reg(chip: &mut VirtualChip, data: &[u8]) -> Reply {
+    if data.is_empty() || !data.len().is_multiple_of(16) {
+        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    }
+    for entry in data.chunks(16) {
+        let [addr, value, mask, delay_us] = words::<4>(entry).unwrap_or_default();
+        chip.now += delay_us as u64 * 1000;
+        chip.soc.write_reg(chip.now, addr, value, mask);
+    }
+    Ok((0, Vec::new()))
+}
+
+fn security_info(chip: &VirtualChip) -> Vec<u8> {
+    let e = &chip.soc.efuses;
+    let flags = e.secure_boot as u32;
+    let mut p = Vec::with_capacity(20);
+    p.extend(flags.to_le_bytes());
+    p.push(e.crypt_cnt);
+    p.extend(e.key_purposes);
+    p.push(0);
+    p.extend(5u32.to_le_bytes()); // chip id of the ESP32-C3
+    p.extend(3u32.to_le_bytes()); // ECO version
+    p
+}
+
+fn mem_begin(chip: &mut VirtualChip, data: &[u8]) -> Reply {
+    let Some([size, _blocks, block_size, addr]) = words::<4>(data) else {
+        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    };
+    if chip.personality == Personality::Rom && block_size > ROM_MAX_MEM_BLOCK {
+        return Err(Status::Rom(RomError::InvalidMessage));
+    }
+    chip.session.mem = Some(MemLoad {
+        addr,
+        size,
+        block_size,
+    });
+    Ok((0, Vec::new()))
+}
+
+fn mem_data(chip: &mut VirtualChip, data: &[u8]) -> Option<Reply> {
+    let Some((hdr, bytes)) = DataHeader::parse(data) else {
+        return Some(Err(err(
+            chip,
+            RomError::InvalidMessage,
+            StubError::BadDataLen,
+        )));
+    };
+    let Some(m) = &chip.session.mem else {
+        return Some(Err(err(
+            chip,
+            RomError::InvalidMessage,
+            StubError::NotInFlashMode,
+        )));
+    };
+    let at = m.addr.wrapping_add(hdr.seq.wrapping_mul(m.block_size));
+    if at as u64 + bytes.len() as u64 > m.addr as u64 + m.size as u64 {
+        return Some(Err(err(
+            chip,
+            RomError::InvalidRamSize,
+            StubError::TooMuchData,
+        )));
+    }
+    let clobbers_rx = at < ROM_RX_BUFFER.end && at + bytes.len() as u32 > ROM_RX_BUFFER.start;
+    chip.session.ram.push((at, bytes.to_vec()));
+    if chip.personality == Personality::Rom && clobbers_rx {
+        chip.personality = Personality::Application;
+        return None;
+    }
+    Some(Ok((0, Vec::new())))
+}
+
+fn mem_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
+    let Some([flag, _entry]) = words::<2>(data) else {
+        let st = err(chip, RomError::InvalidMessage, StubError::BadDataLen);
+        respond(chip, op, Err(st));
+        return;
+    };
+    respond(chip, op, Ok((0, Vec::new())));
+    chip.session.mem = None;
+    if flag == 0 {
+        chip.stats.stub_uploads += 1;
+        chip.personality = Personality::GenericStub;
+        chip.session.write = None;
+        let mut pkt = Vec::new();
+        pkt.extend(command::OHAI);
+        chip.emit_frame(&pkt);
+    }
+}
+
+/// The size the current loader may touch: the ROM is limited to what SPI_SET_PARAMS set.
+fn usable_size(chip: &VirtualChip) -> u32 {
+    let real = chip.soc.flash.size();
+    match chip.personality {
+        Personality::Rom => chip
+            .session
+            .flash_size
+            .unwrap_or(ROM_DEFAULT_FLASH_SIZE)
+            .min(real),
+        _ => real,
+    }
+}
+
+fn check_range(chip: &VirtualChip, off: u32, len: u32) -> Result<(), Status> {
+    if off as u64 + len as u64 > usable_size(chip) as u64 {
+        return Err(err(chip, RomError::InvalidParameter, StubError::OutOfRange));
+    }
+    Ok(())
+}
+
+/// Erases `[off, off+len)` rounded out to sectors, with 64 KiB block erases where aligned,
+/// as the ROM's erase-area routine does.
+fn erase(chip: &mut VirtualChip, off: u32, len: u32) -> Result<(), Status> {
+    let start = off & !(SECTOR - 1);
+    let end = (off as u64 + len as u64).next_multiple_of(SECTOR as u64) as u32;
+    check_range(chip, start, end - start)?;
+    if start == 0 && end == chip.soc.flash.size() {
+        return run_erase(chip, EraseKind::Chip, 0);
+    }
+    let mut a = start;
+    while a < end {
+        let kind = if a.is_multiple_of(BLOCK64) && end - a >= BLOCK64 {
+            EraseKind::Block64
+        } else {
+            EraseKind::Sector
+        };
+        run_erase(chip, kind, a)?;
+        a += kind.size(0);
+    }
+    Ok(())
+}
+
+fn run_erase(chip: &mut VirtualChip, kind: EraseKind, addr: u32) -> Result<(), Status> {
+    let f = &mut chip.soc.flash;
+    let now = chip.now.max(f.busy_until());
+    let r = f.write_enable(now).and_then(|_| f.erase(now, kind, addr));
+    match r {
+        Ok(done) => {
+            chip.now = done;
+            Ok(())
+        }
+        Err(e) => Err(flash_err(chip, e)),
+    }
+}
+
+/// Programs `data` at `addr` page by page, waiting for each page like the ROM driver does.
+fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(), Status> {
+    check_range(chip, addr, data.len() as u32)?;
+    while !data.is_empty() {
+        let room = (0x100 - (addr & 0xFF)) as usize;
+        let n = room.min(data.len());
+        let f = &mut chip.soc.flash;
+        let now = chip.now.max(f.busy_until());
+        let r = f
+            .write_enable(now)
+            .and_then(|_| f.page_program(now, addr, &data[..n]));
+        match r {
+            Ok(done) => chip.now = done,
+            Err(e) => return Err(flash_err(chip, e)),
+        }
+        addr += n as u32;
+        data = &data[n..];
+    }
+    Ok(())
+}
+
+fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
+    // The C3 loaders take a fifth word (encrypted); esptool always sends it for this chip.
+    let Some([size, _blocks, block_size, offset]) = words::<4>(data).filter(|_| data.len() == 20)
+    else {
+        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    };
+    chip.session.write = None;
+    if block_size == 0 || block_size > 0x4000 {
+        return Err(err(
+            chip,
+            RomError::InvalidParameter,
+            StubError::BadBlockSize,
+        ));
+    }
+    check_range(chip, offset, size)?;
+    let rom = chip.personality == Personality::Rom;
+    if rom {
+        if offset % SECTOR != 0 {
+            return Err(Status::Rom(RomError::InvalidParameter));
+        }
+        erase(chip, offset, size)?;
+    }
+    chip.session.write = Some(FlashWrite {
+        offset,
+        size,
+        block_size,
+        next_seq: 0,
+        written: 0,
+        inflate: deflate.then(|| Box::new(Decompress::new(true))),
+        erased_upto: offset & !(SECTOR - 1),
+    });
+    Ok((0, Vec::new()))
+}
+
+fn flash_data(chip: &mut VirtualChip, op: u8, data: &[u8], deflate: bool) {
+    let stub = chip.personality != Personality::Rom;
+    if let Some(st) = chip.session.deferred.take() {
+        respond(chip, op, Err(st));
+        return;
+    }
+    let result = flash_data_inner(chip, data, deflate, stub);
+    match result {
+        // A stub answers as soon as the block arrived and writes afterwards; the ROM writes
+        // first. Virtual time shows the difference to a paced host.
+        Ok(bytes) if stub => {
+            respond(chip, op, Ok((0, Vec::new())));
+            if let Err(st) = write_stream(chip, &bytes) {
+                chip.session.write = None;
+                chip.session.deferred = Some(st);
+            }
+        }
+        Ok(bytes) => {
+            let r = write_stream(chip, &bytes).map(|_| (0, Vec::new()));
+            respond(chip, op, r);
+        }
+        Err(st) => respond(chip, op, Err(st)),
+    }
+}
+
+/// Validates a data block and turns it into the bytes to program (inflating if needed).
+fn flash_data_inner(
+    chip: &mut VirtualChip,
+    data: &[u8],
+    deflate: bool,
+    stub: bool,
+) -> Result<Vec<u8>, Status> {
+    let Some((hdr, bytes)) = DataHeader::parse(data) else {
+        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    };
+    let Some(w) = chip.session.write.as_mut() else {
+        return Err(err(
+            chip,
+            RomError::InvalidMessage,
+            StubError::NotInFlashMode,
+        ));
+    };
+    if w.inflate.is_some() != deflate {
+        return Err(err(
+            chip,
+            RomError::InvalidMessage,
+            StubError::NotInFlashMode,
+        ));
+    }
+    if hdr.seq != w.next_seq {
+        return Err(err(chip, RomError::InvalidParameter, StubError::BadDataLen));
+    }
+    if !deflate && bytes.len() as u32 > w.block_size {
+        return Err(err(
+            chip,
+            RomError::InvalidParameter,
+            StubError::BadBlockSize,
+        ));
+    }
+    w.next_seq += 1;
+    let mut out = match &mut w.inflate {
+        Some(z) => {
+            let mut out = Vec::with_capacity(bytes.len() * 4 + 0x4000);
+            let mut input = bytes;
+            loop {
+                out.reserve(0x4000);
+                let before_in = z.total_in();
+                let st = z.decompress_vec(input, &mut out, FlushDecompress::None);
+                let used = (z.total_in() - before_in) as usize;
+                input = &input[used..];
+                match st {
+                    Ok(flate2::Status::StreamEnd) => break,
+                    Ok(_) if input.is_empty() && out.len() < out.capacity() => break,
+                    Ok(_) => continue,
+                    Err(_) => {
+                        chip.session.write = None;
+                        return Err(err(chip, RomError::Deflate, StubError::Inflate));
+                    }
+                }
+            }
+            out
+        }
+        None => bytes.to_vec(),
+    };
+    let w = chip.session.write.as_ref().expect("session checked above");
+    if stub {
+        // Stubs write no more than announced: the host pads the last block, the stub drops it.
+        let room = w.size.saturating_sub(w.written) as usize;
+        out.truncate(room);
+    }
+    Ok(out)
+}
+
+fn write_stream(chip: &mut VirtualChip, bytes: &[u8]) -> Result<(), Status> {
+    let Some(w) = chip.session.write.as_ref() else {
+        return Ok(());
+    };
+    let addr = w.offset + w.written;
+    let erased_upto = w.erased_upto;
+    let stub = chip.personality != Personality::Rom;
+    if stub {
+        let need = (addr as u64 + bytes.len() as u64).next_multiple_of(SECTOR as u64) as u32;
+        if need > erased_upto {
+            erase(chip, erased_upto, need - erased_upto)?;
+            if let Some(w) = chip.session.write.as_mut() {
+                w.erased_upto = need;
+            }
+        }
+    }
+    program(chip, addr, bytes)?;
+    if let Some(w) = chip.session.write.as_mut() {
+        w.written += bytes.len() as u32;
+    }
+    Ok(())
+}
+
+fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
+    let flag = words::<1>(data).map(|[f]| f).unwrap_or(1);
+    let rom = chip.personality == Personality::Rom;
+    if let Some(st) = chip.session.deferred.take() {
+        chip.session.write = None;
+        respond(chip, op, Err(st));
+        return;
+    }
+    let incomplete = chip
+        .session
+        .write
+        .as_ref()
+        .is_some_and(|w| !rom && w.inflate.is_none() && w.written < w.size);
+    chip.session.write = None;
+    if incomplete {
+        respond(chip, op, Err(Status::Stub(StubError::NotEnoughData)));
+        return;
+    }
+    respond(chip, op, Ok((0, Vec::new())));
+    if flag == 0 {
+        if rom {
+            // The ROM leaves the loader to boot the application.
+            chip.personality = Personality::Application;
+        } else {
+            // A stub told to "reboot" returns to the ROM loader, which is what esptool's
+            // `--after no-reset` expects.
+            chip.personality = Personality::Rom;
+        }
+    }
+}
+
+fn md5_region(chip: &mut VirtualChip, data: &[u8]) -> Reply {
+    let Some([addr, size, _, _]) = words::<4>(data) else {
+        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    };
+    check_range(chip, addr, size)?;
+    let now = chip.now.max(chip.soc.flash.busy_until());
+    let mut buf = vec![0u8; size as usize];
+    if let Err(e) = chip.soc.flash.read(now, addr, &mut buf) {
+        return Err(flash_err(chip, e));
+    }
+    let digest = Md5::digest(&buf);
+    let payload = if chip.personality == Personality::Rom {
+        digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+            .into_bytes()
+    } else {
+        digest.to_vec()
+    };
+    Ok((0, payload))
+}
+
+fn read_flash_slow(chip: &mut VirtualChip, data: &[u8]) -> Reply {
+    let Some([addr, len]) = words::<2>(data) else {
+        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    };
+    if len > 64 {
+        return Err(Status::Rom(RomError::FlashReadLength));
+    }
+    check_range(chip, addr, len)?;
+    let mut buf = vec![0xFFu8; 64];
+    let now = chip.now.max(chip.soc.flash.busy_until());
+    if let Err(e) = chip.soc.flash.read(now, addr, &mut buf[..len as usize]) {
+        return Err(flash_err(chip, e));
+    }
+    Ok((0, buf))
+}
+
+fn read_flash_start(chip: &mut VirtualChip, op: u8, data: &[u8]) {
+    let r = match words::<4>(data) {
+        Some([off, len, packet, _in_flight]) if packet > 0 && packet <= 0x4000 => {
+            check_range(chip, off, len).map(|_| (off, len, packet))
+        }
+        _ => Err(Status::Stub(StubError::BadDataLen)),
+    };
+    match r {
+        Ok((off, len, packet)) => {
+            respond(chip, op, Ok((0, Vec::new())));
+            chip.session.read = Some(ReadStream {
+                next: off,
+                end: off + len,
+                packet,
+                sent: 0,
+                acked: 0,
+                md5: Md5::new(),
+            });
+            read_flash_pump(chip);
+        }
+        Err(st) => respond(chip, op, Err(st)),
+    }
+}
+
+/// Sends the next data frame; like esptool's stubs it keeps one frame in flight.
+fn read_flash_pump(chip: &mut VirtualChip) {
+    let Some(rs) = chip.session.read.as_mut() else {
+        return;
+    };
+    if rs.sent > rs.acked {
+        return;
+    }
+    if rs.next >= rs.end {
+        let digest = rs.md5.clone().finalize().to_vec();
+        chip.session.read = None;
+        chip.emit_frame(&digest);
+        return;
+    }
+    let n = rs.packet.min(rs.end - rs.next);
+    let mut buf = vec![0u8; n as usize];
+    let addr = rs.next;
+    let now = chip.now.max(chip.soc.flash.busy_until());
+    // The range was checked at the start, so a read can only fail while busy, which the
+    // time above rules out.
+    let _ = chip.soc.flash.read(now, addr, &mut buf);
+    let rs = chip.session.read.as_mut().expect("stream is active");
+    rs.md5.update(&buf);
+    rs.next += n;
+    rs.sent += n;
+    chip.emit_frame(&buf);
+}
+
+fn read_flash_ack(chip: &mut VirtualChip, frame: &[u8]) {
+    let Some([acked]) = words::<1>(frame).filter(|_| frame.len() == 4) else {
+        // Anything but an ACK aborts the stream, as a confused host would want.
+        chip.session.read = None;
+        return;
+    };
+    if let Some(rs) = chip.session.read.as_mut() {
+        rs.acked = acked;
+    }
+    read_flash_pump(chip);
+}

@@ -1,0 +1,182 @@
+//! A virtual ESP32-C3: the ROM serial loader, a stub-compatible personality and an SPI NOR
+//! flash model, close enough to a board that stock esptool cannot tell them apart.
+//!
+//! The chip is a byte-stream device: bytes go in with the virtual time they finished arriving,
+//! frames come out stamped with the virtual time they were sent. Whoever carries the bytes
+//! (the in-process port, or the TCP/pty server) decides whether to honour those times.
+
+pub mod flash;
+mod loader;
+pub mod server;
+pub mod soc;
+
+use std::collections::VecDeque;
+
+use espflow_protocol::slip::{self, SlipDecoder};
+
+pub use flash::{FlashStats, NorFlash, Timing};
+pub use soc::Efuses;
+
+/// Something the chip puts on its UART, at a virtual time in nanoseconds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    Bytes {
+        at: u64,
+        data: Vec<u8>,
+    },
+    /// The UART switches to a new baud rate from this point on.
+    Baud {
+        at: u64,
+        baud: u32,
+    },
+}
+
+/// What is answering on the UART.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Personality {
+    /// The mask ROM's serial download mode.
+    Rom,
+    /// A stub uploaded by a host and started with MEM_END: esptool-compatible commands.
+    GenericStub,
+    /// The chip left the loader to run the application and ignores the line.
+    Application,
+}
+
+/// Counters tests use to prove what happened on the chip.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChipStats {
+    pub frames: u64,
+    pub stub_uploads: u64,
+    pub resets: u64,
+    pub commands: Vec<u8>,
+}
+
+pub struct ChipConfig {
+    pub flash: NorFlash,
+    pub efuses: Efuses,
+    /// Datasheet flash timings instead of instant operations.
+    pub realtime: bool,
+}
+
+pub struct VirtualChip {
+    soc: soc::Soc,
+    personality: Personality,
+    now: u64,
+    decoder: SlipDecoder,
+    frame: Vec<u8>,
+    out: VecDeque<Output>,
+    session: loader::Session,
+    pub stats: ChipStats,
+}
+
+/// Big enough for a 16 KiB stub block plus headers, with room to spare for escapes.
+const FRAME_CAPACITY: usize = 0x4000 + 0x400;
+
+impl VirtualChip {
+    pub fn new(mut config: ChipConfig) -> VirtualChip {
+        if config.realtime {
+            config.flash.set_timing(Timing::DATASHEET);
+        }
+        VirtualChip {
+            soc: soc::Soc::new(config.flash, config.efuses),
+            personality: Personality::Rom,
+            now: 0,
+            decoder: SlipDecoder::new(),
+            frame: vec![0; FRAME_CAPACITY],
+            out: VecDeque::new(),
+            session: loader::Session::default(),
+            stats: ChipStats::default(),
+        }
+    }
+
+    pub fn personality(&self) -> Personality {
+        self.personality
+    }
+
+    pub fn flash(&self) -> &NorFlash {
+        &self.soc.flash
+    }
+
+    pub fn baud(&self) -> u32 {
+        self.soc.baud
+    }
+
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// Reset through the EN pin. With `download` (IO0 held low) the ROM enters its serial
+    /// loader and prints its banner; otherwise the application runs and the line goes quiet.
+    pub fn reset(&mut self, download: bool) {
+        self.stats.resets += 1;
+        self.restart(download, true);
+    }
+
+    /// Back to the ROM loader without a banner: what a new client of a served chip finds,
+    /// since nobody could have read a banner sent while no one was connected.
+    pub fn enter_download_mode(&mut self, banner: bool) {
+        self.restart(true, banner);
+    }
+
+    fn restart(&mut self, download: bool, banner: bool) {
+        self.soc.reset();
+        self.decoder.reset();
+        self.session = loader::Session::default();
+        self.out.retain(|o| matches!(o, Output::Baud { .. }));
+        self.out.push_back(Output::Baud {
+            at: self.now,
+            baud: self.soc.baud,
+        });
+        if download {
+            self.personality = Personality::Rom;
+        } else {
+            self.personality = Personality::Application;
+        }
+        if download && banner {
+            self.emit_raw(
+                b"ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n\
+                  rst:0x1 (POWERON),boot:0x7 (DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n"
+                    .to_vec(),
+            );
+        }
+    }
+
+    /// Feeds bytes that finished arriving at virtual time `arrival`.
+    pub fn receive(&mut self, bytes: &[u8], arrival: u64) {
+        for &b in bytes {
+            match self.decoder.push(b, &mut self.frame) {
+                Ok(Some(n)) => {
+                    self.now = self.now.max(arrival);
+                    self.stats.frames += 1;
+                    let frame = self.frame[..n].to_vec();
+                    if self.personality != Personality::Application {
+                        loader::handle_frame(self, &frame);
+                    }
+                }
+                Ok(None) => {}
+                // A damaged frame is dropped, as the ROM does; the host times out and retries.
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// Everything the chip has sent since the last call, in order.
+    pub fn take_output(&mut self) -> Vec<Output> {
+        self.out.drain(..).collect()
+    }
+
+    fn emit_frame(&mut self, packet: &[u8]) {
+        let mut wire = Vec::with_capacity(slip::encoded_len(packet));
+        slip::encode(packet, |b| wire.push(b));
+        self.emit_raw(wire);
+    }
+
+    fn emit_raw(&mut self, data: Vec<u8>) {
+        self.out.push_back(Output::Bytes { at: self.now, data });
+    }
+
+    fn switch_baud(&mut self, baud: u32) {
+        self.soc.baud = baud;
+        self.out.push_back(Output::Baud { at: self.now, baud });
+    }
+}

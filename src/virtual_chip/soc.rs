@@ -1,0 +1,290 @@
+//! The ESP32-C3's registers as a host sees them through READ_REG/WRITE_REG: eFuse words, the
+//! UART, the chip-detect word and the SPI1 (SPI_MEM1) user-command block wired to the flash.
+
+use std::collections::HashMap;
+
+use super::flash::{EraseKind, NorFlash};
+
+pub const EFUSE_BASE: u32 = 0x6000_8800;
+pub const EFUSE_RD_BASE: u32 = EFUSE_BASE + 0x30;
+pub const EFUSE_CRYPT_CNT_REG: u32 = EFUSE_BASE + 0x34;
+pub const EFUSE_SECURE_BOOT_REG: u32 = EFUSE_BASE + 0x38;
+pub const MAC0_REG: u32 = EFUSE_BASE + 0x44;
+pub const MAC1_REG: u32 = EFUSE_BASE + 0x48;
+/// Block 1 word 3 carries the package version and the low bits of the minor revision.
+pub const BLK1_WORD3: u32 = EFUSE_BASE + 0x44 + 12;
+/// Block 1 word 5 carries the major revision and the high bit of the minor revision.
+pub const BLK1_WORD5: u32 = EFUSE_BASE + 0x44 + 20;
+pub const CHIP_DETECT_MAGIC_REG: u32 = 0x4000_1000;
+/// What esptool ≤4.x expects from a C3 eco3 at the chip-detect word.
+pub const C3_MAGIC: u32 = 0x1B31_506F;
+pub const UART_CLKDIV_REG: u32 = 0x6000_0014;
+pub const UART_DATE_REG: u32 = 0x6000_007C;
+pub const SPI1_BASE: u32 = 0x6000_2000;
+
+const SPI_CMD: u32 = 0x00;
+const SPI_ADDR: u32 = 0x04;
+const SPI_USER: u32 = 0x18;
+const SPI_USER1: u32 = 0x1C;
+const SPI_USER2: u32 = 0x20;
+const SPI_MOSI_DLEN: u32 = 0x24;
+const SPI_MISO_DLEN: u32 = 0x28;
+const SPI_W0: u32 = 0x58;
+const SPI_CMD_USR: u32 = 1 << 18;
+const USR_ADDR: u32 = 1 << 30;
+const USR_MISO: u32 = 1 << 28;
+const USR_MOSI: u32 = 1 << 27;
+
+/// Programmable eFuse facts of the virtual chip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Efuses {
+    pub mac: [u8; 6],
+    /// SPI_BOOT_CRYPT_CNT (3 bits); flash encryption is on when an odd number of bits are set.
+    pub crypt_cnt: u8,
+    pub secure_boot: bool,
+    pub dis_download_manual_encrypt: bool,
+    /// KEY_PURPOSE_0..5.
+    pub key_purposes: [u8; 6],
+    pub major_rev: u8,
+    pub minor_rev: u8,
+}
+
+impl Default for Efuses {
+    fn default() -> Self {
+        Efuses {
+            mac: [0x60, 0x55, 0xF9, 0x00, 0x00, 0x01],
+            crypt_cnt: 0,
+            secure_boot: false,
+            dis_download_manual_encrypt: false,
+            key_purposes: [0; 6],
+            major_rev: 0,
+            minor_rev: 4,
+        }
+    }
+}
+
+impl Efuses {
+    /// Each image file is its own chip: the MAC is derived from the file's path, so two
+    /// virtual chips in one test are told apart the way two boards would be.
+    pub fn for_image(path: &std::path::Path) -> Efuses {
+        use sha2::Digest;
+        let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let h = sha2::Sha256::digest(canon.to_string_lossy().as_bytes());
+        Efuses {
+            mac: [0x60, 0x55, 0xF9, h[0], h[1], h[2]],
+            ..Efuses::default()
+        }
+    }
+
+    fn word(&self, addr: u32) -> Option<u32> {
+        let m = &self.mac;
+        let kp = &self.key_purposes;
+        Some(match addr {
+            MAC0_REG => u32::from_be_bytes([m[2], m[3], m[4], m[5]]),
+            MAC1_REG => u32::from_be_bytes([0, 0, m[0], m[1]]),
+            BLK1_WORD3 => (self.minor_rev as u32 & 7) << 18,
+            BLK1_WORD5 => {
+                ((self.major_rev as u32 & 3) << 24) | (((self.minor_rev as u32 >> 3) & 1) << 23)
+            }
+            EFUSE_RD_BASE => (self.dis_download_manual_encrypt as u32) << 20,
+            EFUSE_CRYPT_CNT_REG => {
+                ((self.crypt_cnt as u32 & 7) << 18)
+                    | ((kp[0] as u32 & 0xF) << 24)
+                    | ((kp[1] as u32 & 0xF) << 28)
+            }
+            EFUSE_SECURE_BOOT_REG => {
+                (kp[2] as u32 & 0xF)
+                    | ((kp[3] as u32 & 0xF) << 4)
+                    | ((kp[4] as u32 & 0xF) << 8)
+                    | ((kp[5] as u32 & 0xF) << 12)
+                    | ((self.secure_boot as u32) << 20)
+            }
+            _ => return None,
+        })
+    }
+
+    pub fn flash_encryption_enabled(&self) -> bool {
+        self.crypt_cnt.count_ones() % 2 == 1
+    }
+}
+
+pub struct Soc {
+    regs: HashMap<u32, u32>,
+    pub efuses: Efuses,
+    pub flash: NorFlash,
+    pub baud: u32,
+    /// SPI1 commands the host ran through the register block, for tests to inspect.
+    pub spi_commands: Vec<u8>,
+}
+
+impl Soc {
+    pub fn new(flash: NorFlash, efuses: Efuses) -> Soc {
+        Soc {
+            regs: HashMap::new(),
+            efuses,
+            flash,
+            baud: 115_200,
+            spi_commands: Vec::new(),
+        }
+    }
+
+    /// Registers keep what was written to them between sessions only until a reset.
+    pub fn reset(&mut self) {
+        self.regs.clear();
+        self.baud = 115_200;
+    }
+
+    pub fn read_reg(&mut self, addr: u32) -> u32 {
+        if let Some(v) = self.efuses.word(addr) {
+            return v;
+        }
+        match addr {
+            CHIP_DETECT_MAGIC_REG => C3_MAGIC,
+            UART_CLKDIV_REG => {
+                let div16 = (40_000_000u64 * 16 / self.baud as u64) as u32;
+                (div16 >> 4) | ((div16 & 0xF) << 20)
+            }
+            UART_DATE_REG => 0x0200_8270,
+            _ => self.regs.get(&addr).copied().unwrap_or(0),
+        }
+    }
+
+    /// Applies `(value & mask) | (old & !mask)`, running an SPI1 user command when the host
+    /// sets the USR bit of the command register.
+    pub fn write_reg(&mut self, now: u64, addr: u32, value: u32, mask: u32) {
+        let old = self.read_reg(addr);
+        let new = (value & mask) | (old & !mask);
+        if addr == SPI1_BASE + SPI_CMD && new & SPI_CMD_USR != 0 {
+            self.run_spi_user_command(now);
+            self.regs.insert(addr, new & !SPI_CMD_USR);
+            return;
+        }
+        self.regs.insert(addr, new);
+    }
+
+    fn spi(&self, off: u32) -> u32 {
+        self.regs.get(&(SPI1_BASE + off)).copied().unwrap_or(0)
+    }
+
+    fn run_spi_user_command(&mut self, now: u64) {
+        let user = self.spi(SPI_USER);
+        let opcode = (self.spi(SPI_USER2) & 0xFF) as u8;
+        self.spi_commands.push(opcode);
+        let addr_bits = ((self.spi(SPI_USER1) >> 26) & 0x3F) + 1;
+        let addr = if user & USR_ADDR != 0 {
+            self.spi(SPI_ADDR) & (u32::MAX >> (32 - addr_bits.min(32)))
+        } else {
+            0
+        };
+        let mosi: Vec<u8> = if user & USR_MOSI != 0 {
+            let n = ((self.spi(SPI_MOSI_DLEN) + 1).div_ceil(8) as usize).min(64);
+            (0..16)
+                .flat_map(|i| self.spi(SPI_W0 + 4 * i).to_le_bytes())
+                .take(n)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let miso_len = if user & USR_MISO != 0 {
+            ((self.spi(SPI_MISO_DLEN) + 1).div_ceil(8) as usize).min(64)
+        } else {
+            0
+        };
+        let f = &mut self.flash;
+        // A failed flash operation is what a real part does silently: nothing happens.
+        let mut out = vec![0u8; miso_len];
+        match opcode {
+            0x9F => out.iter_mut().zip(f.jedec_id()).for_each(|(o, b)| *o = b),
+            0x5A => {
+                for (i, o) in out.iter_mut().enumerate() {
+                    *o = f.sfdp(addr + i as u32);
+                }
+            }
+            0x05 => out.iter_mut().for_each(|o| *o = f.status(now)),
+            0x35 => out.iter_mut().for_each(|o| *o = f.status2()),
+            0x06 => {
+                let _ = f.write_enable(now);
+            }
+            0x04 | 0x66 | 0x99 => f.write_disable(),
+            0x01 => {
+                if let Some(&sr) = mosi.first() {
+                    let _ = f.write_status(now, sr, mosi.get(1).copied());
+                }
+            }
+            0x03 | 0x0B => {
+                let _ = f.read(now, addr, &mut out);
+            }
+            0x02 => {
+                let _ = f.page_program(now, addr, &mosi);
+            }
+            0x20 => {
+                let _ = f.erase(now, EraseKind::Sector, addr);
+            }
+            0x52 => {
+                let _ = f.erase(now, EraseKind::Block32, addr);
+            }
+            0xD8 => {
+                let _ = f.erase(now, EraseKind::Block64, addr);
+            }
+            0xC7 | 0x60 => {
+                let _ = f.erase(now, EraseKind::Chip, 0);
+            }
+            _ => {}
+        }
+        for (i, chunk) in out.chunks(4).enumerate() {
+            let mut w = [0u8; 4];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.regs
+                .insert(SPI1_BASE + SPI_W0 + 4 * i as u32, u32::from_le_bytes(w));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spi_cmd(soc: &mut Soc, opcode: u8, miso_bits: u32) -> u32 {
+        let w = |soc: &mut Soc, off, v| soc.write_reg(0, SPI1_BASE + off, v, u32::MAX);
+        w(soc, SPI_MISO_DLEN, miso_bits.saturating_sub(1));
+        let miso = if miso_bits > 0 { USR_MISO } else { 0 };
+        w(soc, SPI_USER, (1 << 31) | miso);
+        w(soc, SPI_USER2, (7 << 28) | opcode as u32);
+        w(soc, SPI_W0, 0);
+        w(soc, SPI_CMD, SPI_CMD_USR);
+        assert_eq!(
+            soc.read_reg(SPI1_BASE + SPI_CMD) & SPI_CMD_USR,
+            0,
+            "USR self-clears"
+        );
+        soc.read_reg(SPI1_BASE + SPI_W0)
+    }
+
+    #[test]
+    fn rdid_and_status_through_registers() {
+        let mut soc = Soc::new(NorFlash::new(0x40_0000), Efuses::default());
+        assert_eq!(spi_cmd(&mut soc, 0x9F, 24), 0x1640EF);
+        spi_cmd(&mut soc, 0x06, 0);
+        assert_eq!(spi_cmd(&mut soc, 0x05, 8) & 2, 2, "WEL set after WREN");
+        spi_cmd(&mut soc, 0x04, 0);
+        assert_eq!(spi_cmd(&mut soc, 0x05, 8) & 2, 0);
+    }
+
+    #[test]
+    fn mac_words_assemble_like_esptool() {
+        let mut soc = Soc::new(NorFlash::new(0x20_0000), Efuses::default());
+        let (m0, m1) = (soc.read_reg(MAC0_REG), soc.read_reg(MAC1_REG));
+        let mut b = Vec::new();
+        b.extend(m1.to_be_bytes());
+        b.extend(m0.to_be_bytes());
+        assert_eq!(&b[2..], &Efuses::default().mac);
+    }
+
+    #[test]
+    fn masked_write() {
+        let mut soc = Soc::new(NorFlash::new(0x20_0000), Efuses::default());
+        soc.write_reg(0, 0x6000_1000, 0xFFFF_FFFF, 0x0000_FF00);
+        soc.write_reg(0, 0x6000_1000, 0x0000_0012, 0x0000_00FF);
+        assert_eq!(soc.read_reg(0x6000_1000), 0x0000_FF12);
+    }
+}
