@@ -19,7 +19,7 @@ pub enum LoaderError {
     Failed { cmd: &'static str, status: Status },
     #[error("{cmd}: malformed response ({reason})")]
     Malformed { cmd: &'static str, reason: String },
-    #[error("serial line: {0}")]
+    #[error("serial line")]
     Io(#[from] std::io::Error),
 }
 

@@ -447,8 +447,13 @@ impl Loader {
 
     /// Leaves the chip as `after` says and gives the port back.
     pub fn finish(mut self, after: After) -> Result<Box<dyn Transport>> {
-        if after == After::HardReset {
-            reset::hard_reset(self.conn.port())?;
+        // A port without modem lines (a pty, a bridge) cannot reset the chip; the work is
+        // done, so that is worth a warning, not a failure.
+        if after == After::HardReset
+            && self.conn.port().kind() == PortKind::Serial
+            && let Err(e) = reset::hard_reset(self.conn.port())
+        {
+            eprintln!("warning: could not reset the chip through RTS ({e}); reset it by hand");
         }
         Ok(self.conn.into_port())
     }

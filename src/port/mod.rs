@@ -42,12 +42,12 @@ pub trait Transport: Send {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PortError {
-    #[error("cannot open serial port {port}: {source}")]
+    #[error("cannot open serial port {port}")]
     Serial {
         port: String,
         source: serialport::Error,
     },
-    #[error("cannot connect to {addr}: {source}")]
+    #[error("cannot connect to {addr}")]
     Socket { addr: String, source: io::Error },
     #[error("virtual chip flash image {path}: {reason}")]
     Virtual { path: String, reason: String },

@@ -1,0 +1,232 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_espflow_global_optspecs
+    string join \n p/port= c/chip= b/baud= before= after= no-stub connect-attempts= h/help V/version
+end
+
+function __fish_espflow_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_espflow_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_espflow_using_subcommand
+    set -l cmd (__fish_espflow_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_needs_command" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_needs_command" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_needs_command" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_needs_command" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_needs_command" -s V -l version -d 'Print version'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "read-flash" -d 'Read flash into a file'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-flash" -d 'Erase the whole flash'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-verify -d 'Skip the MD5 comparison after writing'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-compress -d 'Send data uncompressed'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash -d 'Flash image file, written through on every change (created erased if absent)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-size -d 'Flash size for a new image (2MB, 4MB, 8MB or 16MB)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l listen -d 'Address to listen on for socket:// clients' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "read-flash" -d 'Read flash into a file'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "erase-flash" -d 'Erase the whole flash'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,306 @@
+//! The espflow binary against virtual chips: in-process (`virtual:`), served over TCP
+//! (`socket://`) and served on a pseudo-terminal (a serial device path).
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::*;
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn espflow_on(port: &str, args: &[&str]) -> std::process::Output {
+    let mut c = espflow();
+    c.args(["--port", port]).args(args);
+    run(c, LIMIT)
+}
+
+/// board-info, write, read back, checksum and erase through one port; `flash` is the
+/// image file behind it, checked byte for byte after each step.
+fn round_trip(port: &str, flash: &Path, dir: &Path) {
+    let info = ok(&espflow_on(port, &["board-info"]));
+    assert!(
+        info.contains("Chip:         ESP32-C3 (revision v0.4)"),
+        "{info}"
+    );
+    assert!(info.contains("Flash size:   4 MiB"), "{info}");
+    assert!(info.contains("MAC:          60:55:f9:"), "{info}");
+    assert!(info.contains("flash encryption off"), "{info}");
+
+    // Unaligned start and end: the rest of both sectors must survive.
+    let mut expect = std::fs::read(flash).unwrap();
+    expect[0x30000..0x31000].copy_from_slice(&random_bytes(0x1000, 7));
+    std::fs::write(dir.join("pre.bin"), &expect[0x30000..0x31000]).unwrap();
+    ok(&espflow_on(
+        port,
+        &[
+            "write-flash",
+            "0x30000",
+            dir.join("pre.bin").to_str().unwrap(),
+        ],
+    ));
+    let img = random_bytes(100_000, 3);
+    let img_path = dir.join("img.bin");
+    std::fs::write(&img_path, &img).unwrap();
+    let w = espflow_on(
+        port,
+        &["write-flash", "0x30100", img_path.to_str().unwrap()],
+    );
+    ok(&w);
+    assert!(String::from_utf8_lossy(&w.stderr).contains("verified"));
+    expect[0x30100..0x30100 + img.len()].copy_from_slice(&img);
+    assert!(
+        std::fs::read(flash).unwrap() == expect,
+        "write touched bytes outside the image"
+    );
+
+    let out = dir.join("out.bin");
+    ok(&espflow_on(
+        port,
+        &["read-flash", "0x30100", "100000", out.to_str().unwrap()],
+    ));
+    assert_eq!(std::fs::read(&out).unwrap(), img);
+
+    let sum = ok(&espflow_on(port, &["checksum-md5", "0x30100", "100000"]));
+    use md5::Digest;
+    let want: String = md5::Md5::digest(&img)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(sum.trim(), want);
+
+    ok(&espflow_on(port, &["erase-region", "0x31000", "0x2000"]));
+    expect[0x31000..0x33000].fill(0xFF);
+    assert!(
+        std::fs::read(flash).unwrap() == expect,
+        "erase-region erased the wrong bytes"
+    );
+}
+
+#[test]
+fn virtual_port_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let port = format!("virtual:{}", flash.display());
+    round_trip(&port, &flash, dir.path());
+}
+
+#[test]
+fn socket_port_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let served = serve(&flash, &[]);
+    round_trip(&served.port, &flash, dir.path());
+}
+
+#[test]
+fn pty_port_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let served = serve(&flash, &["--pty"]);
+    assert!(served.port.starts_with("/dev/"), "{}", served.port);
+    round_trip(&served.port, &flash, dir.path());
+}
+
+#[test]
+fn port_from_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let mut c = espflow();
+    c.env("ESPFLOW_PORT", format!("virtual:{}", flash.display()))
+        .arg("board-info");
+    assert!(ok(&run(c, LIMIT)).contains("ESP32-C3"));
+}
+
+#[test]
+fn erase_flash_and_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    std::fs::write(&flash, vec![0u8; 0x80_0000]).unwrap();
+    let port = format!("virtual:{}", flash.display());
+    let info = ok(&espflow_on(&port, &["board-info"]));
+    assert!(info.contains("Flash size:   8 MiB"), "{info}");
+    ok(&espflow_on(&port, &["erase-flash"]));
+    assert!(std::fs::read(&flash).unwrap().iter().all(|b| *b == 0xFF));
+}
+
+/// Runs a command that must fail: non-zero exit, one error line naming `needle`, and the
+/// flash image unchanged.
+fn refused(port: &str, flash: &Path, args: &[&str], needle: &str) {
+    let before = std::fs::read(flash).ok();
+    let out = espflow_on(port, args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{args:?} should fail");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "{args:?}: expected one error line, got:\n{stderr}"
+    );
+    assert!(lines[0].starts_with("error: "), "{stderr}");
+    assert!(
+        lines[0].to_lowercase().contains(&needle.to_lowercase()),
+        "{args:?}: error does not mention {needle:?}: {stderr}"
+    );
+    assert!(
+        std::fs::read(flash).ok() == before,
+        "{args:?} changed the flash image"
+    );
+}
+
+fn bad_input_on(port: &str, flash: &Path, dir: &Path) {
+    let small = dir.join("small.bin");
+    std::fs::write(&small, random_bytes(0x2000, 9)).unwrap();
+    let s = small.to_str().unwrap();
+    refused(port, flash, &["write-flash", "0x3FF000", s], "past the end");
+    refused(port, flash, &["write-flash", "0x400000", s], "past the end");
+    refused(
+        port,
+        flash,
+        &["read-flash", "0x3FFFFF", "2", "x.bin"],
+        "past the end",
+    );
+    refused(
+        port,
+        flash,
+        &["checksum-md5", "0x3FF000", "0x2000"],
+        "past the end",
+    );
+    refused(
+        port,
+        flash,
+        &["erase-region", "0x3FF000", "0x2000"],
+        "past the end",
+    );
+    refused(
+        port,
+        flash,
+        &["erase-region", "0x1000", "0x800"],
+        "size 0x800",
+    );
+    refused(
+        port,
+        flash,
+        &["erase-region", "0x1800", "0x1000"],
+        "address 0x1800",
+    );
+    refused(
+        port,
+        flash,
+        &["write-flash", "0x1000", s, "0x2000", s],
+        "overlap",
+    );
+    refused(
+        port,
+        flash,
+        &[
+            "write-flash",
+            "0x1000",
+            dir.join("missing.bin").to_str().unwrap(),
+        ],
+        "missing.bin",
+    );
+    refused(
+        port,
+        flash,
+        &["--chip", "esp32s3", "write-flash", "0x1000", s],
+        "not ESP32-S3",
+    );
+    usage_error(port, flash, &["write-flash", "0x1000"], "2 values required");
+    usage_error(port, flash, &["read-flash", "zero", "2", "x.bin"], "'zero'");
+}
+
+/// Mistakes on the command line are caught by the parser: exit 2, the problem on the first
+/// line, usage after it.
+fn usage_error(port: &str, flash: &Path, args: &[&str], needle: &str) {
+    let before = std::fs::read(flash).ok();
+    let out = espflow_on(port, args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with("error: ") && first.contains(needle),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::read(flash).ok() == before,
+        "{args:?} changed the flash image"
+    );
+}
+
+#[test]
+fn bad_input_changes_nothing_virtual() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    std::fs::write(&flash, random_bytes(FLASH_4M, 11)).unwrap();
+    let port = format!("virtual:{}", flash.display());
+    bad_input_on(&port, &flash, dir.path());
+}
+
+#[test]
+fn bad_input_changes_nothing_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    std::fs::write(&flash, random_bytes(FLASH_4M, 12)).unwrap();
+    let served = serve(&flash, &[]);
+    bad_input_on(&served.port, &flash, dir.path());
+}
+
+#[test]
+fn unreachable_ports() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    // A port nobody listens on: the listener is bound, then dropped.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = free.local_addr().unwrap();
+    drop(free);
+    refused(
+        &format!("socket://{addr}"),
+        &flash,
+        &["board-info"],
+        "cannot connect",
+    );
+    refused(
+        "/dev/does-not-exist",
+        &flash,
+        &["board-info"],
+        "/dev/does-not-exist",
+    );
+    refused(
+        &format!("virtual:{}", dir.path().join("no/such/dir/f.bin").display()),
+        &flash,
+        &["board-info"],
+        "no/such/dir",
+    );
+    let mut c = espflow();
+    c.arg("board-info");
+    let out = run(c, LIMIT);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no port given"));
+}
+
+#[test]
+fn silent_device_times_out_with_a_clear_error() {
+    // Something that accepts the connection and never answers, like a board not in
+    // download mode.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let holder = std::thread::spawn(move || {
+        let conn = listener.accept();
+        std::thread::sleep(Duration::from_secs(5));
+        drop(conn);
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    refused(
+        &format!("socket://{addr}"),
+        &flash,
+        &["--connect-attempts", "1", "board-info"],
+        "no response from a loader",
+    );
+    holder.join().unwrap();
+}

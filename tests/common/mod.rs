@@ -1,0 +1,133 @@
+//! Helpers shared by the integration tests: the built binary, a served virtual chip, and
+//! esptool from PyPI in a private virtual environment.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+pub const ESPTOOL_VERSION: &str = "5.6.0";
+pub const FLASH_4M: usize = 0x40_0000;
+
+pub fn espflow() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_espflow"));
+    c.env_remove("ESPFLOW_PORT");
+    c
+}
+
+/// Runs a command to completion, killing it if it takes longer than `limit`.
+pub fn run(mut cmd: Command, limit: Duration) -> Output {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().expect("output");
+            panic!(
+                "{cmd:?} did not finish within {limit:?}\nstdout: {}\nstderr: {}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+pub fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "command failed: {:?}\nstdout: {}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A `espflow virtual-chip` process, killed when dropped.
+pub struct Served {
+    pub child: Child,
+    /// `socket://127.0.0.1:P` or `/dev/pts/N`.
+    pub port: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn serve(flash: &Path, extra: &[&str]) -> Served {
+    let mut c = espflow();
+    c.args(["virtual-chip", "--chip", "esp32c3", "--flash"])
+        .arg(flash)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if !extra.contains(&"--pty") {
+        c.args(["--listen", "127.0.0.1:0"]);
+    }
+    let mut child = c.spawn().expect("spawn virtual-chip");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .expect("first line");
+    let line = line.trim();
+    let port = if let Some(p) = line.strip_prefix("listening on ") {
+        p.to_string()
+    } else if let Some(p) = line.strip_prefix("pty ") {
+        p.to_string()
+    } else {
+        panic!("unexpected first line from virtual-chip: {line:?}");
+    };
+    Served { child, port }
+}
+
+pub fn random_bytes(n: usize, seed: u64) -> Vec<u8> {
+    use rand::{RngCore, SeedableRng};
+    let mut v = vec![0u8; n];
+    rand::rngs::SmallRng::seed_from_u64(seed).fill_bytes(&mut v);
+    v
+}
+
+pub fn erased(n: usize) -> Vec<u8> {
+    vec![0xFF; n]
+}
+
+/// esptool from PyPI, installed once into `target/esptool-venv` unless `ESPFLOW_ESPTOOL`
+/// names one.
+pub fn esptool() -> Command {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    let path = PATH.get_or_init(|| {
+        if let Some(p) = std::env::var_os("ESPFLOW_ESPTOOL") {
+            return PathBuf::from(p);
+        }
+        let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/esptool-venv");
+        let bin = venv.join("bin/esptool");
+        if !bin.exists() {
+            let st = Command::new("python3")
+                .args(["-m", "venv"])
+                .arg(&venv)
+                .status()
+                .expect("python3 is needed for the esptool interop tests");
+            assert!(st.success(), "creating the esptool venv failed");
+            let st = Command::new(venv.join("bin/pip"))
+                .args(["install", "-q", &format!("esptool=={ESPTOOL_VERSION}")])
+                .status()
+                .expect("pip");
+            assert!(st.success(), "installing esptool {ESPTOOL_VERSION} failed");
+        }
+        bin
+    });
+    Command::new(path)
+}
