@@ -12,6 +12,7 @@ use crate::numbers::parse_u32;
 use crate::plan::{Image, human_size};
 use crate::port::{self, PortKind, VirtualOptions};
 use crate::progress;
+use crate::stub::StubImage;
 use crate::virtual_chip::{self, ChipConfig, Efuses, NorFlash, VirtualChip};
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -77,6 +78,15 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
         attempts: args.connect_attempts.max(1),
     };
     let mut loader = Loader::connect(port, &opts)?;
+    if loader.is_stub() {
+        loader.negotiate();
+    } else if !args.no_stub
+        && let Some(image) = StubImage::for_chip(loader.chip())
+    {
+        loader
+            .upload_stub(&image)
+            .with_context(|| format!("starting the {} stub", loader.chip()))?;
+    }
     loader
         .change_baud(args.baud)
         .with_context(|| format!("switching to {} baud", args.baud))?;
@@ -127,7 +137,12 @@ fn board_info(args: &ConnectArgs) -> Result<()> {
         ),
         None => println!("Security:     not reported by this chip's ROM"),
     }
-    println!("Loader:       {}", if l.is_stub() { "stub" } else { "ROM" });
+    let loader = match (l.is_stub(), l.capabilities()) {
+        (false, _) => "ROM".to_string(),
+        (true, Some(c)) => format!("espflow stub (protocol v{})", c.version),
+        (true, None) => "stub (not espflow's)".to_string(),
+    };
+    println!("Loader:       {loader}");
     finish(l, args)
 }
 

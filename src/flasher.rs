@@ -56,6 +56,18 @@ pub fn write_images(
     let fs = flash_size(loader)?;
     plan::check(images, fs)?;
     let mut summary = WriteSummary::default();
+    if let Some(caps) = loader.capabilities() {
+        for img in images {
+            let sent = write_with_espflow_stub(loader, img, caps, opts.compress, progress)
+                .with_context(|| format!("writing {} at 0x{:X}", img.name, img.addr))?;
+            summary.image_bytes += img.data.len() as u64;
+            summary.wire_bytes += sent;
+            if opts.verify {
+                verify(loader, img.addr, &img.data, &img.name)?;
+            }
+        }
+        return Ok(summary);
+    }
     for img in images {
         let (start, end) = plan::sector_span(img.addr, img.data.len() as u32, fs);
         let head = preserved(loader, start, img.addr - start)
@@ -71,22 +83,77 @@ pub fn write_images(
         summary.image_bytes += img.data.len() as u64;
         summary.wire_bytes += sent;
         if opts.verify {
-            let want: [u8; 16] = Md5::digest(&region).into();
-            let got = loader
-                .md5(start, region.len() as u32)
-                .with_context(|| format!("verifying {}", img.name))?;
-            if got != want {
-                bail!(
-                    "verification failed for {} at 0x{:X}: flash MD5 {} but the data's is {}",
-                    img.name,
-                    img.addr,
-                    hex(&got),
-                    hex(&want)
-                );
-            }
+            verify(loader, start, &region, &img.name)?;
         }
     }
     Ok(summary)
+}
+
+fn verify(loader: &mut Loader, addr: u32, data: &[u8], name: &str) -> Result<()> {
+    let want: [u8; 16] = Md5::digest(data).into();
+    let got = loader
+        .md5(addr, data.len() as u32)
+        .with_context(|| format!("verifying {name}"))?;
+    if got != want {
+        bail!(
+            "verification failed for {name} at 0x{addr:X}: flash MD5 {} but the data's is {}",
+            hex(&got),
+            hex(&want)
+        );
+    }
+    Ok(())
+}
+
+/// espflow's stub keeps the rest of partially written sectors itself and answers each block
+/// once it is programmed and read back, so blocks are streamed with several in flight.
+fn write_with_espflow_stub(
+    loader: &mut Loader,
+    img: &Image,
+    caps: espflow_protocol::caps::Capabilities,
+    compress: bool,
+    progress: &mut dyn Progress,
+) -> Result<u64> {
+    let block = caps.max_block.min(STUB_WRITE_BLOCK) as usize;
+    let data = &img.data;
+    let packed = compress
+        .then(|| deflate(data))
+        .filter(|z| z.len() < data.len());
+    let wire: &[u8] = packed.as_deref().unwrap_or(data);
+    let blocks: Vec<&[u8]> = wire.chunks(block).collect();
+    let compressed = packed.is_some();
+    let ratio = data.len() as f64 / wire.len() as f64;
+    loader.flash_begin(
+        img.addr,
+        data.len() as u32,
+        block as u32,
+        blocks.len() as u32,
+        compressed,
+    )?;
+    progress.event(Event::Begin {
+        stage: "write",
+        total: data.len() as u64,
+    });
+    // A block may expand to far more flash than its own size; allow for the worst sector
+    // erase and program time of what it can hold.
+    let per_block = crate::loader::timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    let n = blocks.len();
+    loader
+        .flash_blocks(
+            &blocks,
+            compressed,
+            caps.write_window as usize,
+            per_block,
+            |done| {
+                let bytes = (done as f64 * block as f64 * ratio) as u64;
+                progress.event(Event::Advance {
+                    done: bytes.min(data.len() as u64),
+                });
+            },
+        )
+        .map_err(|(i, e)| anyhow::Error::new(e).context(format!("block {} of {n}", i + 1)))?;
+    loader.flash_end(compressed, false)?;
+    progress.event(Event::End);
+    Ok(wire.len() as u64)
 }
 
 /// Reads `len` bytes that a write must put back, skipping the read when they are erased.

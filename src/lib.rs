@@ -12,4 +12,5 @@ pub mod numbers;
 pub mod plan;
 pub mod port;
 pub mod progress;
+pub mod stub;
 pub mod virtual_chip;

@@ -64,7 +64,7 @@ fn interop(stub: bool) {
     let out = ok(&run(
         {
             let mut c = espflow();
-            c.args(["--port", p, "board-info"]);
+            c.args(["--port", p, "--no-stub", "board-info"]);
             c
         },
         Duration::from_secs(30),

@@ -19,6 +19,11 @@ pub enum LoaderError {
     Failed { cmd: &'static str, status: Status },
     #[error("{cmd}: malformed response ({reason})")]
     Malformed { cmd: &'static str, reason: String },
+    #[error(
+        "the stub was uploaded but never announced itself (no OHAI within {0:?}); the chip may \
+         have crashed: reset it and retry, or use --no-stub"
+    )]
+    StubSilent(Duration),
     #[error("serial line")]
     Io(#[from] std::io::Error),
 }
@@ -121,6 +126,12 @@ impl Connection {
         payload_len: usize,
         timeout: Duration,
     ) -> Result<Response> {
+        self.send_command(cmd, data, checksum)?;
+        self.wait_response(cmd, payload_len, timeout)
+    }
+
+    /// Sends a command without waiting for its answer (for pipelined writes).
+    pub fn send_command(&mut self, cmd: Command, data: &[u8], checksum: u32) -> Result<()> {
         let mut pkt = Vec::with_capacity(8 + data.len());
         pkt.extend(
             RequestHeader {
@@ -131,8 +142,7 @@ impl Connection {
             .to_bytes(),
         );
         pkt.extend(data);
-        self.send_frame(&pkt)?;
-        self.wait_response(cmd, payload_len, timeout)
+        Ok(self.send_frame(&pkt)?)
     }
 
     pub fn wait_response(

@@ -7,8 +7,9 @@ pub mod reset;
 
 use std::time::Duration;
 
-use espflow_protocol::command::{SYNC_PAYLOAD, SYNC_REPLIES};
-use espflow_protocol::geometry::{BLOCK_SIZE, PAGE_SIZE, SECTOR_SIZE};
+use espflow_protocol::caps::{self, Capabilities};
+use espflow_protocol::command::{OHAI, SYNC_PAYLOAD, SYNC_REPLIES};
+use espflow_protocol::geometry::{BLOCK_SIZE, PAGE_SIZE, RAM_BLOCK, SECTOR_SIZE};
 use espflow_protocol::packet::{DataHeader, put_words};
 use espflow_protocol::status::LoaderKind;
 use espflow_protocol::{Command, RomError, Status, checksum};
@@ -18,6 +19,7 @@ pub use reset::{After, Before};
 
 use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip, flash_size_from_capacity};
 use crate::port::{PortKind, Transport};
+use crate::stub::StubImage;
 
 pub type Result<T> = std::result::Result<T, LoaderError>;
 
@@ -82,7 +84,11 @@ pub struct Loader {
     security: Option<SecurityInfo>,
     flash_size: Option<u32>,
     baud: u32,
+    /// Set when espflow's own stub is running.
+    caps: Option<Capabilities>,
 }
+
+const OHAI_TIMEOUT: Duration = Duration::from_secs(3);
 
 impl Loader {
     /// Resets the chip into its loader (as `opts.before` says), syncs and identifies it.
@@ -109,7 +115,117 @@ impl Loader {
             security,
             flash_size: None,
             baud: ROM_BAUD,
+            caps: None,
         })
+    }
+
+    /// Capabilities of espflow's stub, when that is what runs.
+    pub fn capabilities(&self) -> Option<Capabilities> {
+        self.caps
+    }
+
+    /// Loads `image` into RAM through the ROM loader and starts it; from then on the stub
+    /// answers. Returns once it has said OHAI.
+    pub fn upload_stub(&mut self, image: &StubImage) -> Result<()> {
+        for seg in &image.segments {
+            let len = seg.data.len() as u32;
+            self.simple(
+                Command::MemBegin,
+                &[len, len.div_ceil(RAM_BLOCK), RAM_BLOCK, seg.addr],
+                DEFAULT_TIMEOUT,
+            )?;
+            for (seq, chunk) in seg.data.chunks(RAM_BLOCK as usize).enumerate() {
+                let mut payload = DataHeader {
+                    data_len: chunk.len() as u32,
+                    seq: seq as u32,
+                }
+                .to_bytes()
+                .to_vec();
+                payload.extend(chunk);
+                self.conn.command(
+                    Command::MemData,
+                    &payload,
+                    checksum(chunk) as u32,
+                    0,
+                    DEFAULT_TIMEOUT,
+                )?;
+            }
+        }
+        // The ROM may jump before its answer to MEM_END is out; the stub's OHAI is what
+        // counts, and anything before it is that answer.
+        self.conn
+            .send_command(Command::MemEnd, &words_bytes(&[0, image.entry]), 0)?;
+        let deadline = std::time::Instant::now() + OHAI_TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.conn.read_frame(left)? {
+                Some(f) if f == OHAI => break,
+                Some(_) => continue,
+                None => return Err(LoaderError::StubSilent(OHAI_TIMEOUT)),
+            }
+        }
+        self.conn.kind = LoaderKind::Stub;
+        self.negotiate();
+        Ok(())
+    }
+
+    /// Asks a running stub whether it is espflow's; a foreign stub says "invalid command".
+    pub fn negotiate(&mut self) -> Option<Capabilities> {
+        self.caps = self
+            .command(
+                Command::EspflowCapabilities,
+                &caps::HOST_PIPELINES.to_le_bytes(),
+                caps::REPLY_LEN,
+                DEFAULT_TIMEOUT,
+            )
+            .ok()
+            .and_then(|r| Capabilities::parse(&r.payload));
+        self.caps
+    }
+
+    /// Sends write blocks keeping up to `window` unanswered, and calls `done` with the count
+    /// answered so far. An error names the block it belongs to.
+    pub fn flash_blocks(
+        &mut self,
+        blocks: &[&[u8]],
+        compressed: bool,
+        window: usize,
+        block_timeout: Duration,
+        mut done: impl FnMut(usize),
+    ) -> std::result::Result<(), (usize, LoaderError)> {
+        let cmd = if compressed {
+            Command::FlashDeflData
+        } else {
+            Command::FlashData
+        };
+        let (mut sent, mut answered) = (0usize, 0usize);
+        while answered < blocks.len() {
+            while sent < blocks.len() && sent - answered < window.max(1) {
+                let data = blocks[sent];
+                let mut payload = DataHeader {
+                    data_len: data.len() as u32,
+                    seq: sent as u32,
+                }
+                .to_bytes()
+                .to_vec();
+                payload.extend(data);
+                self.conn
+                    .send_command(cmd, &payload, checksum(data) as u32)
+                    .map_err(|e| (sent, e))?;
+                sent += 1;
+            }
+            if let Err(e) = self.conn.wait_response(cmd, 0, block_timeout) {
+                // Collect the answers to blocks already sent, so the line is clean for
+                // whatever the caller does next.
+                for _ in answered + 1..sent {
+                    let _ = self.conn.wait_response(cmd, 0, block_timeout);
+                }
+                return Err((answered, e));
+            }
+            answered += 1;
+            done(answered);
+        }
+        Ok(())
     }
 
     pub fn chip(&self) -> Chip {
@@ -391,9 +507,10 @@ impl Loader {
         mut progress: impl FnMut(u64),
     ) -> Result<Vec<u8>> {
         const PACKET: u32 = 0x1000;
+        let in_flight = self.caps.map_or(64, |c| c.read_window);
         self.command(
             Command::ReadFlash,
-            &words_bytes(&[addr, len, PACKET, 64]),
+            &words_bytes(&[addr, len, PACKET, in_flight]),
             0,
             DEFAULT_TIMEOUT,
         )?;

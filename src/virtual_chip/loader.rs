@@ -32,6 +32,21 @@ pub(super) struct Session {
     pub ram: Vec<(u32, Vec<u8>)>,
 }
 
+impl Session {
+    /// Digest of what MEM_DATA put in RAM, in upload order.
+    /// Blocks that continue one another count as one segment, as in the image they came from.
+    pub fn uploaded_digest(&self) -> [u8; 32] {
+        let mut runs: Vec<(u32, Vec<u8>)> = Vec::new();
+        for (addr, data) in &self.ram {
+            match runs.last_mut() {
+                Some((a, d)) if *a as usize + d.len() == *addr as usize => d.extend(data),
+                _ => runs.push((*addr, data.clone())),
+            }
+        }
+        crate::stub::digest_of(runs.iter().map(|(a, d)| (*a, d.as_slice())))
+    }
+}
+
 struct FlashWrite {
     offset: u32,
     /// Bytes the host announced (ROM: erased up front; stub: the exact image size).
@@ -105,7 +120,7 @@ fn respond(chip: &mut VirtualChip, op: u8, reply: Reply) {
     );
     pkt.extend(&payload);
     pkt.extend(&st[..n]);
-    chip.emit_frame(&pkt);
+    chip.board.emit_frame(&pkt);
 }
 
 pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
@@ -146,11 +161,11 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
             }
         }
         Command::ReadReg => match words::<1>(data) {
-            Some([addr]) => Ok((chip.soc.read_reg(addr), Vec::new())),
+            Some([addr]) => Ok((chip.board.soc.read_reg(addr), Vec::new())),
             None => Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen)),
         },
         Command::WriteReg => write_reg(chip, data),
-        Command::GetSecurityInfo => Ok((0, security_info(chip))),
+        Command::GetSecurityInfo => Ok((0, chip.board.security_info().to_vec())),
         Command::SpiAttach => {
             // The ROM takes `cfg, is_legacy`; stubs take the 4-byte form only.
             let want = if stub { 4 } else { 8 };
@@ -161,7 +176,7 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
             }
         }
         Command::SpiSetParams => match words::<6>(data) {
-            Some([_, total, ..]) if total <= chip.soc.flash.size() => {
+            Some([_, total, ..]) if total <= chip.board.soc.flash.size() => {
                 chip.session.flash_size = Some(total);
                 Ok((0, Vec::new()))
             }
@@ -170,7 +185,7 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
         Command::ChangeBaudrate => match words::<2>(data) {
             Some([new, _]) if (9600..=5_000_000).contains(&new) => {
                 respond(chip, hdr.op, Ok((0, Vec::new())));
-                chip.switch_baud(new);
+                chip.board.switch_baud(new);
                 return;
             }
             _ => Err(err(chip, RomError::InvalidParameter, StubError::BadDataLen)),
@@ -201,7 +216,7 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
         Command::SpiFlashMd5 => md5_region(chip, data),
         Command::ReadFlashSlow => read_flash_slow(chip, data),
         Command::EraseFlash => {
-            let size = chip.soc.flash.size();
+            let size = chip.board.soc.flash.size();
             erase(chip, 0, size).map(|_| (0, Vec::new()))
         }
         Command::EraseRegion => match words::<2>(data) {
@@ -233,23 +248,10 @@ fn write_reg(chip: &mut VirtualChip, data: &[u8]) -> Reply {
     }
     for entry in data.chunks(16) {
         let [addr, value, mask, delay_us] = words::<4>(entry).unwrap_or_default();
-        chip.now += delay_us as u64 * 1000;
-        chip.soc.write_reg(chip.now, addr, value, mask);
+        chip.board.now += delay_us as u64 * 1000;
+        chip.board.soc.write_reg(chip.board.now, addr, value, mask);
     }
     Ok((0, Vec::new()))
-}
-
-fn security_info(chip: &VirtualChip) -> Vec<u8> {
-    let e = &chip.soc.efuses;
-    let flags = e.secure_boot as u32;
-    let mut p = Vec::with_capacity(20);
-    p.extend(flags.to_le_bytes());
-    p.push(e.crypt_cnt);
-    p.extend(e.key_purposes);
-    p.push(0);
-    p.extend(5u32.to_le_bytes()); // chip id of the ESP32-C3
-    p.extend(3u32.to_le_bytes()); // ECO version
-    p
 }
 
 fn mem_begin(chip: &mut VirtualChip, data: &[u8]) -> Reply {
@@ -308,18 +310,14 @@ fn mem_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
     respond(chip, op, Ok((0, Vec::new())));
     chip.session.mem = None;
     if flag == 0 {
-        chip.stats.stub_uploads += 1;
-        chip.personality = Personality::GenericStub;
         chip.session.write = None;
-        let mut pkt = Vec::new();
-        pkt.extend(command::OHAI);
-        chip.emit_frame(&pkt);
+        chip.start_stub();
     }
 }
 
 /// The size the current loader may touch: the ROM is limited to what SPI_SET_PARAMS set.
 fn usable_size(chip: &VirtualChip) -> u32 {
-    let real = chip.soc.flash.size();
+    let real = chip.board.soc.flash.size();
     match chip.personality {
         Personality::Rom => chip
             .session
@@ -343,7 +341,7 @@ fn erase(chip: &mut VirtualChip, off: u32, len: u32) -> Result<(), Status> {
     let start = off & !(SECTOR - 1);
     let end = (off as u64 + len as u64).next_multiple_of(SECTOR as u64) as u32;
     check_range(chip, start, end - start)?;
-    if start == 0 && end == chip.soc.flash.size() {
+    if start == 0 && end == chip.board.soc.flash.size() {
         return run_erase(chip, EraseKind::Chip, 0);
     }
     let mut a = start;
@@ -360,12 +358,12 @@ fn erase(chip: &mut VirtualChip, off: u32, len: u32) -> Result<(), Status> {
 }
 
 fn run_erase(chip: &mut VirtualChip, kind: EraseKind, addr: u32) -> Result<(), Status> {
-    let f = &mut chip.soc.flash;
-    let now = chip.now.max(f.busy_until());
+    let f = &mut chip.board.soc.flash;
+    let now = chip.board.now.max(f.busy_until());
     let r = f.write_enable(now).and_then(|_| f.erase(now, kind, addr));
     match r {
         Ok(done) => {
-            chip.now = done;
+            chip.board.now = done;
             Ok(())
         }
         Err(e) => Err(flash_err(chip, e)),
@@ -378,13 +376,13 @@ fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(),
     while !data.is_empty() {
         let room = (0x100 - (addr & 0xFF)) as usize;
         let n = room.min(data.len());
-        let f = &mut chip.soc.flash;
-        let now = chip.now.max(f.busy_until());
+        let f = &mut chip.board.soc.flash;
+        let now = chip.board.now.max(f.busy_until());
         let r = f
             .write_enable(now)
             .and_then(|_| f.page_program(now, addr, &data[..n]));
         match r {
-            Ok(done) => chip.now = done,
+            Ok(done) => chip.board.now = done,
             Err(e) => return Err(flash_err(chip, e)),
         }
         addr += n as u32;
@@ -579,9 +577,9 @@ fn md5_region(chip: &mut VirtualChip, data: &[u8]) -> Reply {
         return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
     };
     check_range(chip, addr, size)?;
-    let now = chip.now.max(chip.soc.flash.busy_until());
+    let now = chip.board.now.max(chip.board.soc.flash.busy_until());
     let mut buf = vec![0u8; size as usize];
-    if let Err(e) = chip.soc.flash.read(now, addr, &mut buf) {
+    if let Err(e) = chip.board.soc.flash.read(now, addr, &mut buf) {
         return Err(flash_err(chip, e));
     }
     let digest = Md5::digest(&buf);
@@ -606,8 +604,13 @@ fn read_flash_slow(chip: &mut VirtualChip, data: &[u8]) -> Reply {
     }
     check_range(chip, addr, len)?;
     let mut buf = vec![0xFFu8; 64];
-    let now = chip.now.max(chip.soc.flash.busy_until());
-    if let Err(e) = chip.soc.flash.read(now, addr, &mut buf[..len as usize]) {
+    let now = chip.board.now.max(chip.board.soc.flash.busy_until());
+    if let Err(e) = chip
+        .board
+        .soc
+        .flash
+        .read(now, addr, &mut buf[..len as usize])
+    {
         return Err(flash_err(chip, e));
     }
     Ok((0, buf))
@@ -648,21 +651,21 @@ fn read_flash_pump(chip: &mut VirtualChip) {
     if rs.next >= rs.end {
         let digest = rs.md5.clone().finalize().to_vec();
         chip.session.read = None;
-        chip.emit_frame(&digest);
+        chip.board.emit_frame(&digest);
         return;
     }
     let n = rs.packet.min(rs.end - rs.next);
     let mut buf = vec![0u8; n as usize];
     let addr = rs.next;
-    let now = chip.now.max(chip.soc.flash.busy_until());
+    let now = chip.board.now.max(chip.board.soc.flash.busy_until());
     // The range was checked at the start, so a read can only fail while busy, which the
     // time above rules out.
-    let _ = chip.soc.flash.read(now, addr, &mut buf);
+    let _ = chip.board.soc.flash.read(now, addr, &mut buf);
     let rs = chip.session.read.as_mut().expect("stream is active");
     rs.md5.update(&buf);
     rs.next += n;
     rs.sent += n;
-    chip.emit_frame(&buf);
+    chip.board.emit_frame(&buf);
 }
 
 fn read_flash_ack(chip: &mut VirtualChip, frame: &[u8]) {

@@ -5,6 +5,7 @@
 //! frames come out stamped with the virtual time they were sent. Whoever carries the bytes
 //! (the in-process port, or the TCP/pty server) decides whether to honour those times.
 
+mod board;
 pub mod flash;
 mod loader;
 pub mod server;
@@ -12,7 +13,10 @@ pub mod soc;
 
 use std::collections::VecDeque;
 
-use espflow_protocol::slip::{self, SlipDecoder};
+use espflow_protocol::slip::SlipDecoder;
+use espflow_stub_core::Stub;
+
+use board::{Board, CacheModel};
 
 pub use flash::{FlashStats, NorFlash, Timing};
 pub use soc::Efuses;
@@ -38,6 +42,8 @@ pub enum Personality {
     Rom,
     /// A stub uploaded by a host and started with MEM_END: esptool-compatible commands.
     GenericStub,
+    /// espflow's own stub, recognised by its digest: the real stub core runs it.
+    EspflowStub,
     /// The chip left the loader to run the application and ignores the line.
     Application,
 }
@@ -59,13 +65,12 @@ pub struct ChipConfig {
 }
 
 pub struct VirtualChip {
-    soc: soc::Soc,
+    board: Board,
     personality: Personality,
-    now: u64,
     decoder: SlipDecoder,
     frame: Vec<u8>,
-    out: VecDeque<Output>,
     session: loader::Session,
+    stub: Option<Box<Stub<Board>>>,
     pub stats: ChipStats,
 }
 
@@ -78,13 +83,17 @@ impl VirtualChip {
             config.flash.set_timing(Timing::DATASHEET);
         }
         VirtualChip {
-            soc: soc::Soc::new(config.flash, config.efuses),
+            board: Board {
+                soc: soc::Soc::new(config.flash, config.efuses),
+                now: 0,
+                out: VecDeque::new(),
+                cache: CacheModel::default(),
+            },
             personality: Personality::Rom,
-            now: 0,
             decoder: SlipDecoder::new(),
             frame: vec![0; FRAME_CAPACITY],
-            out: VecDeque::new(),
             session: loader::Session::default(),
+            stub: None,
             stats: ChipStats::default(),
         }
     }
@@ -94,15 +103,20 @@ impl VirtualChip {
     }
 
     pub fn flash(&self) -> &NorFlash {
-        &self.soc.flash
+        &self.board.soc.flash
     }
 
     pub fn baud(&self) -> u32 {
-        self.soc.baud
+        self.board.soc.baud
     }
 
     pub fn now(&self) -> u64 {
-        self.now
+        self.board.now
+    }
+
+    /// Cache-safety violations seen so far, each naming the SPI1 operation.
+    pub fn cache_faults(&self) -> &[String] {
+        &self.board.cache.faults
     }
 
     /// Reset through the EN pin. With `download` (IO0 held low) the ROM enters its serial
@@ -119,13 +133,15 @@ impl VirtualChip {
     }
 
     fn restart(&mut self, download: bool, banner: bool) {
-        self.soc.reset();
+        self.board.soc.reset();
         self.decoder.reset();
         self.session = loader::Session::default();
-        self.out.retain(|o| matches!(o, Output::Baud { .. }));
-        self.out.push_back(Output::Baud {
-            at: self.now,
-            baud: self.soc.baud,
+        self.stub = None;
+        let b = &mut self.board;
+        b.out.retain(|o| matches!(o, Output::Baud { .. }));
+        b.out.push_back(Output::Baud {
+            at: b.now,
+            baud: b.soc.baud,
         });
         if download {
             self.personality = Personality::Rom;
@@ -133,7 +149,7 @@ impl VirtualChip {
             self.personality = Personality::Application;
         }
         if download && banner {
-            self.emit_raw(
+            self.board.emit_raw(
                 b"ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n\
                   rst:0x1 (POWERON),boot:0x7 (DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n"
                     .to_vec(),
@@ -146,11 +162,18 @@ impl VirtualChip {
         for &b in bytes {
             match self.decoder.push(b, &mut self.frame) {
                 Ok(Some(n)) => {
-                    self.now = self.now.max(arrival);
+                    self.board.now = self.board.now.max(arrival);
                     self.stats.frames += 1;
                     let frame = self.frame[..n].to_vec();
-                    if self.personality != Personality::Application {
-                        loader::handle_frame(self, &frame);
+                    match (self.personality, self.stub.as_mut()) {
+                        (Personality::Application, _) => {}
+                        (Personality::EspflowStub, Some(stub)) => {
+                            if let Some(&op) = frame.get(1) {
+                                self.stats.commands.push(op);
+                            }
+                            stub.handle(&mut self.board, &frame);
+                        }
+                        _ => loader::handle_frame(self, &frame),
                     }
                 }
                 Ok(None) => {}
@@ -162,21 +185,25 @@ impl VirtualChip {
 
     /// Everything the chip has sent since the last call, in order.
     pub fn take_output(&mut self) -> Vec<Output> {
-        self.out.drain(..).collect()
+        self.board.out.drain(..).collect()
     }
 
-    fn emit_frame(&mut self, packet: &[u8]) {
-        let mut wire = Vec::with_capacity(slip::encoded_len(packet));
-        slip::encode(packet, |b| wire.push(b));
-        self.emit_raw(wire);
-    }
-
-    fn emit_raw(&mut self, data: Vec<u8>) {
-        self.out.push_back(Output::Bytes { at: self.now, data });
-    }
-
-    fn switch_baud(&mut self, baud: u32) {
-        self.soc.baud = baud;
-        self.out.push_back(Output::Baud { at: self.now, baud });
+    /// Starts the uploaded code: espflow's stub runs on the real stub core, anything else
+    /// gets the generic stub personality.
+    fn start_stub(&mut self) {
+        self.stats.stub_uploads += 1;
+        let ours = crate::stub::StubImage::for_chip(crate::chip::Chip::Esp32c3)
+            .is_some_and(|img| img.digest() == self.session.uploaded_digest());
+        if ours {
+            let mut slot = Box::<Stub<Board>>::new_uninit();
+            Stub::init_in_place(&mut slot, self.board.soc.baud);
+            // SAFETY: init_in_place wrote every field.
+            self.stub = Some(unsafe { slot.assume_init() });
+            self.personality = Personality::EspflowStub;
+            Stub::<Board>::greet(&mut self.board);
+        } else {
+            self.personality = Personality::GenericStub;
+            self.board.emit_frame(&espflow_protocol::command::OHAI);
+        }
     }
 }

@@ -42,10 +42,14 @@ pub enum Command {
     SpiNandEraseRegion = 0xDC,
     SpiNandReadPage = 0xDD,
     SpiNandWritePage = 0xDE,
+    /// espflow stub: what this stub can do (see [`crate::caps`]).
+    EspflowCapabilities = 0xF0,
+    /// espflow stub: SHA-256 of each sector in a range, computed on the chip.
+    EspflowSectorDigests = 0xF1,
 }
 
 impl Command {
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 42] = [
         Command::FlashBegin,
         Command::FlashData,
         Command::FlashEnd,
@@ -86,6 +90,8 @@ impl Command {
         Command::SpiNandEraseRegion,
         Command::SpiNandReadPage,
         Command::SpiNandWritePage,
+        Command::EspflowCapabilities,
+        Command::EspflowSectorDigests,
     ];
 
     pub fn from_u8(op: u8) -> Option<Command> {
@@ -152,6 +158,8 @@ impl Command {
             Command::SpiNandEraseRegion => "SPI_NAND_ERASE_REGION",
             Command::SpiNandReadPage => "SPI_NAND_READ_PAGE",
             Command::SpiNandWritePage => "SPI_NAND_WRITE_PAGE",
+            Command::EspflowCapabilities => "ESPFLOW_CAPABILITIES",
+            Command::EspflowSectorDigests => "ESPFLOW_SECTOR_DIGESTS",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 #![no_std]
 
+pub mod caps;
 pub mod checksum;
 pub mod command;
 pub mod packet;

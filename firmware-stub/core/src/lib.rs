@@ -1,0 +1,481 @@
+//! The espflow flasher stub's command handling, independent of any chip.
+//!
+//! A chip crate (or the virtual chip) decodes SLIP frames from its line and hands each to
+//! [`Stub::handle`], which answers through the [`hal::Hal`]. The esptool-compatible commands
+//! behave as esptool expects (2-byte status, raw MD5, streamed READ_FLASH); on top of them
+//! the stub answers each write block only once the block is programmed and read back, so an
+//! error is always reported on the block that caused it, and a host that negotiated it may
+//! keep several blocks in flight to overlap the line with the flash.
+
+#![no_std]
+
+pub mod hal;
+pub mod inflate;
+pub mod writer;
+
+use espflow_protocol::caps::{self, Capabilities};
+use espflow_protocol::command::{SYNC_PAYLOAD, SYNC_REPLIES};
+use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader, words};
+use espflow_protocol::status::LoaderKind;
+use espflow_protocol::{Command, Status, StubError, checksum};
+
+use hal::{Hal, Hasher, SpiFlash};
+use inflate::{InflateError, Inflater};
+use writer::{SECTOR, SectorWriter, WriteError};
+
+/// Largest write block the stub accepts (compressed or not).
+pub const MAX_BLOCK: u32 = 0x4000;
+/// Largest frame the stub needs to receive: a full block plus its headers.
+pub const MAX_FRAME: usize = MAX_BLOCK as usize + 8 + 16;
+/// Write blocks a negotiating host may keep unanswered.
+pub const WRITE_WINDOW: u32 = 2;
+/// READ_FLASH frames a negotiating host may leave unacknowledged.
+pub const READ_WINDOW: u32 = 4;
+const BLOCK64: u32 = 0x10000;
+const READ_CHUNK: usize = 0x1000;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WriteMode {
+    Idle,
+    Plain,
+    Deflate,
+}
+
+struct ReadStream {
+    next: u32,
+    end: u32,
+    packet: u32,
+    window: u32,
+    sent: u32,
+    acked: u32,
+}
+
+pub struct Stub<H: Hal> {
+    writer: SectorWriter,
+    inflater: Inflater,
+    mode: WriteMode,
+    block_size: u32,
+    next_seq: u32,
+    read: Option<ReadStream>,
+    read_md5: Option<H::Md5>,
+    read_buf: [u8; READ_CHUNK],
+    flash_size: u32,
+    baud: u32,
+    /// The host negotiated espflow's extensions.
+    espflow_host: bool,
+}
+
+type Reply = Result<usize, Status>;
+
+fn stub_err(e: StubError) -> Status {
+    Status::Stub(e)
+}
+
+impl<H: Hal> Stub<H> {
+    pub fn new(baud: u32) -> Self {
+        Stub {
+            writer: SectorWriter::default(),
+            inflater: Inflater::default(),
+            mode: WriteMode::Idle,
+            block_size: 0,
+            next_seq: 0,
+            read: None,
+            read_md5: None,
+            read_buf: [0; READ_CHUNK],
+            flash_size: 0x40_0000,
+            baud,
+            espflow_host: false,
+        }
+    }
+
+    /// Builds the stub directly in `slot`. A chip's stack is far smaller than the stub's
+    /// buffers, so the state must never exist as a temporary.
+    pub fn init_in_place(slot: &mut core::mem::MaybeUninit<Self>, baud: u32) -> &mut Self {
+        use core::ptr::addr_of_mut;
+        let p = slot.as_mut_ptr();
+        // SAFETY: every field is written before the reference is handed out; the big
+        // arrays are zero-filled in place, which is a valid value for byte arrays.
+        unsafe {
+            core::ptr::write_bytes(p, 0, 1);
+            addr_of_mut!((*p).writer.stats).write(writer::WriteStats::default());
+            addr_of_mut!((*p).inflater.state)
+                .write(miniz_oxide::inflate::core::DecompressorOxide::new());
+            addr_of_mut!((*p).mode).write(WriteMode::Idle);
+            addr_of_mut!((*p).read).write(None);
+            addr_of_mut!((*p).read_md5).write(None);
+            addr_of_mut!((*p).flash_size).write(0x40_0000);
+            addr_of_mut!((*p).baud).write(baud);
+            addr_of_mut!((*p).espflow_host).write(false);
+            slot.assume_init_mut()
+        }
+    }
+
+    /// What the stub tells a host that asks.
+    pub fn capabilities() -> Capabilities {
+        Capabilities {
+            version: caps::VERSION,
+            flags: caps::FLAG_PIPELINED_WRITES | caps::FLAG_SKIP_UNCHANGED,
+            max_block: MAX_BLOCK,
+            write_window: WRITE_WINDOW,
+            read_window: READ_WINDOW,
+        }
+    }
+
+    /// The statistics of the current (or last) write stream.
+    pub fn write_stats(&self) -> writer::WriteStats {
+        self.writer.stats
+    }
+
+    /// Sends the greeting every esptool-compatible stub sends once it runs.
+    pub fn greet(hal: &mut H) {
+        hal.send_frame(&espflow_protocol::command::OHAI);
+    }
+
+    /// Handles one decoded frame from the host.
+    pub fn handle(&mut self, hal: &mut H, frame: &[u8]) {
+        if self.read.is_some() {
+            self.read_ack(hal, frame);
+            return;
+        }
+        let Some((hdr, data)) = RequestHeader::parse(frame) else {
+            return;
+        };
+        let mut payload = [0u8; 24];
+        let reply = match Command::from_u8(hdr.op) {
+            _ if hdr.size as usize != data.len() => Err(stub_err(StubError::BadDataLen)),
+            Some(cmd)
+                if cmd.is_data()
+                    && hdr.checksum != checksum(data.get(16..).unwrap_or(&[])) as u32 =>
+            {
+                Err(stub_err(StubError::BadDataChecksum))
+            }
+            Some(Command::Sync) if data == SYNC_PAYLOAD => {
+                for _ in 1..SYNC_REPLIES {
+                    respond(hal, hdr.op, 0, &[], Status::Ok);
+                }
+                Ok(0)
+            }
+            Some(Command::ReadReg) => match words::<1>(data) {
+                Some([addr]) => {
+                    let v = hal.read_reg(addr);
+                    respond(hal, hdr.op, v, &[], Status::Ok);
+                    return;
+                }
+                None => Err(stub_err(StubError::BadDataLen)),
+            },
+            Some(Command::WriteReg) => self.write_reg(hal, data),
+            Some(Command::GetSecurityInfo) => {
+                payload[..20].copy_from_slice(&hal.security_info());
+                Ok(20)
+            }
+            Some(Command::SpiAttach) => match words::<1>(data).filter(|_| data.len() == 4) {
+                Some([cfg]) => hal
+                    .with_flash(|f| f.attach(cfg))
+                    .map(|_| 0)
+                    .map_err(|_| stub_err(StubError::SpiFailed)),
+                None => Err(stub_err(StubError::BadDataLen)),
+            },
+            Some(Command::SpiSetParams) => match words::<6>(data) {
+                Some([_, size, ..]) => {
+                    self.flash_size = size;
+                    hal.with_flash(|f| f.set_size(size))
+                        .map(|_| 0)
+                        .map_err(|_| stub_err(StubError::SpiFailed))
+                }
+                None => Err(stub_err(StubError::BadDataLen)),
+            },
+            Some(Command::ChangeBaudrate) => match words::<2>(data) {
+                Some([new, _]) if new > 0 => {
+                    respond(hal, hdr.op, 0, &[], Status::Ok);
+                    hal.set_baud(new);
+                    self.baud = new;
+                    return;
+                }
+                _ => Err(stub_err(StubError::BadDataLen)),
+            },
+            Some(Command::EspflowCapabilities) => {
+                self.espflow_host =
+                    words::<1>(data).is_some_and(|[f]| f & caps::HOST_PIPELINES != 0);
+                payload[..caps::REPLY_LEN].copy_from_slice(&Self::capabilities().to_bytes());
+                Ok(caps::REPLY_LEN)
+            }
+            Some(Command::FlashBegin) => self.begin(data, WriteMode::Plain),
+            Some(Command::FlashDeflBegin) => self.begin(data, WriteMode::Deflate),
+            Some(Command::FlashData) => self.data(hal, data, WriteMode::Plain),
+            Some(Command::FlashDeflData) => self.data(hal, data, WriteMode::Deflate),
+            Some(Command::FlashEnd) | Some(Command::FlashDeflEnd) => self.end(),
+            Some(Command::SpiFlashMd5) => match words::<4>(data) {
+                Some([addr, size, _, _]) => match self.md5(hal, addr, size) {
+                    Ok(d) => {
+                        payload[..16].copy_from_slice(&d);
+                        Ok(16)
+                    }
+                    Err(e) => Err(e),
+                },
+                None => Err(stub_err(StubError::BadDataLen)),
+            },
+            Some(Command::EraseFlash) => hal
+                .with_flash(|f| f.erase_chip())
+                .map(|_| 0)
+                .map_err(|_| stub_err(StubError::SpiFailed)),
+            Some(Command::EraseRegion) => match words::<2>(data) {
+                Some([addr, size]) => self.erase_region(hal, addr, size),
+                None => Err(stub_err(StubError::BadDataLen)),
+            },
+            Some(Command::ReadFlash) => {
+                self.read_start(hal, hdr.op, data);
+                return;
+            }
+            Some(Command::RunUserCode) => return,
+            _ => Err(stub_err(StubError::InvalidCommand)),
+        };
+        match reply {
+            Ok(n) => respond(hal, hdr.op, 0, &payload[..n], Status::Ok),
+            Err(st) => respond(hal, hdr.op, 0, &[], st),
+        }
+    }
+
+    fn in_flash(&self, addr: u32, size: u32) -> Result<(), Status> {
+        if addr as u64 + size as u64 > self.flash_size as u64 {
+            return Err(stub_err(StubError::OutOfRange));
+        }
+        Ok(())
+    }
+
+    fn write_reg(&mut self, hal: &mut H, data: &[u8]) -> Reply {
+        if data.is_empty() || !data.len().is_multiple_of(16) {
+            return Err(stub_err(StubError::BadDataLen));
+        }
+        for entry in data.chunks(16) {
+            let [addr, value, mask, delay] = words::<4>(entry).unwrap_or_default();
+            if delay > 0 {
+                hal.delay_us(delay);
+            }
+            let old = if mask == u32::MAX {
+                0
+            } else {
+                hal.read_reg(addr)
+            };
+            hal.write_reg(addr, (value & mask) | (old & !mask));
+        }
+        Ok(0)
+    }
+
+    fn begin(&mut self, data: &[u8], mode: WriteMode) -> Reply {
+        self.mode = WriteMode::Idle;
+        let Some([size, _blocks, block_size, offset]) = words::<4>(data) else {
+            return Err(stub_err(StubError::BadDataLen));
+        };
+        // The fifth word asks the chip to encrypt; this stub does not do that yet, and
+        // silently writing plaintext would be worse than refusing.
+        if words::<5>(data).is_some_and(|w| w[4] != 0) {
+            return Err(stub_err(StubError::NotImplemented));
+        }
+        if block_size == 0 || block_size > MAX_BLOCK {
+            return Err(stub_err(StubError::BadBlockSize));
+        }
+        self.in_flash(offset, size)?;
+        self.writer.begin(offset, size);
+        if mode == WriteMode::Deflate {
+            self.inflater.reset();
+        }
+        self.mode = mode;
+        self.block_size = block_size;
+        self.next_seq = 0;
+        Ok(0)
+    }
+
+    fn data(&mut self, hal: &mut H, data: &[u8], mode: WriteMode) -> Reply {
+        let Some((hdr, bytes)) = DataHeader::parse(data) else {
+            return Err(stub_err(StubError::BadDataLen));
+        };
+        if self.mode != mode {
+            return Err(stub_err(StubError::NotInFlashMode));
+        }
+        if hdr.seq != self.next_seq || bytes.len() as u32 > self.block_size {
+            self.mode = WriteMode::Idle;
+            return Err(stub_err(StubError::BadDataLen));
+        }
+        self.next_seq += 1;
+        let writer = &mut self.writer;
+        let inflater = &mut self.inflater;
+        let r = hal.with_flash(|f| match mode {
+            WriteMode::Deflate => inflater
+                .feed(bytes, |out| writer.feed(f, out))
+                .map_err(|e| match e {
+                    Ok(InflateError::Corrupt) => StubError::Inflate,
+                    Ok(InflateError::TrailingData) => StubError::TooMuchData,
+                    Err(w) => write_error(w),
+                }),
+            _ => {
+                // Hosts pad the last block; what lies past the announced size is padding.
+                let n = bytes.len().min(writer.remaining() as usize);
+                writer.feed(f, &bytes[..n]).map_err(write_error)
+            }
+        });
+        match r {
+            Ok(()) => Ok(0),
+            Err(e) => {
+                self.mode = WriteMode::Idle;
+                Err(stub_err(e))
+            }
+        }
+    }
+
+    fn end(&mut self) -> Reply {
+        let mode = core::mem::replace(&mut self.mode, WriteMode::Idle);
+        if mode == WriteMode::Idle {
+            return Ok(0);
+        }
+        if self.writer.remaining() > 0 || (mode == WriteMode::Deflate && !self.inflater.is_done()) {
+            return Err(stub_err(StubError::NotEnoughData));
+        }
+        Ok(0)
+    }
+
+    fn md5(&mut self, hal: &mut H, addr: u32, size: u32) -> Result<[u8; 16], Status> {
+        self.in_flash(addr, size)?;
+        let mut h = hal.md5();
+        let buf = &mut self.read_buf;
+        hal.with_flash(|f| {
+            let mut at = addr;
+            while at < addr + size {
+                let n = (READ_CHUNK as u32).min(addr + size - at) as usize;
+                f.read(at, &mut buf[..n])?;
+                h.update(&buf[..n]);
+                at += n as u32;
+            }
+            Ok(())
+        })
+        .map_err(|_: hal::FlashFault| stub_err(StubError::SpiFailed))?;
+        Ok(h.finish())
+    }
+
+    fn erase_region(&mut self, hal: &mut H, addr: u32, size: u32) -> Reply {
+        if !addr.is_multiple_of(SECTOR) || !size.is_multiple_of(SECTOR) {
+            return Err(stub_err(StubError::BadDataLen));
+        }
+        self.in_flash(addr, size)?;
+        hal.with_flash(|f| {
+            let (mut a, end) = (addr, addr + size);
+            while a < end {
+                if a.is_multiple_of(BLOCK64) && end - a >= BLOCK64 {
+                    f.erase_block(a)?;
+                    a += BLOCK64;
+                } else {
+                    f.erase_sector(a)?;
+                    a += SECTOR;
+                }
+            }
+            Ok(())
+        })
+        .map(|_| 0)
+        .map_err(|_: hal::FlashFault| stub_err(StubError::SpiFailed))
+    }
+
+    fn read_start(&mut self, hal: &mut H, op: u8, data: &[u8]) {
+        let r = match words::<4>(data) {
+            Some([addr, len, packet, in_flight]) if packet > 0 && packet as usize <= READ_CHUNK => {
+                self.in_flash(addr, len)
+                    .map(|_| (addr, len, packet, in_flight))
+            }
+            _ => Err(stub_err(StubError::BadDataLen)),
+        };
+        match r {
+            Ok((addr, len, packet, in_flight)) => {
+                respond(hal, op, 0, &[], Status::Ok);
+                // esptool asks for 64 frames in flight but copes with one; only a host that
+                // negotiated gets more.
+                let window = if self.espflow_host {
+                    in_flight.clamp(1, READ_WINDOW)
+                } else {
+                    1
+                };
+                self.read = Some(ReadStream {
+                    next: addr,
+                    end: addr + len,
+                    packet,
+                    window,
+                    sent: 0,
+                    acked: 0,
+                });
+                self.read_md5 = Some(hal.md5());
+                self.read_pump(hal);
+            }
+            Err(st) => respond(hal, op, 0, &[], st),
+        }
+    }
+
+    fn read_pump(&mut self, hal: &mut H) {
+        loop {
+            let Some(rs) = self.read.as_mut() else {
+                return;
+            };
+            if rs.next >= rs.end {
+                if rs.acked < rs.sent {
+                    return;
+                }
+                self.read = None;
+                if let Some(h) = self.read_md5.take() {
+                    hal.send_frame(&h.finish());
+                }
+                return;
+            }
+            if rs.sent - rs.acked >= rs.window * rs.packet {
+                return;
+            }
+            let n = rs.packet.min(rs.end - rs.next) as usize;
+            let at = rs.next;
+            let buf = &mut self.read_buf[..n];
+            if hal.with_flash(|f| f.read(at, buf)).is_err() {
+                // Nothing sensible can follow a failed read inside the stream; ending it
+                // lets the host time out on the data it is missing.
+                self.read = None;
+                self.read_md5 = None;
+                return;
+            }
+            rs.next += n as u32;
+            rs.sent += n as u32;
+            if let Some(h) = self.read_md5.as_mut() {
+                h.update(buf);
+            }
+            hal.send_frame(buf);
+        }
+    }
+
+    fn read_ack(&mut self, hal: &mut H, frame: &[u8]) {
+        match (words::<1>(frame), self.read.as_mut()) {
+            (Some([acked]), Some(rs)) if frame.len() == 4 && acked <= rs.sent => rs.acked = acked,
+            _ => {
+                self.read = None;
+                self.read_md5 = None;
+                return;
+            }
+        }
+        self.read_pump(hal);
+    }
+}
+
+fn write_error(e: WriteError) -> StubError {
+    match e {
+        WriteError::Flash => StubError::SpiFailed,
+        WriteError::Verify => StubError::Verify,
+        WriteError::TooMuchData => StubError::TooMuchData,
+    }
+}
+
+fn respond<H: Hal>(hal: &mut H, op: u8, value: u32, payload: &[u8], status: Status) {
+    let mut pkt = [0u8; 8 + 24 + 2];
+    let n = payload.len();
+    pkt[..8].copy_from_slice(
+        &ResponseHeader {
+            op,
+            size: (n + 2) as u16,
+            value,
+        }
+        .to_bytes(),
+    );
+    pkt[8..8 + n].copy_from_slice(payload);
+    status.encode(LoaderKind::Stub, &mut pkt[8 + n..]);
+    hal.send_frame(&pkt[..8 + n + 2]);
+}

@@ -1,0 +1,150 @@
+//! The stream writer: incoming bytes gather in a sector buffer; each full sector is compared
+//! with the flash and then left alone (already there), programmed without an erase (every
+//! page that changes is still erased), or erased once and programmed. Then it is read back.
+//!
+//! Bytes of the first and last sector outside the stream are read from the flash first and
+//! written back unchanged, so a write never disturbs its neighbours.
+
+use crate::hal::{FlashFault, SpiFlash};
+
+pub const SECTOR: u32 = 0x1000;
+pub const PAGE: usize = 0x100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    Flash,
+    /// What was programmed reads back differently.
+    Verify,
+    TooMuchData,
+}
+
+impl From<FlashFault> for WriteError {
+    fn from(_: FlashFault) -> Self {
+        WriteError::Flash
+    }
+}
+
+/// Counters of one stream, for the host's summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub sectors_erased: u32,
+    pub sectors_programmed: u32,
+    pub sectors_skipped: u32,
+}
+
+pub struct SectorWriter {
+    buf: [u8; SECTOR as usize],
+    scratch: [u8; SECTOR as usize],
+    /// Flash address of `buf[0]`.
+    base: u32,
+    /// Bytes of `buf` filled so far (including a preloaded head).
+    fill: usize,
+    /// The stream's first byte, the next one expected, and its end.
+    start: u32,
+    next: u32,
+    end: u32,
+    pub stats: WriteStats,
+}
+
+impl Default for SectorWriter {
+    fn default() -> Self {
+        SectorWriter {
+            buf: [0xFF; SECTOR as usize],
+            scratch: [0xFF; SECTOR as usize],
+            base: 0,
+            fill: 0,
+            start: 0,
+            next: 0,
+            end: 0,
+            stats: WriteStats::default(),
+        }
+    }
+}
+
+impl SectorWriter {
+    /// Starts a stream of `size` bytes at `offset`.
+    pub fn begin(&mut self, offset: u32, size: u32) {
+        self.base = offset & !(SECTOR - 1);
+        self.fill = 0;
+        self.start = offset;
+        self.next = offset;
+        self.end = offset + size;
+        self.stats = WriteStats::default();
+    }
+
+    pub fn remaining(&self) -> u32 {
+        self.end - self.next
+    }
+
+    /// The address up to which every byte is programmed and verified.
+    pub fn committed(&self) -> u32 {
+        self.base.clamp(self.start, self.end)
+    }
+
+    /// Adds stream bytes, committing each sector as it fills and the last one when the
+    /// stream is complete.
+    pub fn feed<F: SpiFlash>(&mut self, flash: &mut F, mut data: &[u8]) -> Result<(), WriteError> {
+        if data.len() as u32 > self.remaining() {
+            return Err(WriteError::TooMuchData);
+        }
+        while !data.is_empty() {
+            if self.fill == 0 && self.next > self.base {
+                // The stream starts inside this sector: keep what precedes it.
+                let head = (self.next - self.base) as usize;
+                flash.read(self.base, &mut self.buf[..head])?;
+                self.fill = head;
+            }
+            let n = data.len().min(SECTOR as usize - self.fill);
+            self.buf[self.fill..self.fill + n].copy_from_slice(&data[..n]);
+            self.fill += n;
+            self.next += n as u32;
+            data = &data[n..];
+            if self.fill == SECTOR as usize || self.next == self.end {
+                self.commit(flash)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn commit<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
+        let len = SECTOR as usize;
+        if self.fill < len {
+            // The stream ends inside this sector: keep what follows it.
+            let tail_at = self.base + self.fill as u32;
+            flash.read(tail_at, &mut self.buf[self.fill..])?;
+        }
+        flash.read(self.base, &mut self.scratch)?;
+        if self.scratch == self.buf {
+            self.stats.sectors_skipped += 1;
+        } else {
+            let needs_erase = self
+                .scratch
+                .chunks(PAGE)
+                .zip(self.buf.chunks(PAGE))
+                .any(|(old, new)| old != new && old.iter().any(|b| *b != 0xFF));
+            if needs_erase {
+                flash.erase_sector(self.base)?;
+                self.stats.sectors_erased += 1;
+                self.scratch.fill(0xFF);
+            }
+            for (i, (old, new)) in self
+                .scratch
+                .chunks(PAGE)
+                .zip(self.buf.chunks(PAGE))
+                .enumerate()
+            {
+                if old != new {
+                    flash.program_page(self.base + (i * PAGE) as u32, new)?;
+                }
+            }
+            self.stats.sectors_programmed += 1;
+            flash.read(self.base, &mut self.scratch)?;
+            if self.scratch != self.buf {
+                return Err(WriteError::Verify);
+            }
+        }
+        self.base += SECTOR;
+        self.fill = 0;
+        Ok(())
+    }
+}

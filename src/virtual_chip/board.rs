@@ -1,0 +1,194 @@
+//! The virtual chip's hardware as the stub core sees it: the core's HAL implemented over the
+//! flash model, the register map and the UART, with a cache model that enforces the
+//! cache-safety contract.
+
+use std::collections::VecDeque;
+
+use espflow_protocol::slip;
+use espflow_stub_core::hal::{FlashFault, Hal, Hasher, SpiFlash};
+use md5::Digest as _;
+
+use super::Output;
+use super::flash::{EraseKind, FlashError};
+use super::soc::Soc;
+
+/// Whether the flash cache could fetch while SPI1 runs an erase or program.
+///
+/// The chip's cache starts enabled, as if an application had mapped flash. SPI1 operations
+/// are only safe while it is disabled or while flash auto-suspend is on; any other SPI1
+/// operation is a fault, recorded with the operation that caused it and refused.
+#[derive(Debug, Default)]
+pub struct CacheModel {
+    disabled_depth: u32,
+    pub auto_suspend: bool,
+    pub faults: Vec<String>,
+}
+
+impl CacheModel {
+    fn check(&mut self, op: &str) -> Result<(), FlashFault> {
+        if self.disabled_depth > 0 || self.auto_suspend {
+            return Ok(());
+        }
+        self.faults.push(format!(
+            "{op} ran on SPI1 while the flash cache was enabled"
+        ));
+        Err(FlashFault)
+    }
+}
+
+pub struct Board {
+    pub soc: Soc,
+    /// Virtual time in nanoseconds.
+    pub now: u64,
+    pub out: VecDeque<Output>,
+    pub cache: CacheModel,
+}
+
+impl Board {
+    pub fn emit_frame(&mut self, packet: &[u8]) {
+        let mut wire = Vec::with_capacity(slip::encoded_len(packet));
+        slip::encode(packet, |b| wire.push(b));
+        self.emit_raw(wire);
+    }
+
+    pub fn emit_raw(&mut self, data: Vec<u8>) {
+        self.out.push_back(Output::Bytes { at: self.now, data });
+    }
+
+    pub fn switch_baud(&mut self, baud: u32) {
+        self.soc.baud = baud;
+        self.out.push_back(Output::Baud { at: self.now, baud });
+    }
+
+    /// The 20-byte GET_SECURITY_INFO payload of an ESP32-C3 with these eFuses.
+    pub fn security_info(&self) -> [u8; 20] {
+        let e = &self.soc.efuses;
+        let mut p = [0u8; 20];
+        p[..4].copy_from_slice(&(e.secure_boot as u32).to_le_bytes());
+        p[4] = e.crypt_cnt;
+        p[5..11].copy_from_slice(&e.key_purposes);
+        p[12..16].copy_from_slice(&5u32.to_le_bytes());
+        p[16..20].copy_from_slice(&(e.major_rev as u32 * 100 + e.minor_rev as u32).to_le_bytes());
+        p
+    }
+
+    fn flash_op(
+        &mut self,
+        name: &str,
+        addr: u32,
+        op: impl FnOnce(&mut super::flash::NorFlash, u64) -> Result<u64, FlashError>,
+    ) -> Result<(), FlashFault> {
+        self.cache.check(&format!("{name} at 0x{addr:X}"))?;
+        let f = &mut self.soc.flash;
+        let start = self.now.max(f.busy_until());
+        f.write_enable(start).map_err(|_| FlashFault)?;
+        self.now = op(f, start).map_err(|_| FlashFault)?;
+        Ok(())
+    }
+}
+
+impl SpiFlash for Board {
+    fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
+        self.cache.check(&format!("read at 0x{addr:X}"))?;
+        let now = self.now.max(self.soc.flash.busy_until());
+        self.soc.flash.read(now, addr, buf).map_err(|_| FlashFault)
+    }
+
+    fn erase_sector(&mut self, addr: u32) -> Result<(), FlashFault> {
+        self.flash_op("sector erase", addr, |f, t| {
+            f.erase(t, EraseKind::Sector, addr)
+        })
+    }
+
+    fn erase_block(&mut self, addr: u32) -> Result<(), FlashFault> {
+        self.flash_op("block erase", addr, |f, t| {
+            f.erase(t, EraseKind::Block64, addr)
+        })
+    }
+
+    fn erase_chip(&mut self) -> Result<(), FlashFault> {
+        self.flash_op("chip erase", 0, |f, t| f.erase(t, EraseKind::Chip, 0))
+    }
+
+    fn program_page(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        self.flash_op("page program", addr, |f, t| f.page_program(t, addr, data))
+    }
+
+    fn attach(&mut self, _config: u32) -> Result<(), FlashFault> {
+        self.cache.check("attach")
+    }
+
+    fn set_size(&mut self, size: u32) -> Result<(), FlashFault> {
+        if size > self.soc.flash.size() {
+            return Err(FlashFault);
+        }
+        Ok(())
+    }
+}
+
+pub struct Md5(md5::Md5);
+
+impl Hasher<16> for Md5 {
+    fn update(&mut self, data: &[u8]) {
+        self.0.update(data);
+    }
+    fn finish(self) -> [u8; 16] {
+        self.0.finalize().into()
+    }
+}
+
+pub struct Sha256(sha2::Sha256);
+
+impl Hasher<32> for Sha256 {
+    fn update(&mut self, data: &[u8]) {
+        sha2::Digest::update(&mut self.0, data);
+    }
+    fn finish(self) -> [u8; 32] {
+        sha2::Digest::finalize(self.0).into()
+    }
+}
+
+impl Hal for Board {
+    type Flash = Board;
+    type Md5 = Md5;
+    type Sha256 = Sha256;
+
+    fn with_flash<R>(&mut self, f: impl FnOnce(&mut Board) -> R) -> R {
+        self.cache.disabled_depth += 1;
+        let r = f(self);
+        self.cache.disabled_depth -= 1;
+        r
+    }
+
+    fn read_reg(&mut self, addr: u32) -> u32 {
+        self.soc.read_reg(addr)
+    }
+
+    fn write_reg(&mut self, addr: u32, value: u32) {
+        self.soc.write_reg(self.now, addr, value, u32::MAX);
+    }
+
+    fn delay_us(&mut self, us: u32) {
+        self.now += us as u64 * 1000;
+    }
+
+    fn send_frame(&mut self, packet: &[u8]) {
+        self.emit_frame(packet);
+    }
+
+    fn set_baud(&mut self, baud: u32) {
+        self.switch_baud(baud);
+    }
+
+    fn security_info(&mut self) -> [u8; 20] {
+        Board::security_info(self)
+    }
+
+    fn md5(&mut self) -> Md5 {
+        Md5(md5::Md5::new())
+    }
+
+    fn sha256(&mut self) -> Sha256 {
+        Sha256(sha2::Sha256::default())
+    }
+}
