@@ -78,6 +78,10 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
         attempts: args.connect_attempts.max(1),
     };
     let mut loader = Loader::connect(port, &opts)?;
+    // Switching first makes the stub upload itself fast; the stub keeps the line as it is.
+    loader
+        .change_baud(args.baud)
+        .with_context(|| format!("switching to {} baud", args.baud))?;
     if loader.is_stub() {
         loader.negotiate();
     } else if !args.no_stub
@@ -87,9 +91,6 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
             .upload_stub(&image)
             .with_context(|| format!("starting the {} stub", loader.chip()))?;
     }
-    loader
-        .change_baud(args.baud)
-        .with_context(|| format!("switching to {} baud", args.baud))?;
     loader.attach_flash().context("attaching the SPI flash")?;
     Ok(loader)
 }

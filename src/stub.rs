@@ -100,6 +100,112 @@ pub fn digest_of<'a>(runs: impl Iterator<Item = (u32, &'a [u8])>) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// Where a chip's ROM loader lets a stub live.
+pub struct RamMap {
+    /// Executable RAM as the instruction bus sees it.
+    pub iram: std::ops::Range<u32>,
+    /// Data RAM, up to where the ROM's own stack and data begin.
+    pub dram: std::ops::Range<u32>,
+    /// Offset from an IRAM address to the DRAM address of the same memory, when the two
+    /// buses see one SRAM.
+    pub iram_to_dram: Option<u32>,
+    /// The ROM loader's receive buffer: uploading into it corrupts the upload itself.
+    pub rom_rx_buffer: std::ops::Range<u32>,
+}
+
+pub fn ram_map(chip: Chip) -> Option<RamMap> {
+    match chip {
+        Chip::Esp32c3 => Some(RamMap {
+            iram: 0x4038_0000..0x403C_A000,
+            dram: 0x3FC8_0000..0x3FCD_C000,
+            iram_to_dram: Some(0x4038_0000 - 0x3FC8_0000),
+            rom_rx_buffer: 0x3FCC_AE00..0x3FCC_C700,
+        }),
+        _ => None,
+    }
+}
+
+/// An allocated section as the placement check sees it.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    pub name: String,
+    pub addr: u32,
+    pub size: u32,
+    pub exec: bool,
+    /// Has bytes in the file, so the host uploads it.
+    pub uploaded: bool,
+}
+
+/// The allocated sections of a stub ELF.
+pub fn allocated_sections(elf: &[u8]) -> Result<Vec<Placed>, String> {
+    use object::{Object, ObjectSection, SectionFlags, SectionKind};
+    let file = object::File::parse(elf).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for s in file.sections() {
+        let SectionFlags::Elf { sh_flags } = s.flags() else {
+            continue;
+        };
+        if sh_flags & u64::from(object::elf::SHF_ALLOC) == 0 || s.size() == 0 {
+            continue;
+        }
+        out.push(Placed {
+            name: s.name().unwrap_or("?").to_string(),
+            addr: s.address() as u32,
+            size: s.size() as u32,
+            exec: sh_flags & u64::from(object::elf::SHF_EXECINSTR) != 0,
+            uploaded: s.kind() != SectionKind::UninitializedData,
+        });
+    }
+    Ok(out)
+}
+
+/// Checks that every allocated section lies in RAM the ROM loader gives a stub: code in
+/// IRAM, everything else in DRAM, nothing uploaded over the loader's receive buffer, and no
+/// data on top of the DRAM alias of the code. Nothing may sit in a flash-mapped window.
+pub fn check_placement(chip: Chip, sections: &[Placed]) -> Result<(), String> {
+    let map = ram_map(chip).ok_or_else(|| format!("no RAM map for {chip}"))?;
+    let within = |r: &std::ops::Range<u32>, s: &Placed| {
+        s.addr >= r.start && s.addr as u64 + s.size as u64 <= r.end as u64
+    };
+    let overlaps = |a: u32, alen: u32, r: &std::ops::Range<u32>| {
+        (a as u64) < r.end as u64 && a as u64 + alen as u64 > r.start as u64
+    };
+    for s in sections {
+        let region = if s.exec { &map.iram } else { &map.dram };
+        if !within(region, s) {
+            return Err(format!(
+                "{chip}: section {} at 0x{:08X}..0x{:08X} is outside {} 0x{:08X}..0x{:08X}",
+                s.name,
+                s.addr,
+                s.addr as u64 + s.size as u64,
+                if s.exec { "IRAM" } else { "DRAM" },
+                region.start,
+                region.end
+            ));
+        }
+        if s.uploaded && overlaps(s.addr, s.size, &map.rom_rx_buffer) {
+            return Err(format!(
+                "{chip}: section {} is uploaded over the ROM loader's receive buffer",
+                s.name
+            ));
+        }
+    }
+    if let Some(off) = map.iram_to_dram {
+        for code in sections.iter().filter(|s| s.exec) {
+            let alias = code.addr - off..code.addr - off + code.size;
+            for data in sections.iter().filter(|s| !s.exec) {
+                if overlaps(data.addr, data.size, &alias) {
+                    return Err(format!(
+                        "{chip}: section {} shares SRAM with the code of {}",
+                        data.name, code.name
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +217,47 @@ mod tests {
         let (text, data) = img.text_and_data_sizes();
         assert!(text > 1000 && data > 0, "text {text} data {data}");
         assert!(StubImage::for_chip(Chip::Esp32).is_none());
+    }
+
+    fn sec(name: &str, addr: u32, size: u32, exec: bool, uploaded: bool) -> Placed {
+        Placed {
+            name: name.into(),
+            addr,
+            size,
+            exec,
+            uploaded,
+        }
+    }
+
+    #[test]
+    fn placement_rules_catch_each_mistake() {
+        let good = [
+            sec(".text", 0x4038_0000, 0x4000, true, true),
+            sec(".data", 0x3FC9_0000, 0x100, false, true),
+            sec(".bss", 0x3FCC_0000, 0x10000, false, false),
+        ];
+        assert_eq!(check_placement(Chip::Esp32c3, &good), Ok(()));
+        let cases = [
+            (sec(".text", 0x4200_0000, 0x100, true, true), "outside IRAM"),
+            (
+                sec(".rodata", 0x3C00_0000, 0x100, false, true),
+                "outside DRAM",
+            ),
+            (
+                sec(".data", 0x3FCD_F000, 0x100, false, true),
+                "outside DRAM",
+            ),
+            (
+                sec(".data", 0x3FCC_B000, 0x100, false, true),
+                "receive buffer",
+            ),
+            (sec(".data", 0x3FC8_1000, 0x100, false, true), "shares SRAM"),
+        ];
+        for (bad, why) in cases {
+            let mut set = good.to_vec();
+            set.push(bad);
+            let e = check_placement(Chip::Esp32c3, &set).unwrap_err();
+            assert!(e.contains(why), "{e}");
+        }
     }
 }

@@ -192,3 +192,59 @@ impl Hal for Board {
         Sha256(sha2::Sha256::default())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::virtual_chip::flash::NorFlash;
+    use crate::virtual_chip::soc::Efuses;
+
+    fn board() -> Board {
+        Board {
+            soc: Soc::new(NorFlash::new(0x20_0000), Efuses::default()),
+            now: 0,
+            out: VecDeque::new(),
+            cache: CacheModel::default(),
+        }
+    }
+
+    #[test]
+    fn spi1_with_the_cache_on_is_a_fault_naming_the_operation() {
+        let mut b = board();
+        assert_eq!(SpiFlash::erase_sector(&mut b, 0x1000), Err(FlashFault));
+        assert_eq!(
+            SpiFlash::program_page(&mut b, 0x2000, &[0]),
+            Err(FlashFault)
+        );
+        assert_eq!(
+            b.cache.faults,
+            [
+                "sector erase at 0x1000 ran on SPI1 while the flash cache was enabled",
+                "page program at 0x2000 ran on SPI1 while the flash cache was enabled"
+            ]
+        );
+        assert_eq!(
+            b.soc.flash.stats.page_programs, 0,
+            "a refused operation does nothing"
+        );
+    }
+
+    #[test]
+    fn through_the_hal_the_cache_is_off() {
+        let mut b = board();
+        let r = b.with_flash(|f| {
+            f.erase_sector(0x1000)?;
+            f.program_page(0x1000, &[1, 2, 3])
+        });
+        assert_eq!(r, Ok(()));
+        assert!(b.cache.faults.is_empty());
+    }
+
+    #[test]
+    fn auto_suspend_allows_spi1_with_the_cache_on() {
+        let mut b = board();
+        b.cache.auto_suspend = true;
+        assert_eq!(SpiFlash::erase_sector(&mut b, 0x1000), Ok(()));
+        assert!(b.cache.faults.is_empty());
+    }
+}

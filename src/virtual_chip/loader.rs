@@ -526,12 +526,22 @@ fn write_stream(chip: &mut VirtualChip, bytes: &[u8]) -> Result<(), Status> {
     let erased_upto = w.erased_upto;
     let stub = chip.personality != Personality::Rom;
     if stub {
+        // Like esptool's stubs, erase ahead of the data: whole 64 KiB blocks where the
+        // announced region covers them, sectors elsewhere.
         let need = (addr as u64 + bytes.len() as u64).next_multiple_of(SECTOR as u64) as u32;
-        if need > erased_upto {
-            erase(chip, erased_upto, need - erased_upto)?;
-            if let Some(w) = chip.session.write.as_mut() {
-                w.erased_upto = need;
-            }
+        let region_end = w.offset + w.size;
+        let mut upto = erased_upto;
+        while upto < need {
+            let step = if upto.is_multiple_of(BLOCK64) && region_end >= upto + BLOCK64 {
+                BLOCK64
+            } else {
+                SECTOR
+            };
+            erase(chip, upto, step)?;
+            upto += step;
+        }
+        if let Some(w) = chip.session.write.as_mut() {
+            w.erased_upto = upto;
         }
     }
     program(chip, addr, bytes)?;

@@ -114,6 +114,30 @@ impl VirtualChip {
         self.board.now
     }
 
+    /// One line describing what the last client did, for the served chip's log.
+    pub fn session_summary(&self) -> String {
+        let who = match self.personality {
+            Personality::Rom => "rom",
+            Personality::GenericStub => "generic-stub",
+            Personality::EspflowStub => "espflow-stub",
+            Personality::Application => "application",
+        };
+        let mut line = format!(
+            "session: loader={who} frames={} stub_uploads={} cache_faults={}",
+            self.stats.frames,
+            self.stats.stub_uploads,
+            self.board.cache.faults.len()
+        );
+        if let Some(stub) = &self.stub {
+            let w = stub.write_stats();
+            line += &format!(
+                " sectors_erased={} sectors_programmed={} sectors_skipped={}",
+                w.sectors_erased, w.sectors_programmed, w.sectors_skipped
+            );
+        }
+        line
+    }
+
     /// Cache-safety violations seen so far, each naming the SPI1 operation.
     pub fn cache_faults(&self) -> &[String] {
         &self.board.cache.faults
@@ -137,6 +161,7 @@ impl VirtualChip {
         self.decoder.reset();
         self.session = loader::Session::default();
         self.stub = None;
+        self.stats = ChipStats::default();
         let b = &mut self.board;
         b.out.retain(|o| matches!(o, Output::Baud { .. }));
         b.out.push_back(Output::Baud {

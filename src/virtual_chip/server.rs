@@ -93,6 +93,7 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, realtime: bool) -> io::Resul
                 thread::spawn(move || pump(reader, tx));
                 let mut writer = stream;
                 let _ = session(&mut chip, &mut line, &rx, &mut writer);
+                eprintln!("{}", chip.session_summary());
                 // The next client finds the chip back in its ROM loader, as after a reset.
                 chip.enter_download_mode(false);
             }
@@ -108,6 +109,7 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, realtime: bool) -> io::Resul
             let mut writer = std::fs::File::from(master);
             loop {
                 let _ = session(&mut chip, &mut line, &rx, &mut writer);
+                eprintln!("{}", chip.session_summary());
                 chip.enter_download_mode(false);
             }
         }
@@ -125,7 +127,11 @@ fn session(
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Incoming::Data(bytes, at)) => {
                 let arrival = line.rx(bytes.len(), at, chip.baud());
+                let faults = chip.cache_faults().len();
                 chip.receive(&bytes, arrival);
+                for f in &chip.cache_faults()[faults..] {
+                    eprintln!("cache fault: {f}");
+                }
                 line.send(chip.take_output(), &mut baud, w)?;
             }
             Ok(Incoming::Closed) => return Ok(()),

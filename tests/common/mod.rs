@@ -58,6 +58,32 @@ pub struct Served {
     pub child: Child,
     /// `socket://127.0.0.1:P` or `/dev/pts/N`.
     pub port: String,
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Served {
+    /// Waits (up to 10 s) for the chip's log to have `n` session summaries, and returns them.
+    pub fn sessions(&self, n: usize) -> Vec<String> {
+        let start = Instant::now();
+        loop {
+            let got: Vec<String> = self
+                .log
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|l| l.starts_with("session:"))
+                .cloned()
+                .collect();
+            if got.len() >= n || start.elapsed() > Duration::from_secs(10) {
+                return got;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
 }
 
 impl Drop for Served {
@@ -73,11 +99,19 @@ pub fn serve(flash: &Path, extra: &[&str]) -> Served {
         .arg(flash)
         .args(extra)
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+        .stderr(Stdio::piped());
     if !extra.contains(&"--pty") {
         c.args(["--listen", "127.0.0.1:0"]);
     }
     let mut child = c.spawn().expect("spawn virtual-chip");
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let stderr = child.stderr.take().unwrap();
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
@@ -90,7 +124,15 @@ pub fn serve(flash: &Path, extra: &[&str]) -> Served {
     } else {
         panic!("unexpected first line from virtual-chip: {line:?}");
     };
-    Served { child, port }
+    Served { child, port, log }
+}
+
+/// Field `key=value` of a session summary line.
+pub fn field(summary: &str, key: &str) -> Option<u64> {
+    summary
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix(&format!("{key}=")))
+        .and_then(|v| v.parse().ok())
 }
 
 pub fn random_bytes(n: usize, seed: u64) -> Vec<u8> {

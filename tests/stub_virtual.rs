@@ -1,0 +1,153 @@
+//! espflow's own stub against a served virtual chip: the chip must recognise it and run the
+//! real stub core, writes must go compressed and verified, and no SPI1 operation may ever
+//! run with the flash cache enabled.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn espflow_on(port: &str, args: &[&str]) -> std::process::Output {
+    let mut c = espflow();
+    c.args(["--port", port]).args(args);
+    run(c, LIMIT)
+}
+
+fn mixed_image() -> Vec<u8> {
+    let mut img = random_bytes(512 * 1024, 21);
+    img.extend(vec![0u8; 512 * 1024]);
+    img
+}
+
+#[test]
+fn mixed_image_goes_through_the_stub_core_compressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let served = serve(&flash, &[]);
+    let img = mixed_image();
+    let path = dir.path().join("mixed.bin");
+    std::fs::write(&path, &img).unwrap();
+
+    let out = espflow_on(
+        &served.port,
+        &["write-flash", "0x10000", path.to_str().unwrap()],
+    );
+    ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let wire: u64 = stderr
+        .split("bytes (")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no wire figure in: {stderr}"));
+    assert!(stderr.contains("verified"), "{stderr}");
+    assert!(
+        wire < img.len() as u64 * 6 / 10,
+        "{wire} bytes on the wire for {} bytes: not compressed",
+        img.len()
+    );
+
+    let s = served.sessions(1);
+    let s = s.last().expect("a session summary");
+    assert!(s.contains("loader=espflow-stub"), "{s}");
+    assert_eq!(field(s, "stub_uploads"), Some(1), "{s}");
+    assert_eq!(field(s, "cache_faults"), Some(0), "{s}");
+    // Fresh flash is erased: every sector is programmed, none needs an erase.
+    assert_eq!(field(s, "sectors_programmed"), Some(256), "{s}");
+    assert_eq!(field(s, "sectors_erased"), Some(0), "{s}");
+
+    let disk = std::fs::read(&flash).unwrap();
+    let mut expect = erased(FLASH_4M);
+    expect[0x10000..0x10000 + img.len()].copy_from_slice(&img);
+    assert!(disk == expect, "flash file differs from the image");
+}
+
+#[test]
+fn rewrite_erases_only_what_changed_and_keeps_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let mut before = random_bytes(FLASH_4M, 5);
+    before[0x20000..0x30000].fill(0xFF);
+    std::fs::write(&flash, &before).unwrap();
+    let served = serve(&flash, &[]);
+
+    // 9 KiB starting 0x100 into a sector whose head and tail hold data; the image is half
+    // the old bytes, so only the sectors that differ are touched.
+    let mut img = before[0x40100..0x40100 + 9 * 1024].to_vec();
+    img[5000..6000].fill(0x11);
+    let path = dir.path().join("img.bin");
+    std::fs::write(&path, &img).unwrap();
+    ok(&espflow_on(
+        &served.port,
+        &["write-flash", "0x40100", path.to_str().unwrap()],
+    ));
+    let s = served.sessions(1).pop().unwrap();
+    assert_eq!(field(&s, "sectors_skipped"), Some(2), "{s}");
+    assert_eq!(field(&s, "sectors_erased"), Some(1), "{s}");
+    assert_eq!(field(&s, "cache_faults"), Some(0), "{s}");
+    let mut expect = before.clone();
+    expect[0x40100..0x40100 + img.len()].copy_from_slice(&img);
+    assert!(
+        std::fs::read(&flash).unwrap() == expect,
+        "bytes outside the image changed"
+    );
+
+    // Into erased flash, a write needs no erase at all.
+    ok(&espflow_on(
+        &served.port,
+        &["write-flash", "0x20000", path.to_str().unwrap()],
+    ));
+    let s = served.sessions(2).pop().unwrap();
+    assert_eq!(field(&s, "sectors_erased"), Some(0), "{s}");
+    assert_eq!(field(&s, "sectors_programmed"), Some(3), "{s}");
+}
+
+#[test]
+fn stub_reads_erases_and_checksums() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let before = random_bytes(FLASH_4M, 8);
+    std::fs::write(&flash, &before).unwrap();
+    let served = serve(&flash, &[]);
+    let info = ok(&espflow_on(&served.port, &["board-info"]));
+    assert!(info.contains("Loader:       espflow stub"), "{info}");
+
+    let out = dir.path().join("out.bin");
+    ok(&espflow_on(
+        &served.port,
+        &["read-flash", "0x1234", "100001", out.to_str().unwrap()],
+    ));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        &before[0x1234..0x1234 + 100001]
+    );
+
+    let sum = ok(&espflow_on(
+        &served.port,
+        &["checksum-md5", "0x1234", "100001"],
+    ));
+    use md5::Digest;
+    let want: String = md5::Md5::digest(&before[0x1234..0x1234 + 100001])
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(sum.trim(), want);
+
+    ok(&espflow_on(
+        &served.port,
+        &["erase-region", "0x8000", "0x18000"],
+    ));
+    let mut expect = before.clone();
+    expect[0x8000..0x20000].fill(0xFF);
+    assert!(
+        std::fs::read(&flash).unwrap() == expect,
+        "erase-region touched other bytes"
+    );
+    for s in served.sessions(4) {
+        assert!(s.contains("loader=espflow-stub"), "{s}");
+        assert_eq!(field(&s, "cache_faults"), Some(0), "{s}");
+    }
+}
