@@ -77,7 +77,7 @@ _espflow() {
 
     case "${cmd}" in
         espflow)
-            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --connect-attempts --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help"
+            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --connect-attempts --format --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -119,6 +119,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -127,7 +131,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__board__subcmd__info)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -167,6 +171,10 @@ _espflow() {
                     ;;
                 --connect-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -177,7 +185,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__checksum__subcmd__md5)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -217,6 +225,10 @@ _espflow() {
                     ;;
                 --connect-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -227,7 +239,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__completions)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --help bash elvish fish powershell zsh"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,6 +279,10 @@ _espflow() {
                     ;;
                 --connect-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -277,7 +293,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +333,10 @@ _espflow() {
                     ;;
                 --connect-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -327,7 +347,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__region)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,6 +387,10 @@ _espflow() {
                     ;;
                 --connect-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -517,7 +541,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,6 +583,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -567,7 +595,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --port --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --time-scale --fault --seed --port --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +617,18 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --time-scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -617,6 +657,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -625,7 +669,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -h --no-verify --no-compress --port --chip --baud --before --after --no-stub --connect-attempts --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,6 +709,10 @@ _espflow() {
                     ;;
                 --connect-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

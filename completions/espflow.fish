@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_espflow_global_optspecs
-    string join \n p/port= c/chip= b/baud= before= after= no-stub connect-attempts= h/help V/version
+    string join \n p/port= c/chip= b/baud= before= after= no-stub connect-attempts= format= h/help V/version
 end
 
 function __fish_espflow_needs_command
@@ -42,6 +42,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_needs_command" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_needs_command" -s V -l version -d 'Print version'
@@ -72,6 +74,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -92,6 +96,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -112,8 +118,13 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-verify -d 'Skip the MD5 comparison after writing'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-compress -d 'Send data uncompressed'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-skip -d 'Write every sector, even those that already hold the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -134,6 +145,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -154,6 +167,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -174,6 +189,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -r -f -a "esp32\t''
@@ -188,6 +205,9 @@ esp32p4\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash -d 'Flash image file, written through on every change (created erased if absent)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-size -d 'Flash size for a new image (2MB, 4MB, 8MB or 16MB)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l listen -d 'Address to listen on for socket:// clients' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l time-scale -d 'With --realtime, run the chip\'s clock this many times faster than the wall clock' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -d 'Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
@@ -197,6 +217,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
@@ -219,6 +241,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'

@@ -28,6 +28,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -57,6 +58,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -77,6 +79,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -100,8 +103,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-verify[Skip the MD5 comparison after writing]' \
 '--no-compress[Send data uncompressed]' \
+'--no-skip[Write every sector, even those that already hold the image]' \
+'--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
+'--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -123,6 +130,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -145,6 +153,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -165,6 +174,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -178,6 +188,9 @@ _arguments "${_arguments_options[@]}" : \
 '--flash=[Flash image file, written through on every change (created erased if absent)]:FLASH:_files' \
 '--flash-size=[Flash size for a new image (2MB, 4MB, 8MB or 16MB)]:FLASH_SIZE:_default' \
 '(--pty)--listen=[Address to listen on for socket\:// clients]:LISTEN:_default' \
+'--time-scale=[With --realtime, run the chip'\''s clock this many times faster than the wall clock]:TIME_SCALE:_default' \
+'*--fault=[Inject a fault\: power-cut\:after-ops=N, power-cut\:erase=N, power-cut\:program=N, power-cut\:at-ms=T or line-drop\:after-bytes=N (each strikes once)]:FAULT:_default' \
+'--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
@@ -189,6 +202,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
@@ -211,6 +225,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \

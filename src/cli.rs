@@ -47,6 +47,15 @@ pub struct ConnectArgs {
     /// Connection attempts before giving up
     #[arg(long, global = true, default_value_t = 7)]
     pub connect_attempts: usize,
+    /// How to report progress and results: text on the terminal, or JSON lines on stdout
+    #[arg(long, global = true, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 fn num(s: &str) -> Result<u32, String> {
@@ -100,6 +109,16 @@ pub struct WriteFlashArgs {
     /// Send data uncompressed
     #[arg(long)]
     pub no_compress: bool,
+    /// Write every sector, even those that already hold the image
+    #[arg(long)]
+    pub no_skip: bool,
+    /// Resume an interrupted write of the same image (the default when a journal matches)
+    #[arg(long, overrides_with = "no_resume")]
+    pub resume: bool,
+    /// Ignore and discard the journal of an interrupted write; every sector is still
+    /// compared with the image
+    #[arg(long)]
+    pub no_resume: bool,
     /// ADDR FILE pairs
     #[arg(required = true, num_args = 2.., value_names = ["ADDR", "FILE"])]
     pub images: Vec<String>,
@@ -124,4 +143,14 @@ pub struct VirtualChipArgs {
     /// Pace the UART at the baud rate and apply datasheet flash timings
     #[arg(long)]
     pub realtime: bool,
+    /// With --realtime, run the chip's clock this many times faster than the wall clock
+    #[arg(long, default_value_t = 1.0, requires = "realtime")]
+    pub time_scale: f64,
+    /// Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N,
+    /// power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once)
+    #[arg(long, value_parser = crate::virtual_chip::fault::Fault::parse)]
+    pub fault: Vec<crate::virtual_chip::fault::Fault>,
+    /// Seed for what an injected fault leaves behind
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
 }

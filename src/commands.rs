@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::chip::Chip;
-use crate::cli::{Cli, Commands, ConnectArgs, VirtualChipArgs, WriteFlashArgs};
+use crate::cli::{Cli, Commands, ConnectArgs, Format, VirtualChipArgs, WriteFlashArgs};
 use crate::flasher::{self, WriteOptions};
 use crate::loader::{Before, ConnectOptions, Loader};
 use crate::numbers::parse_u32;
@@ -20,7 +20,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::BoardInfo => board_info(&cli.conn),
         Commands::ReadFlash { addr, size, file } => {
             let mut l = connect(&cli.conn)?;
-            let data = flasher::read_region(&mut l, addr, size, &mut *progress::auto())?;
+            let data = flasher::read_region(&mut l, addr, size, &mut *progress_for(&cli.conn))?;
             std::fs::write(&file, &data)
                 .with_context(|| format!("cannot write {}", file.display()))?;
             eprintln!("read {size} bytes at 0x{addr:X} into {}", file.display());
@@ -172,24 +172,42 @@ fn write_flash(conn: &ConnectArgs, args: &WriteFlashArgs) -> Result<()> {
         });
     }
     let mut l = connect(conn)?;
-    let started = std::time::Instant::now();
+    let journal = crate::journal::default_dir().map(crate::journal::Journal::new);
     let s = flasher::write_images(
         &mut l,
         &images,
         WriteOptions {
             verify: !args.no_verify,
             compress: !args.no_compress,
+            skip_unchanged: !args.no_skip,
+            resume: !args.no_resume,
         },
-        &mut *progress::auto(),
+        journal.as_ref(),
+        &mut *progress_for(conn),
     )?;
-    eprintln!(
-        "wrote {} bytes ({} on the wire) in {:.2} s{}",
-        s.image_bytes,
-        s.wire_bytes,
-        started.elapsed().as_secs_f64(),
-        if args.no_verify { "" } else { ", verified" }
-    );
+    match conn.format {
+        Format::Json => println!("{}", s.to_json()),
+        Format::Text => eprintln!(
+            "wrote {} bytes ({} on the wire), skipped {} already in place, {} sectors erased, \
+             {} written, in {:.2} s{}{}",
+            s.bytes_sent,
+            s.wire_bytes,
+            s.bytes_skipped,
+            s.sectors_erased,
+            s.sectors_written,
+            s.seconds,
+            if s.resumed { ", resumed" } else { "" },
+            if s.verified { ", verified" } else { "" }
+        ),
+    }
     finish(l, conn)
+}
+
+fn progress_for(conn: &ConnectArgs) -> Box<dyn progress::Progress> {
+    match conn.format {
+        Format::Json => Box::new(progress::Json::default()),
+        Format::Text => progress::auto(),
+    }
 }
 
 fn serve_virtual_chip(args: &VirtualChipArgs) -> Result<()> {
@@ -205,6 +223,8 @@ fn serve_virtual_chip(args: &VirtualChipArgs) -> Result<()> {
         flash,
         efuses: Efuses::for_image(&args.flash),
         realtime: args.realtime,
+        faults: args.fault.clone(),
+        seed: args.seed,
     });
     let listen = if args.pty {
         virtual_chip::server::Listen::Pty
@@ -213,6 +233,11 @@ fn serve_virtual_chip(args: &VirtualChipArgs) -> Result<()> {
             args.listen.clone().unwrap_or_else(|| "127.0.0.1:0".into()),
         )
     };
-    virtual_chip::server::serve(chip, listen, args.realtime)?;
+    let line = virtual_chip::server::LineOptions {
+        realtime: args.realtime,
+        time_scale: args.time_scale,
+        drop_after: virtual_chip::server::line_drop(&args.fault),
+    };
+    virtual_chip::server::serve(chip, listen, line)?;
     Ok(())
 }

@@ -1,18 +1,24 @@
-//! Flash operations over a connected loader: write (with compression and verification),
-//! read, erase and checksum. Each reports progress as events.
+//! Flash operations over a connected loader: write (skipping what already matches, resuming
+//! what an interrupted write left, compressing, verifying), read, erase and checksum. Each
+//! reports progress as events.
 //!
-//! A write never disturbs bytes outside the image it was given: where an image starts or
-//! ends inside a sector, the rest of that sector is read first and written back with it.
+//! A write never disturbs bytes outside the images it was given: espflow's stub keeps the
+//! rest of partly written sectors itself; with the ROM loader or a foreign stub, the rest of
+//! such a sector is read first and written back with the image.
 
 use std::io::Write as _;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use espflow_protocol::caps::Capabilities;
 use espflow_protocol::geometry::{ROM_WRITE_BLOCK, SECTOR_SIZE, STUB_WRITE_BLOCK};
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use md5::{Digest, Md5};
+use sha2::Sha256;
 
-use crate::loader::Loader;
+use crate::journal::{self, Journal};
+use crate::loader::{Loader, timeout_for};
 use crate::plan::{self, Image};
 use crate::progress::{Event, Progress};
 
@@ -20,13 +26,43 @@ use crate::progress::{Event, Progress};
 pub struct WriteOptions {
     pub verify: bool,
     pub compress: bool,
+    /// Leave sectors that already hold the image alone.
+    pub skip_unchanged: bool,
+    /// Use a journal left by an interrupted write of the same image as a hint.
+    pub resume: bool,
 }
 
-/// What a write did, for summaries and tests.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// What a write did. `bytes_sent` counts image bytes that crossed the line (before
+/// compression); `bytes_skipped` those proven already in place.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct WriteSummary {
-    pub image_bytes: u64,
+    pub bytes_sent: u64,
+    pub bytes_skipped: u64,
     pub wire_bytes: u64,
+    pub sectors_erased: u64,
+    pub sectors_written: u64,
+    pub seconds: f64,
+    /// A journal from an interrupted write of the same image was found.
+    pub resumed: bool,
+    pub verified: bool,
+}
+
+impl WriteSummary {
+    pub fn to_json(&self) -> String {
+        format!(
+            "{{\"event\":\"summary\",\"bytes_sent\":{},\"bytes_skipped\":{},\"wire_bytes\":{},\
+             \"sectors_erased\":{},\"sectors_written\":{},\"seconds\":{:.3},\"resumed\":{},\
+             \"verified\":{}}}",
+            self.bytes_sent,
+            self.bytes_skipped,
+            self.wire_bytes,
+            self.sectors_erased,
+            self.sectors_written,
+            self.seconds,
+            self.resumed,
+            self.verified
+        )
+    }
 }
 
 fn flash_size(loader: &Loader) -> Result<u32> {
@@ -47,46 +83,139 @@ fn check_range(loader: &Loader, addr: u32, size: u32) -> Result<()> {
     Ok(())
 }
 
+/// Writes images. `journal` (when given) records progress so that the same command, run
+/// again after an interruption, resumes.
 pub fn write_images(
     loader: &mut Loader,
     images: &[Image],
     opts: WriteOptions,
+    journal: Option<&Journal>,
     progress: &mut dyn Progress,
 ) -> Result<WriteSummary> {
+    let started = Instant::now();
     let fs = flash_size(loader)?;
     plan::check(images, fs)?;
-    let mut summary = WriteSummary::default();
-    if let Some(caps) = loader.capabilities() {
-        for img in images {
-            let sent = write_with_espflow_stub(loader, img, caps, opts.compress, progress)
-                .with_context(|| format!("writing {} at 0x{:X}", img.name, img.addr))?;
-            summary.image_bytes += img.data.len() as u64;
-            summary.wire_bytes += sent;
-            if opts.verify {
-                verify(loader, img.addr, &img.data, &img.name)?;
-            }
-        }
-        return Ok(summary);
-    }
+    let mac = loader.mac()?;
+    let mut sum = WriteSummary {
+        verified: opts.verify,
+        ..WriteSummary::default()
+    };
     for img in images {
-        let (start, end) = plan::sector_span(img.addr, img.data.len() as u32, fs);
-        let head = preserved(loader, start, img.addr - start)
-            .with_context(|| format!("reading the start of the sector at 0x{start:X}"))?;
-        let tail_at = img.end() as u32;
-        let tail = preserved(loader, tail_at, end - tail_at)
-            .with_context(|| format!("reading the end of the sector before 0x{end:X}"))?;
-        let mut region = head;
-        region.extend_from_slice(&img.data);
-        region.extend(tail);
-        let sent = write_region(loader, start, &region, opts.compress, progress)
-            .with_context(|| format!("writing {} at 0x{:X}", img.name, img.addr))?;
-        summary.image_bytes += img.data.len() as u64;
-        summary.wire_bytes += sent;
+        let key = journal::Key {
+            mac,
+            addr: img.addr,
+            image_sha256: Sha256::digest(&img.data).into(),
+        };
+        let hint = match journal {
+            Some(j) if opts.resume => j.load(&key),
+            Some(j) => {
+                j.remove(&key);
+                None
+            }
+            None => None,
+        };
+        sum.resumed |= hint.is_some();
+        let chunks = plan::chunks(img);
+        let matched = if opts.skip_unchanged {
+            crate::compare::matching(loader, img, &chunks, hint.map(|h| h.committed))
+                .with_context(|| format!("comparing {} with the flash", img.name))?
+        } else {
+            vec![false; chunks.len()]
+        };
+        let skipped: u64 = chunks
+            .iter()
+            .zip(&matched)
+            .filter(|(_, m)| **m)
+            .map(|(c, _)| c.len as u64)
+            .sum();
+        sum.bytes_skipped += skipped;
+        let to_send = img.data.len() as u64 - skipped;
+        progress.event(Event::Begin {
+            stage: "write",
+            total: to_send,
+        });
+        let mut record = Recorder {
+            journal,
+            entry: journal::Entry {
+                key: key.clone(),
+                size: img.data.len() as u32,
+                committed: img.addr,
+            },
+            saved_at: None,
+        };
+        let mut sent_before = 0u64;
+        for run in plan::runs(&matched) {
+            let (first, last) = (chunks[run.start], chunks[run.end - 1]);
+            let data = &img.data[first.offset..last.offset + last.len as usize];
+            let mut on_commit = |committed: u32, sent_in_run: u64| {
+                record.update(committed);
+                progress.event(Event::Advance {
+                    done: sent_before + sent_in_run,
+                });
+            };
+            let stats = match loader.capabilities() {
+                Some(caps) => write_run_stub(
+                    loader,
+                    first.addr,
+                    data,
+                    caps,
+                    opts.compress,
+                    &mut on_commit,
+                ),
+                None => write_run_rom(loader, first.addr, data, opts.compress, &mut on_commit),
+            }
+            .with_context(|| {
+                format!(
+                    "writing {} at 0x{:X} (run again to resume)",
+                    img.name, first.addr
+                )
+            })?;
+            sent_before += data.len() as u64;
+            sum.bytes_sent += data.len() as u64;
+            sum.wire_bytes += stats.wire;
+            sum.sectors_erased += stats.erased;
+            sum.sectors_written += stats.written;
+        }
+        progress.event(Event::End);
         if opts.verify {
-            verify(loader, start, &region, &img.name)?;
+            verify(loader, img.addr, &img.data, &img.name)?;
+        }
+        if let Some(j) = journal {
+            j.remove(&key);
         }
     }
-    Ok(summary)
+    sum.seconds = started.elapsed().as_secs_f64();
+    Ok(sum)
+}
+
+/// Saves the journal as the committed address moves, at most a few times a second.
+struct Recorder<'a> {
+    journal: Option<&'a Journal>,
+    entry: journal::Entry,
+    saved_at: Option<Instant>,
+}
+
+impl Recorder<'_> {
+    fn update(&mut self, committed: u32) {
+        if committed <= self.entry.committed {
+            return;
+        }
+        self.entry.committed = committed;
+        let due = self
+            .saved_at
+            .is_none_or(|t| t.elapsed() >= Duration::from_millis(200));
+        if let (Some(j), true) = (self.journal, due) {
+            // A journal that cannot be written only costs a slower resume.
+            let _ = j.save(&self.entry);
+            self.saved_at = Some(Instant::now());
+        }
+    }
+}
+
+struct RunStats {
+    wire: u64,
+    erased: u64,
+    written: u64,
 }
 
 fn verify(loader: &mut Loader, addr: u32, data: &[u8], name: &str) -> Result<()> {
@@ -104,38 +233,46 @@ fn verify(loader: &mut Loader, addr: u32, data: &[u8], name: &str) -> Result<()>
     Ok(())
 }
 
-/// espflow's stub keeps the rest of partially written sectors itself and answers each block
-/// once it is programmed and read back, so blocks are streamed with several in flight.
-fn write_with_espflow_stub(
-    loader: &mut Loader,
-    img: &Image,
-    caps: espflow_protocol::caps::Capabilities,
-    compress: bool,
-    progress: &mut dyn Progress,
-) -> Result<u64> {
-    let block = caps.max_block.min(STUB_WRITE_BLOCK) as usize;
-    let data = &img.data;
-    let packed = compress
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut z = ZlibEncoder::new(Vec::with_capacity(data.len() / 2), Compression::best());
+    z.write_all(data).expect("writing to memory cannot fail");
+    z.finish().expect("writing to memory cannot fail")
+}
+
+/// Compressed when that makes the data smaller.
+fn pack(data: &[u8], compress: bool) -> Option<Vec<u8>> {
+    compress
         .then(|| deflate(data))
-        .filter(|z| z.len() < data.len());
+        .filter(|z| z.len() < data.len())
+}
+
+/// espflow's stub keeps the rest of partly written sectors itself and answers each block
+/// once it is programmed and read back, with the committed address, so blocks are
+/// streamed with several in flight.
+fn write_run_stub(
+    loader: &mut Loader,
+    addr: u32,
+    data: &[u8],
+    caps: Capabilities,
+    compress: bool,
+    on_commit: &mut dyn FnMut(u32, u64),
+) -> Result<RunStats> {
+    let block = caps.max_block.min(STUB_WRITE_BLOCK) as usize;
+    let packed = pack(data, compress);
     let wire: &[u8] = packed.as_deref().unwrap_or(data);
     let blocks: Vec<&[u8]> = wire.chunks(block).collect();
     let compressed = packed.is_some();
-    let ratio = data.len() as f64 / wire.len() as f64;
     loader.flash_begin(
-        img.addr,
+        addr,
         data.len() as u32,
         block as u32,
         blocks.len() as u32,
         compressed,
     )?;
-    progress.event(Event::Begin {
-        stage: "write",
-        total: data.len() as u64,
-    });
-    // A block may expand to far more flash than its own size; allow for the worst sector
-    // erase and program time of what it can hold.
-    let per_block = crate::loader::timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    // A block may expand to far more flash than its own size; allow for the worst erase
+    // and program time of what it can hold.
+    let ratio = data.len() as f64 / wire.len() as f64;
+    let per_block = timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
     let n = blocks.len();
     loader
         .flash_blocks(
@@ -143,17 +280,89 @@ fn write_with_espflow_stub(
             compressed,
             caps.write_window as usize,
             per_block,
-            |done| {
-                let bytes = (done as f64 * block as f64 * ratio) as u64;
-                progress.event(Event::Advance {
-                    done: bytes.min(data.len() as u64),
-                });
+            |_, committed| {
+                on_commit(committed, committed.saturating_sub(addr) as u64);
             },
         )
         .map_err(|(i, e)| anyhow::Error::new(e).context(format!("block {} of {n}", i + 1)))?;
     loader.flash_end(compressed, false)?;
-    progress.event(Event::End);
-    Ok(wire.len() as u64)
+    let (erased, written, _) = loader.write_stats()?;
+    Ok(RunStats {
+        wire: wire.len() as u64,
+        erased: erased as u64,
+        written: written as u64,
+    })
+}
+
+/// The ROM loader erases the announced region up front and writes each block before
+/// answering. The rest of the first and last sector is read first and written back.
+fn write_run_rom(
+    loader: &mut Loader,
+    addr: u32,
+    data: &[u8],
+    compress: bool,
+    on_commit: &mut dyn FnMut(u32, u64),
+) -> Result<RunStats> {
+    let fs = flash_size(loader)?;
+    let (start, end) = plan::sector_span(addr, data.len() as u32, fs);
+    let head = preserved(loader, start, addr - start)
+        .with_context(|| format!("reading the start of the sector at 0x{start:X}"))?;
+    let tail_at = addr + data.len() as u32;
+    let tail = preserved(loader, tail_at, end - tail_at)
+        .with_context(|| format!("reading the end of the sector before 0x{end:X}"))?;
+    let mut region = head;
+    region.extend_from_slice(data);
+    region.extend(tail);
+
+    let stub = loader.is_stub();
+    let block = if stub {
+        STUB_WRITE_BLOCK
+    } else {
+        ROM_WRITE_BLOCK
+    } as usize;
+    let packed = pack(&region, compress);
+    let compressed = packed.is_some();
+    let wire: &[u8] = packed.as_deref().unwrap_or(&region);
+    let blocks: Vec<Vec<u8>> = wire
+        .chunks(block)
+        .map(|c| {
+            let mut b = c.to_vec();
+            if !compressed {
+                // Uncompressed blocks are always full; the padding programs nothing.
+                b.resize(block, 0xFF);
+            }
+            b
+        })
+        .collect();
+    // The ROM erases what it is told up front, in whole FLASH_WRITE_SIZE units.
+    let size = if compressed && !stub {
+        (region.len() as u32).next_multiple_of(ROM_WRITE_BLOCK)
+    } else {
+        region.len() as u32
+    };
+    loader.flash_begin(start, size, block as u32, blocks.len() as u32, compressed)?;
+    let ratio = region.len() as f64 / wire.len() as f64;
+    let per_block = timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    let refs: Vec<&[u8]> = blocks.iter().map(|b| b.as_slice()).collect();
+    let n = refs.len();
+    let data_end = addr as u64 + data.len() as u64;
+    loader
+        .flash_blocks(&refs, compressed, 1, per_block, |answered, _| {
+            // The ROM has programmed everything it was sent once it answers.
+            let written = ((answered * block) as f64 * ratio) as u64;
+            let committed = (start as u64 + written).min(data_end).max(addr as u64);
+            on_commit(committed as u32, committed - addr as u64);
+        })
+        .map_err(|(i, e)| anyhow::Error::new(e).context(format!("block {} of {n}", i + 1)))?;
+    if stub {
+        loader.flash_end(compressed, false)?;
+    }
+    let sectors = ((end - start) / SECTOR_SIZE) as u64;
+    Ok(RunStats {
+        wire: wire.len() as u64,
+        erased: sectors,
+        written: sectors,
+    })
 }
 
 /// Reads `len` bytes that a write must put back, skipping the read when they are erased.
@@ -167,79 +376,6 @@ fn preserved(loader: &mut Loader, addr: u32, len: u32) -> Result<Vec<u8>> {
         return Ok(erased);
     }
     read_region(loader, addr, len, &mut crate::progress::Quiet)
-}
-
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut z = ZlibEncoder::new(Vec::with_capacity(data.len() / 2), Compression::best());
-    z.write_all(data).expect("writing to memory cannot fail");
-    z.finish().expect("writing to memory cannot fail")
-}
-
-/// Writes a sector-aligned region; returns the bytes that went over the wire.
-fn write_region(
-    loader: &mut Loader,
-    addr: u32,
-    data: &[u8],
-    compress: bool,
-    progress: &mut dyn Progress,
-) -> Result<u64> {
-    let stub = loader.is_stub();
-    let block = if stub {
-        STUB_WRITE_BLOCK
-    } else {
-        ROM_WRITE_BLOCK
-    };
-    let packed = compress
-        .then(|| deflate(data))
-        .filter(|z| z.len() < data.len());
-    progress.event(Event::Begin {
-        stage: "write",
-        total: data.len() as u64,
-    });
-    let sent = match &packed {
-        Some(z) => {
-            let blocks = z.len().div_ceil(block as usize) as u32;
-            // The ROM erases what it is told up front, in whole FLASH_WRITE_SIZE units.
-            let size = if stub {
-                data.len() as u32
-            } else {
-                (data.len() as u32).next_multiple_of(ROM_WRITE_BLOCK)
-            };
-            loader.flash_begin(addr, size, block, blocks, true)?;
-            let ratio = data.len() as f64 / z.len() as f64;
-            for (seq, chunk) in z.chunks(block as usize).enumerate() {
-                let expands_to = (chunk.len() as f64 * ratio * 2.0) as u32;
-                loader.flash_block(chunk, seq as u32, true, expands_to)?;
-                let done = ((seq + 1) as f64 * block as f64 * ratio) as u64;
-                progress.event(Event::Advance {
-                    done: done.min(data.len() as u64),
-                });
-            }
-            if stub {
-                loader.flash_end(true, false)?;
-            }
-            z.len() as u64
-        }
-        None => {
-            let blocks = data.len().div_ceil(block as usize) as u32;
-            loader.flash_begin(addr, data.len() as u32, block, blocks, false)?;
-            let mut buf = vec![0xFFu8; block as usize];
-            for (seq, chunk) in data.chunks(block as usize).enumerate() {
-                buf.fill(0xFF);
-                buf[..chunk.len()].copy_from_slice(chunk);
-                loader.flash_block(&buf, seq as u32, false, block)?;
-                progress.event(Event::Advance {
-                    done: ((seq + 1) * block as usize).min(data.len()) as u64,
-                });
-            }
-            if stub {
-                loader.flash_end(false, false)?;
-            }
-            blocks as u64 * block as u64
-        }
-    };
-    progress.event(Event::End);
-    Ok(sent)
 }
 
 pub fn read_region(
@@ -264,7 +400,7 @@ pub fn read_region(
             let at = addr + out.len() as u32;
             let n = SLOW.min(size - out.len() as u32);
             out.extend(loader.read_flash_slow(at, n)?);
-            if out.len() % 0x1000 == 0 || out.len() as u32 == size {
+            if out.len().is_multiple_of(0x1000) || out.len() as u32 == size {
                 progress.event(Event::Advance {
                     done: out.len() as u64,
                 });

@@ -6,7 +6,9 @@
 pub mod chip;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod flasher;
+pub mod journal;
 pub mod loader;
 pub mod numbers;
 pub mod plan;

@@ -82,6 +82,58 @@ pub fn check(images: &[Image], flash_size: u32) -> Result<(), PlanError> {
     Ok(())
 }
 
+/// An image's share of one sector: the unit that is compared with the flash and skipped
+/// when it already matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub addr: u32,
+    pub len: u32,
+    /// Where the chunk's bytes start in the image.
+    pub offset: usize,
+}
+
+impl Chunk {
+    pub fn is_whole_sector(&self) -> bool {
+        self.len == SECTOR_SIZE
+    }
+}
+
+/// Cuts an image at sector boundaries.
+pub fn chunks(img: &Image) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut addr = img.addr as u64;
+    while addr < img.end() {
+        let next = ((addr / SECTOR_SIZE as u64) + 1) * SECTOR_SIZE as u64;
+        let end = next.min(img.end());
+        out.push(Chunk {
+            addr: addr as u32,
+            len: (end - addr) as u32,
+            offset: (addr - img.addr as u64) as usize,
+        });
+        addr = end;
+    }
+    out
+}
+
+/// Groups the chunks that must be written into runs of neighbours, each written as one
+/// stream. Returns index ranges into `chunks`.
+pub fn runs(done: &[bool]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < done.len() {
+        if done[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < done.len() && !done[i] {
+            i += 1;
+        }
+        out.push(start..i);
+    }
+    out
+}
+
 /// The whole sectors a write of `len` bytes at `addr` has to erase.
 pub fn sector_span(addr: u32, len: u32, flash_size: u32) -> (u32, u32) {
     let start = addr & !(SECTOR_SIZE - 1);
@@ -147,6 +199,40 @@ mod tests {
             check(&[img(0, 0, "e")], 0x40_0000),
             Err(PlanError::Empty { .. })
         ));
+    }
+
+    #[test]
+    fn chunks_follow_sector_boundaries() {
+        let i = img(0x1F00, 0x1200, "x");
+        let c = chunks(&i);
+        assert_eq!(
+            c,
+            [
+                Chunk {
+                    addr: 0x1F00,
+                    len: 0x100,
+                    offset: 0
+                },
+                Chunk {
+                    addr: 0x2000,
+                    len: 0x1000,
+                    offset: 0x100
+                },
+                Chunk {
+                    addr: 0x3000,
+                    len: 0x100,
+                    offset: 0x1100
+                },
+            ]
+        );
+        assert!(c[1].is_whole_sector() && !c[0].is_whole_sector());
+    }
+
+    #[test]
+    fn runs_group_neighbours() {
+        assert_eq!(runs(&[true, false, false, true, false]), [1..3, 4..5]);
+        assert!(runs(&[true, true]).is_empty());
+        assert_eq!(runs(&[false, false]), vec![0..2]);
     }
 
     #[test]

@@ -109,6 +109,47 @@ impl Progress for Lines {
     }
 }
 
+/// JSON lines on stdout, for scripts: `begin`, `progress` (at most every 1 % and at the
+/// end), `end`.
+#[derive(Default)]
+pub struct Json {
+    stage: String,
+    total: u64,
+    last: Option<u64>,
+}
+
+impl Progress for Json {
+    fn event(&mut self, e: Event<'_>) {
+        use std::io::Write;
+        let line = match e {
+            Event::Begin { stage, total } => {
+                self.stage = stage.to_string();
+                self.total = total;
+                self.last = None;
+                format!("{{\"event\":\"begin\",\"stage\":\"{stage}\",\"total\":{total}}}")
+            }
+            Event::Advance { done } => {
+                let step = (self.total / 100).max(1);
+                if self
+                    .last
+                    .is_some_and(|l| done < l + step && done < self.total)
+                {
+                    return;
+                }
+                self.last = Some(done);
+                format!(
+                    "{{\"event\":\"progress\",\"stage\":\"{}\",\"done\":{done},\"total\":{}}}",
+                    self.stage, self.total
+                )
+            }
+            Event::End => format!("{{\"event\":\"end\",\"stage\":\"{}\"}}", self.stage),
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    }
+}
+
 /// A bar when stderr is a terminal, plain lines otherwise.
 pub fn auto() -> Box<dyn Progress> {
     if std::io::stderr().is_terminal() {

@@ -183,15 +183,43 @@ impl Loader {
         self.caps
     }
 
+    /// SHA-256 of `count` sectors from `addr`, computed by espflow's stub.
+    pub fn sector_digests(&mut self, addr: u32, count: u32) -> Result<Vec<[u8; 32]>> {
+        let timeout = timeout_for(8.0, count as u64 * SECTOR_SIZE as u64);
+        let r = self.command(
+            Command::EspflowSectorDigests,
+            &words_bytes(&[addr, count]),
+            32 * count as usize,
+            timeout,
+        )?;
+        Ok(r.payload
+            .chunks(32)
+            .map(|c| c.try_into().expect("32-byte chunks"))
+            .collect())
+    }
+
+    /// What espflow's stub did in its last write stream: (erased, programmed, skipped).
+    pub fn write_stats(&mut self) -> Result<(u32, u32, u32)> {
+        let r = self.command(
+            Command::EspflowWriteStats,
+            &[],
+            caps::WRITE_STATS_LEN,
+            DEFAULT_TIMEOUT,
+        )?;
+        let [e, p, s] = espflow_protocol::packet::words(&r.payload).unwrap_or_default();
+        Ok((e, p, s))
+    }
+
     /// Sends write blocks keeping up to `window` unanswered, and calls `done` with the count
-    /// answered so far. An error names the block it belongs to.
+    /// answered so far and the answer's `value` (espflow's stub puts the committed address
+    /// there). An error names the block it belongs to.
     pub fn flash_blocks(
         &mut self,
         blocks: &[&[u8]],
         compressed: bool,
         window: usize,
         block_timeout: Duration,
-        mut done: impl FnMut(usize),
+        mut done: impl FnMut(usize, u32),
     ) -> std::result::Result<(), (usize, LoaderError)> {
         let cmd = if compressed {
             Command::FlashDeflData
@@ -214,16 +242,20 @@ impl Loader {
                     .map_err(|e| (sent, e))?;
                 sent += 1;
             }
-            if let Err(e) = self.conn.wait_response(cmd, 0, block_timeout) {
-                // Collect the answers to blocks already sent, so the line is clean for
-                // whatever the caller does next.
-                for _ in answered + 1..sent {
-                    let _ = self.conn.wait_response(cmd, 0, block_timeout);
+            match self.conn.wait_response(cmd, 0, block_timeout) {
+                Ok(r) => {
+                    answered += 1;
+                    done(answered, r.value);
                 }
-                return Err((answered, e));
+                Err(e) => {
+                    // Collect the answers to blocks already sent, so the line is clean
+                    // for whatever the caller does next.
+                    for _ in answered + 1..sent {
+                        let _ = self.conn.wait_response(cmd, 0, block_timeout);
+                    }
+                    return Err((answered, e));
+                }
             }
-            answered += 1;
-            done(answered);
         }
         Ok(())
     }

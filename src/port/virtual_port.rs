@@ -26,6 +26,8 @@ impl VirtualPort {
             flash,
             efuses: Efuses::for_image(path),
             realtime: opts.realtime,
+            faults: Vec::new(),
+            seed: 0,
         });
         Ok(VirtualPort {
             chip,

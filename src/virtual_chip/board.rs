@@ -51,8 +51,11 @@ impl Board {
         self.emit_raw(wire);
     }
 
+    /// A chip without power sends nothing, whatever its code was about to say.
     pub fn emit_raw(&mut self, data: Vec<u8>) {
-        self.out.push_back(Output::Bytes { at: self.now, data });
+        if self.soc.flash.is_powered() {
+            self.out.push_back(Output::Bytes { at: self.now, data });
+        }
     }
 
     pub fn switch_baud(&mut self, baud: u32) {
@@ -91,7 +94,12 @@ impl SpiFlash for Board {
     fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
         self.cache.check(&format!("read at 0x{addr:X}"))?;
         let now = self.now.max(self.soc.flash.busy_until());
-        self.soc.flash.read(now, addr, buf).map_err(|_| FlashFault)
+        self.now = self
+            .soc
+            .flash
+            .read(now, addr, buf)
+            .map_err(|_| FlashFault)?;
+        Ok(())
     }
 
     fn erase_sector(&mut self, addr: u32) -> Result<(), FlashFault> {

@@ -9,6 +9,9 @@ use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+
 pub const SECTOR: u32 = 0x1000;
 pub const BLOCK32: u32 = 0x8000;
 pub const BLOCK64: u32 = 0x10000;
@@ -27,6 +30,8 @@ pub struct Timing {
     pub block64_erase_ns: u64,
     /// Chip erase time per 4 MiB.
     pub chip_erase_per_4mib_ns: u64,
+    /// Reading, per byte (SPI clock and mode folded into one figure).
+    pub read_per_byte_ns: u64,
 }
 
 impl Timing {
@@ -37,6 +42,7 @@ impl Timing {
         block32_erase_ns: 120_000_000,
         block64_erase_ns: 150_000_000,
         chip_erase_per_4mib_ns: 20_000_000_000,
+        read_per_byte_ns: 100,
     };
     /// Everything completes at once.
     pub const INSTANT: Timing = Timing {
@@ -45,6 +51,7 @@ impl Timing {
         block32_erase_ns: 0,
         block64_erase_ns: 0,
         chip_erase_per_4mib_ns: 0,
+        read_per_byte_ns: 0,
     };
 }
 
@@ -79,6 +86,29 @@ pub enum FlashError {
     Unaligned { kind: EraseKind, addr: u32 },
     #[error("flash image file: {0}")]
     Io(String),
+    #[error("power was cut")]
+    PowerLost,
+}
+
+/// When an injected power cut strikes: in the middle of the Nth operation of a kind
+/// (counted from 1 since the fault was armed), or of the first operation running at or
+/// after a virtual time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutAt {
+    /// Any erase or program.
+    Op(u64),
+    Erase(u64),
+    Program(u64),
+    TimeNs(u64),
+}
+
+/// An armed power cut. What the interrupted operation leaves behind is drawn from `seed`:
+/// an erase stops part-way, leaving the rest of its range with bits partly set; a program
+/// stops part-way through its page, with one byte half done.
+#[derive(Clone, Debug)]
+pub struct PowerCut {
+    pub at: CutAt,
+    pub seed: u64,
 }
 
 impl From<io::Error> for FlashError {
@@ -107,6 +137,9 @@ pub struct NorFlash {
     busy_until: u64,
     timing: Timing,
     pub stats: FlashStats,
+    cut: Option<PowerCut>,
+    ops_since_armed: (u64, u64, u64),
+    powered: bool,
 }
 
 /// Capacity code of RDID's third byte for a power-of-two size.
@@ -130,7 +163,54 @@ impl NorFlash {
             busy_until: 0,
             timing: Timing::INSTANT,
             stats: FlashStats::default(),
+            cut: None,
+            ops_since_armed: (0, 0, 0),
+            powered: true,
         }
+    }
+
+    /// Arms a power cut. It strikes once; after it the flash refuses everything until
+    /// [`NorFlash::power_on`].
+    pub fn arm_power_cut(&mut self, cut: PowerCut) {
+        self.cut = Some(cut);
+        self.ops_since_armed = (0, 0, 0);
+    }
+
+    pub fn is_powered(&self) -> bool {
+        self.powered
+    }
+
+    /// Power comes back: volatile state (WEL, WIP) is gone, the cells keep what they hold.
+    pub fn power_on(&mut self) {
+        self.powered = true;
+        self.sr &= !SR_WEL;
+        self.busy_until = 0;
+    }
+
+    /// Decides whether this operation is the one the power cut interrupts, and if so
+    /// returns the generator for its damage.
+    fn strikes(&mut self, now: u64, erase: bool) -> Option<SmallRng> {
+        let c = &mut self.ops_since_armed;
+        c.0 += 1;
+        if erase {
+            c.1 += 1;
+        } else {
+            c.2 += 1;
+        }
+        let cut = self.cut.as_ref()?;
+        let hit = match cut.at {
+            CutAt::Op(n) => c.0 == n,
+            CutAt::Erase(n) => erase && c.1 == n,
+            CutAt::Program(n) => !erase && c.2 == n,
+            CutAt::TimeNs(t) => now >= t,
+        };
+        if !hit {
+            return None;
+        }
+        let rng = SmallRng::seed_from_u64(cut.seed);
+        self.cut = None;
+        self.powered = false;
+        Some(rng)
     }
 
     /// Opens `path` as the flash contents. A missing file is created erased with `size` (4 MiB
@@ -215,6 +295,9 @@ impl NorFlash {
     }
 
     pub fn write_enable(&mut self, now: u64) -> Result<(), FlashError> {
+        if !self.powered {
+            return Err(FlashError::PowerLost);
+        }
         if self.is_busy(now) {
             return Err(FlashError::Busy);
         }
@@ -227,6 +310,9 @@ impl NorFlash {
     }
 
     fn ready_for_write(&mut self, now: u64) -> Result<(), FlashError> {
+        if !self.powered {
+            return Err(FlashError::PowerLost);
+        }
         if self.is_busy(now) {
             return Err(FlashError::Busy);
         }
@@ -249,14 +335,18 @@ impl NorFlash {
         Ok(())
     }
 
-    pub fn read(&mut self, now: u64, addr: u32, buf: &mut [u8]) -> Result<(), FlashError> {
+    /// Reads into `buf`; returns the virtual time at which the read is done.
+    pub fn read(&mut self, now: u64, addr: u32, buf: &mut [u8]) -> Result<u64, FlashError> {
+        if !self.powered {
+            return Err(FlashError::PowerLost);
+        }
         if self.is_busy(now) {
             return Err(FlashError::Busy);
         }
         self.check_range(addr, buf.len() as u32)?;
         buf.copy_from_slice(&self.data[addr as usize..addr as usize + buf.len()]);
         self.stats.bytes_read += buf.len() as u64;
-        Ok(())
+        Ok(now + buf.len() as u64 * self.timing.read_per_byte_ns)
     }
 
     /// Page program (02h). Bytes that run past the end of the page wrap to its start, as on
@@ -275,10 +365,17 @@ impl NorFlash {
         let skip = data.len() - latched.len();
         let mut touched_lo = PAGE as usize;
         let mut touched_hi = 0usize;
+        let mut damage = self.strikes(now, false);
+        let stop = damage.as_mut().map(|r| r.random_range(0..latched.len()));
         for (i, b) in latched.iter().enumerate() {
             let col = (start_in_page + skip + i) % PAGE as usize;
             let cell = &mut self.data[page_base as usize + col];
-            *cell &= *b;
+            match (stop, damage.as_mut()) {
+                (Some(s), _) if i > s => break,
+                // The byte being programmed when power went: some of its bits cleared.
+                (Some(s), Some(r)) if i == s => *cell &= *b | r.random::<u8>(),
+                _ => *cell &= *b,
+            }
             touched_lo = touched_lo.min(col);
             touched_hi = touched_hi.max(col + 1);
         }
@@ -287,6 +384,9 @@ impl NorFlash {
                 page_base + touched_lo as u32,
                 (touched_hi - touched_lo) as u32,
             )?;
+        }
+        if damage.is_some() {
+            return Err(FlashError::PowerLost);
         }
         self.stats.page_programs += 1;
         self.stats.bytes_programmed += latched.len() as u64;
@@ -304,7 +404,19 @@ impl NorFlash {
         }
         self.check_range(addr, size)?;
         self.ready_for_write(now)?;
-        self.data[addr as usize..(addr + size) as usize].fill(0xFF);
+        let range = addr as usize..(addr + size) as usize;
+        if let Some(mut r) = self.strikes(now, true) {
+            // Erased up to a point, then cells with only some bits set.
+            let done = r.random_range(0..size as usize);
+            let (erased, partial) = self.data[range].split_at_mut(done);
+            erased.fill(0xFF);
+            for cell in partial {
+                *cell |= r.random::<u8>();
+            }
+            self.persist(addr, size)?;
+            return Err(FlashError::PowerLost);
+        }
+        self.data[range].fill(0xFF);
         self.persist(addr, size)?;
         let t = &self.timing;
         let dur = match kind {
@@ -487,6 +599,82 @@ mod tests {
         assert_eq!(f.status(done) & SR_WIP, 0);
         f.write_enable(done).unwrap();
         assert_eq!(f.page_program(done, 0, &[1]).unwrap(), done + 700_000);
+    }
+
+    #[test]
+    fn power_cut_mid_erase_leaves_arbitrary_content_and_a_dead_part() {
+        let mut f = flash();
+        for a in (0..0x2000).step_by(256) {
+            program(&mut f, a, &[0u8; 256]).unwrap();
+        }
+        f.arm_power_cut(PowerCut {
+            at: CutAt::Erase(1),
+            seed: 3,
+        });
+        f.write_enable(0).unwrap();
+        assert_eq!(
+            f.erase(0, EraseKind::Sector, 0x1000),
+            Err(FlashError::PowerLost)
+        );
+        assert!(!f.is_powered());
+        assert_eq!(f.write_enable(0), Err(FlashError::PowerLost));
+        f.power_on();
+        let s = read(&mut f, 0x1000, 0x1000);
+        assert!(
+            s.iter().any(|b| *b != 0xFF),
+            "an interrupted erase is not complete"
+        );
+        assert!(
+            s.iter().any(|b| *b != 0),
+            "an interrupted erase did something"
+        );
+        assert_eq!(
+            read(&mut f, 0, 0x1000),
+            vec![0; 0x1000],
+            "the neighbour is untouched"
+        );
+        f.write_enable(0).unwrap();
+        f.erase(0, EraseKind::Sector, 0x1000).unwrap();
+        assert_eq!(
+            read(&mut f, 0x1000, 0x1000),
+            vec![0xFF; 0x1000],
+            "the cut struck once"
+        );
+    }
+
+    #[test]
+    fn power_cut_mid_program_leaves_the_page_partly_programmed() {
+        let mut f = flash();
+        f.arm_power_cut(PowerCut {
+            at: CutAt::Program(2),
+            seed: 9,
+        });
+        program(&mut f, 0x100, &[0u8; 256]).unwrap();
+        assert_eq!(
+            program(&mut f, 0x200, &[0u8; 256]),
+            Err(FlashError::PowerLost)
+        );
+        f.power_on();
+        let p = read(&mut f, 0x200, 256);
+        assert_eq!(p[0], 0, "programming had started");
+        assert_eq!(p[255], 0xFF, "programming had not finished");
+        assert_eq!(read(&mut f, 0x100, 256), vec![0; 256]);
+    }
+
+    #[test]
+    fn the_same_seed_does_the_same_damage() {
+        let run = || {
+            let mut f = flash();
+            f.arm_power_cut(PowerCut {
+                at: CutAt::Op(1),
+                seed: 77,
+            });
+            f.write_enable(0).unwrap();
+            let _ = f.erase(0, EraseKind::Sector, 0);
+            f.power_on();
+            read(&mut f, 0, 0x1000)
+        };
+        assert_eq!(run(), run());
     }
 
     #[test]

@@ -589,8 +589,9 @@ fn md5_region(chip: &mut VirtualChip, data: &[u8]) -> Reply {
     check_range(chip, addr, size)?;
     let now = chip.board.now.max(chip.board.soc.flash.busy_until());
     let mut buf = vec![0u8; size as usize];
-    if let Err(e) = chip.board.soc.flash.read(now, addr, &mut buf) {
-        return Err(flash_err(chip, e));
+    match chip.board.soc.flash.read(now, addr, &mut buf) {
+        Ok(done) => chip.board.now = done,
+        Err(e) => return Err(flash_err(chip, e)),
     }
     let digest = Md5::digest(&buf);
     let payload = if chip.personality == Personality::Rom {
@@ -670,7 +671,9 @@ fn read_flash_pump(chip: &mut VirtualChip) {
     let now = chip.board.now.max(chip.board.soc.flash.busy_until());
     // The range was checked at the start, so a read can only fail while busy, which the
     // time above rules out.
-    let _ = chip.board.soc.flash.read(now, addr, &mut buf);
+    if let Ok(done) = chip.board.soc.flash.read(now, addr, &mut buf) {
+        chip.board.now = done;
+    }
     let rs = chip.session.read.as_mut().expect("stream is active");
     rs.md5.update(&buf);
     rs.next += n;

@@ -6,6 +6,7 @@
 //! (the in-process port, or the TCP/pty server) decides whether to honour those times.
 
 mod board;
+pub mod fault;
 pub mod flash;
 mod loader;
 pub mod server;
@@ -62,6 +63,9 @@ pub struct ChipConfig {
     pub efuses: Efuses,
     /// Datasheet flash timings instead of instant operations.
     pub realtime: bool,
+    /// Faults to suffer (see [`fault`]); `seed` decides the damage a power cut does.
+    pub faults: Vec<fault::Fault>,
+    pub seed: u64,
 }
 
 pub struct VirtualChip {
@@ -81,6 +85,9 @@ impl VirtualChip {
     pub fn new(mut config: ChipConfig) -> VirtualChip {
         if config.realtime {
             config.flash.set_timing(Timing::DATASHEET);
+        }
+        if let Some(cut) = config.faults.iter().find_map(|f| f.power_cut(config.seed)) {
+            config.flash.arm_power_cut(cut);
         }
         VirtualChip {
             board: Board {
@@ -112,6 +119,17 @@ impl VirtualChip {
 
     pub fn now(&self) -> u64 {
         self.board.now
+    }
+
+    /// False from a power cut until [`VirtualChip::power_on`].
+    pub fn is_powered(&self) -> bool {
+        self.board.soc.flash.is_powered()
+    }
+
+    /// Power returns: RAM is blank, so the ROM loader answers again.
+    pub fn power_on(&mut self) {
+        self.board.soc.flash.power_on();
+        self.restart(true, false);
     }
 
     /// One line describing what the last client did, for the served chip's log.
@@ -185,6 +203,9 @@ impl VirtualChip {
     /// Feeds bytes that finished arriving at virtual time `arrival`.
     pub fn receive(&mut self, bytes: &[u8], arrival: u64) {
         for &b in bytes {
+            if !self.is_powered() {
+                return;
+            }
             match self.decoder.push(b, &mut self.frame) {
                 Ok(Some(n)) => {
                     self.board.now = self.board.now.max(arrival);

@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use super::fault::Fault;
 use super::{Output, VirtualChip};
 
 pub enum Listen {
@@ -23,17 +24,36 @@ enum Incoming {
     Closed,
 }
 
+/// How the served chip's line behaves.
+#[derive(Clone, Debug)]
+pub struct LineOptions {
+    /// Pace bytes at the baud rate and hold the chip's clock to the wall clock.
+    pub realtime: bool,
+    /// Virtual seconds per wall-clock second (realtime only): 10 runs ten times faster
+    /// than a real board while keeping every ratio between line and flash.
+    pub time_scale: f64,
+    /// Cut the connection after this many received bytes, once.
+    pub drop_after: Option<u64>,
+}
+
 /// The line between the server and its client, paced or not.
 struct Line {
     epoch: Instant,
     realtime: bool,
+    scale: f64,
     rx_free: u64,
     tx_free: u64,
+    drop_after: Option<u64>,
+    received: u64,
 }
 
 impl Line {
     fn ns_since_epoch(&self, t: Instant) -> u64 {
-        t.saturating_duration_since(self.epoch).as_nanos() as u64
+        (t.saturating_duration_since(self.epoch).as_nanos() as f64 * self.scale) as u64
+    }
+
+    fn wall(&self, virtual_ns: u64) -> Instant {
+        self.epoch + Duration::from_nanos((virtual_ns as f64 / self.scale) as u64)
     }
 
     fn byte_time(baud: u32) -> u64 {
@@ -58,7 +78,7 @@ impl Line {
                     if self.realtime {
                         let start = self.tx_free.max(at);
                         self.tx_free = start + data.len() as u64 * Self::byte_time(*baud);
-                        let due = self.epoch + Duration::from_nanos(self.tx_free);
+                        let due = self.wall(self.tx_free);
                         let now = Instant::now();
                         if due > now {
                             thread::sleep(due - now);
@@ -73,12 +93,19 @@ impl Line {
 }
 
 /// Runs until killed (or until the listener fails). Prints one line saying where to connect.
-pub fn serve(mut chip: VirtualChip, listen: Listen, realtime: bool) -> io::Result<()> {
+pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Result<()> {
     let mut line = Line {
         epoch: Instant::now(),
-        realtime,
+        realtime: opts.realtime,
+        scale: if opts.time_scale > 0.0 {
+            opts.time_scale
+        } else {
+            1.0
+        },
         rx_free: 0,
         tx_free: 0,
+        drop_after: opts.drop_after,
+        received: 0,
     };
     match listen {
         Listen::Tcp(addr) => {
@@ -93,9 +120,9 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, realtime: bool) -> io::Resul
                 thread::spawn(move || pump(reader, tx));
                 let mut writer = stream;
                 let _ = session(&mut chip, &mut line, &rx, &mut writer);
-                eprintln!("{}", chip.session_summary());
-                // The next client finds the chip back in its ROM loader, as after a reset.
-                chip.enter_download_mode(false);
+                // The reader holds a clone of the socket; only a shutdown closes the line.
+                let _ = writer.shutdown(std::net::Shutdown::Both);
+                end_session(&mut chip);
             }
             Ok(())
         }
@@ -109,11 +136,30 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, realtime: bool) -> io::Resul
             let mut writer = std::fs::File::from(master);
             loop {
                 let _ = session(&mut chip, &mut line, &rx, &mut writer);
-                eprintln!("{}", chip.session_summary());
-                chip.enter_download_mode(false);
+                end_session(&mut chip);
             }
         }
     }
+}
+
+/// Logs what the client did and readies the chip for the next one: back in its ROM
+/// loader, as after a reset, and powered again after a cut.
+fn end_session(chip: &mut VirtualChip) {
+    eprintln!("{}", chip.session_summary());
+    if chip.is_powered() {
+        chip.enter_download_mode(false);
+    } else {
+        eprintln!("power cut: the line dropped; power restored, ROM loader waiting");
+        chip.power_on();
+    }
+}
+
+/// The faults that concern the line rather than the chip.
+pub fn line_drop(faults: &[Fault]) -> Option<u64> {
+    faults.iter().find_map(|f| match f {
+        Fault::LineDrop { after_bytes } => Some(*after_bytes),
+        Fault::PowerCut(_) => None,
+    })
 }
 
 fn session(
@@ -125,7 +171,13 @@ fn session(
     let mut baud = chip.baud();
     loop {
         match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(Incoming::Data(bytes, at)) => {
+            Ok(Incoming::Data(mut bytes, at)) => {
+                line.received += bytes.len() as u64;
+                let drop_now = line.drop_after.is_some_and(|n| line.received >= n);
+                if drop_now {
+                    let over = (line.received - line.drop_after.unwrap_or(0)) as usize;
+                    bytes.truncate(bytes.len().saturating_sub(over));
+                }
                 let arrival = line.rx(bytes.len(), at, chip.baud());
                 let faults = chip.cache_faults().len();
                 chip.receive(&bytes, arrival);
@@ -133,6 +185,14 @@ fn session(
                     eprintln!("cache fault: {f}");
                 }
                 line.send(chip.take_output(), &mut baud, w)?;
+                if drop_now {
+                    line.drop_after = None;
+                    eprintln!("line drop: cut after {} bytes", line.received);
+                    return Ok(());
+                }
+                if !chip.is_powered() {
+                    return Ok(());
+                }
             }
             Ok(Incoming::Closed) => return Ok(()),
             Err(RecvTimeoutError::Timeout) => {}

@@ -114,7 +114,9 @@ impl<H: Hal> Stub<H> {
     pub fn capabilities() -> Capabilities {
         Capabilities {
             version: caps::VERSION,
-            flags: caps::FLAG_PIPELINED_WRITES | caps::FLAG_SKIP_UNCHANGED,
+            flags: caps::FLAG_PIPELINED_WRITES
+                | caps::FLAG_SKIP_UNCHANGED
+                | caps::FLAG_SECTOR_DIGESTS,
             max_block: MAX_BLOCK,
             write_window: WRITE_WINDOW,
             read_window: READ_WINDOW,
@@ -201,9 +203,35 @@ impl<H: Hal> Stub<H> {
             }
             Some(Command::FlashBegin) => self.begin(data, WriteMode::Plain),
             Some(Command::FlashDeflBegin) => self.begin(data, WriteMode::Deflate),
-            Some(Command::FlashData) => self.data(hal, data, WriteMode::Plain),
-            Some(Command::FlashDeflData) => self.data(hal, data, WriteMode::Deflate),
-            Some(Command::FlashEnd) | Some(Command::FlashDeflEnd) => self.end(),
+            Some(cmd @ (Command::FlashData | Command::FlashDeflData)) => {
+                let mode = if cmd == Command::FlashData {
+                    WriteMode::Plain
+                } else {
+                    WriteMode::Deflate
+                };
+                let r = self.data(hal, data, mode);
+                self.respond_committed(hal, hdr.op, r);
+                return;
+            }
+            Some(Command::FlashEnd) | Some(Command::FlashDeflEnd) => {
+                let r = self.end();
+                self.respond_committed(hal, hdr.op, r);
+                return;
+            }
+            Some(Command::EspflowSectorDigests) => {
+                self.sector_digests(hal, hdr.op, data);
+                return;
+            }
+            Some(Command::EspflowWriteStats) => {
+                let w = self.writer.stats;
+                let mut p = [0u8; caps::WRITE_STATS_LEN];
+                espflow_protocol::packet::put_words(
+                    &mut p,
+                    &[w.sectors_erased, w.sectors_programmed, w.sectors_skipped],
+                );
+                payload[..p.len()].copy_from_slice(&p);
+                Ok(p.len())
+            }
             Some(Command::SpiFlashMd5) => match words::<4>(data) {
                 Some([addr, size, _, _]) => match self.md5(hal, addr, size) {
                     Ok(d) => {
@@ -233,6 +261,60 @@ impl<H: Hal> Stub<H> {
             Ok(n) => respond(hal, hdr.op, 0, &payload[..n], Status::Ok),
             Err(st) => respond(hal, hdr.op, 0, &[], st),
         }
+    }
+
+    /// Write answers carry the committed address in `value`, so a host can record how far
+    /// a write has provably got.
+    fn respond_committed(&mut self, hal: &mut H, op: u8, r: Reply) {
+        let committed = self.writer.committed();
+        match r {
+            Ok(_) => respond(hal, op, committed, &[], Status::Ok),
+            Err(st) => respond(hal, op, committed, &[], st),
+        }
+    }
+
+    fn sector_digests(&mut self, hal: &mut H, op: u8, data: &[u8]) {
+        let r = match words::<2>(data) {
+            Some([addr, count])
+                if addr.is_multiple_of(SECTOR) && count > 0 && count <= caps::MAX_DIGESTS =>
+            {
+                self.in_flash(addr, count * SECTOR).map(|_| (addr, count))
+            }
+            _ => Err(stub_err(StubError::BadDataLen)),
+        };
+        let (addr, count) = match r {
+            Ok(v) => v,
+            Err(st) => return respond(hal, op, 0, &[], st),
+        };
+        // The answer is built in place: header, `count` digests, status.
+        let mut pkt = [0u8; 8 + 32 * caps::MAX_DIGESTS as usize + 2];
+        let body = 32 * count as usize;
+        let sector = &mut self.read_buf;
+        let mut failed = false;
+        for i in 0..count {
+            let at = addr + i * SECTOR;
+            if hal.with_flash(|f| f.read(at, &mut sector[..])).is_err() {
+                failed = true;
+                break;
+            }
+            let mut h = hal.sha256();
+            h.update(&sector[..]);
+            let d = h.finish();
+            pkt[8 + 32 * i as usize..8 + 32 * (i as usize + 1)].copy_from_slice(&d);
+        }
+        if failed {
+            return respond(hal, op, 0, &[], stub_err(StubError::SpiFailed));
+        }
+        pkt[..8].copy_from_slice(
+            &ResponseHeader {
+                op,
+                size: (body + 2) as u16,
+                value: 0,
+            }
+            .to_bytes(),
+        );
+        Status::Ok.encode(LoaderKind::Stub, &mut pkt[8 + body..]);
+        hal.send_frame(&pkt[..8 + body + 2]);
     }
 
     fn in_flash(&self, addr: u32, size: u32) -> Result<(), Status> {

@@ -5,6 +5,17 @@
 //!
 //! Request: `u32 host_flags` (bit 0: the host keeps several write blocks in flight).
 //! Reply payload: `u32 version, u32 flags, u32 max_block, u32 write_window, u32 read_window`.
+//!
+//! With the espflow stub, the `value` word of every FLASH_DATA, FLASH_DEFL_DATA and
+//! FLASH_*_END answer is the stream's committed address: every byte below it is programmed
+//! and read back. esptool ignores `value` there, so the answers stay compatible.
+//!
+//! ESPFLOW_SECTOR_DIGESTS (0xF1) request: `u32 addr, u32 count` (4 KiB sectors, `addr`
+//! sector-aligned, `count` at most [`MAX_DIGESTS`]). Reply payload: `count` SHA-256
+//! digests, one per sector, in order.
+//!
+//! ESPFLOW_WRITE_STATS (0xF2) reply payload: `u32 sectors_erased, u32 sectors_programmed,
+//! u32 sectors_skipped` of the last write stream.
 
 pub const VERSION: u32 = 1;
 pub const REPLY_LEN: usize = 20;
@@ -16,6 +27,10 @@ pub const FLAG_PIPELINED_WRITES: u32 = 1 << 0;
 pub const FLAG_SKIP_UNCHANGED: u32 = 1 << 1;
 /// ESPFLOW_SECTOR_DIGESTS is available.
 pub const FLAG_SECTOR_DIGESTS: u32 = 1 << 2;
+
+/// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
+pub const MAX_DIGESTS: u32 = 64;
+pub const WRITE_STATS_LEN: usize = 12;
 
 /// Host flag: the host will keep up to `write_window` blocks unanswered.
 pub const HOST_PIPELINES: u32 = 1 << 0;

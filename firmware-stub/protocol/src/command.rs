@@ -46,10 +46,12 @@ pub enum Command {
     EspflowCapabilities = 0xF0,
     /// espflow stub: SHA-256 of each sector in a range, computed on the chip.
     EspflowSectorDigests = 0xF1,
+    /// espflow stub: what the last write stream erased, programmed and skipped.
+    EspflowWriteStats = 0xF2,
 }
 
 impl Command {
-    pub const ALL: [Command; 42] = [
+    pub const ALL: [Command; 43] = [
         Command::FlashBegin,
         Command::FlashData,
         Command::FlashEnd,
@@ -92,6 +94,7 @@ impl Command {
         Command::SpiNandWritePage,
         Command::EspflowCapabilities,
         Command::EspflowSectorDigests,
+        Command::EspflowWriteStats,
     ];
 
     pub fn from_u8(op: u8) -> Option<Command> {
@@ -160,6 +163,7 @@ impl Command {
             Command::SpiNandWritePage => "SPI_NAND_WRITE_PAGE",
             Command::EspflowCapabilities => "ESPFLOW_CAPABILITIES",
             Command::EspflowSectorDigests => "ESPFLOW_SECTOR_DIGESTS",
+            Command::EspflowWriteStats => "ESPFLOW_WRITE_STATS",
         }
     }
 }

@@ -1,0 +1,89 @@
+//! Which parts of an image the flash already holds, proven on the chip.
+//!
+//! espflow's stub hashes whole sectors with SHA-256 (many sectors per request); partial
+//! sectors, the ROM loader and foreign stubs use MD5 over exact ranges, first over a batch
+//! of neighbours and then, where a batch differs, chunk by chunk. A journal hint is proven
+//! the same way: one MD5 over everything it claims.
+
+use anyhow::{Context, Result};
+use espflow_protocol::caps::{FLAG_SECTOR_DIGESTS, MAX_DIGESTS};
+use md5::{Digest, Md5};
+use sha2::Sha256;
+
+use crate::loader::Loader;
+use crate::plan::{Chunk, Image};
+
+/// Chunks compared with one MD5 before falling back to one by one.
+const MD5_BATCH: usize = 16;
+
+pub fn matching(
+    loader: &mut Loader,
+    img: &Image,
+    chunks: &[Chunk],
+    committed_hint: Option<u32>,
+) -> Result<Vec<bool>> {
+    let mut matched = vec![false; chunks.len()];
+    let bytes = |c: &Chunk| &img.data[c.offset..c.offset + c.len as usize];
+
+    if let Some(end) = committed_hint.filter(|e| *e > img.addr) {
+        let n = chunks.iter().take_while(|c| c.addr + c.len <= end).count();
+        if n > 0 {
+            let last = &chunks[n - 1];
+            let len = last.offset + last.len as usize;
+            let want: [u8; 16] = Md5::digest(&img.data[..len]).into();
+            if loader.md5(img.addr, len as u32)? == want {
+                matched[..n].fill(true);
+            }
+        }
+    }
+
+    let digests = loader
+        .capabilities()
+        .is_some_and(|c| c.flags & FLAG_SECTOR_DIGESTS != 0);
+    let mut i = 0;
+    while i < chunks.len() {
+        if matched[i] {
+            i += 1;
+            continue;
+        }
+        if digests && chunks[i].is_whole_sector() {
+            let mut j = i;
+            while j < chunks.len()
+                && !matched[j]
+                && chunks[j].is_whole_sector()
+                && j - i < MAX_DIGESTS as usize
+            {
+                j += 1;
+            }
+            let got = loader
+                .sector_digests(chunks[i].addr, (j - i) as u32)
+                .context("reading sector digests")?;
+            for (k, d) in (i..j).zip(got) {
+                matched[k] = d == <[u8; 32]>::from(Sha256::digest(bytes(&chunks[k])));
+            }
+            i = j;
+        } else {
+            let mut j = i;
+            while j < chunks.len()
+                && !matched[j]
+                && j - i < MD5_BATCH
+                && !(digests && chunks[j].is_whole_sector())
+            {
+                j += 1;
+            }
+            let (first, last) = (&chunks[i], &chunks[j - 1]);
+            let range = &img.data[first.offset..last.offset + last.len as usize];
+            let want: [u8; 16] = Md5::digest(range).into();
+            if loader.md5(first.addr, range.len() as u32)? == want {
+                matched[i..j].fill(true);
+            } else if j - i > 1 {
+                for k in i..j {
+                    let want: [u8; 16] = Md5::digest(bytes(&chunks[k])).into();
+                    matched[k] = loader.md5(chunks[k].addr, chunks[k].len)? == want;
+                }
+            }
+            i = j;
+        }
+    }
+    Ok(matched)
+}

@@ -1,0 +1,76 @@
+//! Faults a virtual chip can be told to suffer, as written on the command line:
+//!
+//! - `power-cut:after-ops=N`: power fails in the middle of the Nth flash erase or program;
+//! - `power-cut:erase=N` / `power-cut:program=N`: the same, counting only that kind;
+//! - `power-cut:at-ms=T`: the first erase or program at or after T ms of virtual time;
+//! - `line-drop:after-bytes=N`: the connection is cut once N bytes have been received.
+//!
+//! Each strikes once. A power cut loses RAM (a running stub is gone), keeps the flash as
+//! the interrupted operation left it, and drops the line; the chip then comes back in its
+//! ROM loader. The damage is drawn from the chip's seed, so a run can be repeated.
+
+use super::flash::{CutAt, PowerCut};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    PowerCut(CutAt),
+    LineDrop { after_bytes: u64 },
+}
+
+impl Fault {
+    pub fn parse(spec: &str) -> Result<Fault, String> {
+        let bad = || {
+            format!(
+                "bad fault '{spec}': expected power-cut:after-ops=N, power-cut:erase=N, \
+                 power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N"
+            )
+        };
+        let (kind, arg) = spec.split_once(':').ok_or_else(bad)?;
+        let (key, value) = arg.split_once('=').ok_or_else(bad)?;
+        let n: u64 = value.parse().map_err(|_| bad())?;
+        match (kind, key) {
+            ("power-cut", "after-ops") if n > 0 => Ok(Fault::PowerCut(CutAt::Op(n))),
+            ("power-cut", "erase") if n > 0 => Ok(Fault::PowerCut(CutAt::Erase(n))),
+            ("power-cut", "program") if n > 0 => Ok(Fault::PowerCut(CutAt::Program(n))),
+            ("power-cut", "at-ms") => Ok(Fault::PowerCut(CutAt::TimeNs(n * 1_000_000))),
+            ("line-drop", "after-bytes") => Ok(Fault::LineDrop { after_bytes: n }),
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn power_cut(&self, seed: u64) -> Option<PowerCut> {
+        match self {
+            Fault::PowerCut(at) => Some(PowerCut { at: *at, seed }),
+            Fault::LineDrop { .. } => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs() {
+        assert_eq!(
+            Fault::parse("power-cut:after-ops=12"),
+            Ok(Fault::PowerCut(CutAt::Op(12)))
+        );
+        assert_eq!(
+            Fault::parse("power-cut:at-ms=5"),
+            Ok(Fault::PowerCut(CutAt::TimeNs(5_000_000)))
+        );
+        assert_eq!(
+            Fault::parse("line-drop:after-bytes=100"),
+            Ok(Fault::LineDrop { after_bytes: 100 })
+        );
+        for bad in [
+            "power-cut",
+            "power-cut:after-ops=x",
+            "power-cut:after-ops=0",
+            "noise:x=1",
+        ] {
+            assert!(Fault::parse(bad).unwrap_err().contains(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Re-flashing sends only what changed: proven per sector on the chip, reported in the JSON
+//! summary, with espflow's stub and through the ROM loader alike.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::trials::summary_field;
+use common::*;
+
+fn write_json(port: &str, state: &Path, extra: &[&str], args: &[&str]) -> String {
+    let mut c = espflow();
+    c.env("ESPFLOW_STATE_DIR", state)
+        .args(["--port", port, "--format", "json"])
+        .args(extra)
+        .arg("write-flash")
+        .args(args);
+    ok(&run(c, Duration::from_secs(120)))
+}
+
+fn reflash(extra: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let state = dir.path().join("state");
+    let served = serve(&flash, &[]);
+    let image = random_bytes(FLASH_4M, 31);
+    let path = dir.path().join("img.bin");
+    std::fs::write(&path, &image).unwrap();
+    let p = path.to_str().unwrap();
+
+    let first = write_json(&served.port, &state, extra, &["0", p]);
+    assert_eq!(
+        summary_field(&first, "bytes_sent"),
+        Some(FLASH_4M as u64),
+        "{first}"
+    );
+
+    let again = write_json(&served.port, &state, extra, &["0", p]);
+    let sent = summary_field(&again, "bytes_sent").unwrap();
+    assert!(
+        sent < FLASH_4M as u64 / 100,
+        "unchanged re-flash sent {sent} bytes: {again}"
+    );
+    assert_eq!(
+        summary_field(&again, "bytes_skipped"),
+        Some(FLASH_4M as u64),
+        "{again}"
+    );
+    assert_eq!(summary_field(&again, "sectors_written"), Some(0), "{again}");
+
+    let mut changed = image.clone();
+    changed[0x123456..0x123460].fill(0x5A);
+    std::fs::write(&path, &changed).unwrap();
+    let one = write_json(&served.port, &state, extra, &["0", p]);
+    assert_eq!(summary_field(&one, "sectors_written"), Some(1), "{one}");
+    assert_eq!(summary_field(&one, "sectors_erased"), Some(1), "{one}");
+    assert_eq!(summary_field(&one, "bytes_sent"), Some(4096), "{one}");
+    assert!(std::fs::read(&flash).unwrap() == changed);
+
+    let forced = write_json(&served.port, &state, extra, &["--no-skip", "0", p]);
+    assert_eq!(
+        summary_field(&forced, "bytes_sent"),
+        Some(FLASH_4M as u64),
+        "{forced}"
+    );
+    assert!(std::fs::read(&flash).unwrap() == changed);
+}
+
+#[test]
+fn reflash_with_the_stub_sends_only_changes() {
+    reflash(&[]);
+}
+
+#[test]
+fn reflash_through_the_rom_sends_only_changes() {
+    reflash(&["--no-stub"]);
+}
+
+#[test]
+fn partial_sectors_are_compared_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let state = dir.path().join("state");
+    let old = random_bytes(FLASH_4M, 32);
+    std::fs::write(&flash, &old).unwrap();
+    let served = serve(&flash, &[]);
+    // An image that starts and ends inside sectors, identical to the flash except for its
+    // last byte: only the last (partial) sector may be written, and its neighbours kept.
+    let mut image = old[0x2100..0x5F00].to_vec();
+    *image.last_mut().unwrap() ^= 0xFF;
+    let path = dir.path().join("img.bin");
+    std::fs::write(&path, &image).unwrap();
+    let out = write_json(
+        &served.port,
+        &state,
+        &[],
+        &["0x2100", path.to_str().unwrap()],
+    );
+    assert_eq!(summary_field(&out, "bytes_sent"), Some(0xF00), "{out}");
+    assert_eq!(summary_field(&out, "sectors_written"), Some(1), "{out}");
+    let mut expect = old.clone();
+    expect[0x2100..0x5F00].copy_from_slice(&image);
+    assert!(std::fs::read(&flash).unwrap() == expect);
+}
+
+/// Plants a journal claiming the whole image is already committed, which is false.
+fn lying_journal(state: &Path, flash: &Path, addr: u32, image: &[u8]) {
+    use espflow::journal::{Entry, Journal, Key};
+    use sha2::Digest;
+    let mac = espflow::virtual_chip::Efuses::for_image(flash).mac;
+    Journal::new(state)
+        .save(&Entry {
+            key: Key {
+                mac,
+                addr,
+                image_sha256: sha2::Sha256::digest(image).into(),
+            },
+            size: image.len() as u32,
+            committed: addr + image.len() as u32,
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_journal_is_a_hint_never_proof() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let flash = dir.path().join("f.bin");
+    let port = format!("virtual:{}", flash.display());
+    let image = random_bytes(0x3000, 4);
+    let path = dir.path().join("img.bin");
+    std::fs::write(&path, &image).unwrap();
+    let p = path.to_str().unwrap();
+
+    for extra in [&[][..], &["--no-stub"][..]] {
+        lying_journal(&state, &flash, 0x10000, &image);
+        let out = write_json(&port, &state, extra, &["0x10000", p]);
+        assert_eq!(summary_field(&out, "resumed"), Some(1), "{out}");
+        assert_eq!(summary_field(&out, "bytes_sent"), Some(0x3000), "{out}");
+        assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 0);
+        ok(&run(
+            {
+                let mut c = espflow();
+                c.args(["--port", &port, "erase-region", "0x10000", "0x3000"]);
+                c
+            },
+            Duration::from_secs(30),
+        ));
+    }
+
+    lying_journal(&state, &flash, 0x10000, &image);
+    let out = write_json(&port, &state, &[], &["--no-resume", "0x10000", p]);
+    assert_eq!(summary_field(&out, "resumed"), Some(0), "{out}");
+    assert_eq!(summary_field(&out, "bytes_sent"), Some(0x3000), "{out}");
+    assert_eq!(
+        &std::fs::read(&flash).unwrap()[0x10000..0x13000],
+        &image[..]
+    );
+}
