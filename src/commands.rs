@@ -78,10 +78,8 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
         attempts: args.connect_attempts.max(1),
     };
     let mut loader = Loader::connect(port, &opts)?;
-    // Switching first makes the stub upload itself fast; the stub keeps the line as it is.
-    loader
-        .change_baud(args.baud)
-        .with_context(|| format!("switching to {} baud", args.baud))?;
+    // The stub goes up at the loader's own rate and then switches, as esptool does: ROM
+    // loaders are less dependable at high rates than a stub that drains its FIFO itself.
     if loader.is_stub() {
         loader.negotiate();
     } else if !args.no_stub
@@ -91,6 +89,9 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
             .upload_stub(&image)
             .with_context(|| format!("starting the {} stub", loader.chip()))?;
     }
+    loader
+        .change_baud(args.baud)
+        .with_context(|| format!("switching to {} baud", args.baud))?;
     loader.attach_flash().context("attaching the SPI flash")?;
     Ok(loader)
 }

@@ -118,8 +118,16 @@ impl SpiFlash for Board {
         self.flash_op("chip erase", 0, |f, t| f.erase(t, EraseKind::Chip, 0))
     }
 
-    fn program_page(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
-        self.flash_op("page program", addr, |f, t| f.page_program(t, addr, data))
+    fn program(&mut self, addr: u32, mut data: &[u8]) -> Result<(), FlashFault> {
+        let mut at = addr;
+        while !data.is_empty() {
+            let n = ((0x100 - (at & 0xFF)) as usize).min(data.len());
+            let chunk = &data[..n];
+            self.flash_op("page program", at, |f, t| f.page_program(t, at, chunk))?;
+            at += n as u32;
+            data = &data[n..];
+        }
+        Ok(())
     }
 
     fn attach(&mut self, _config: u32) -> Result<(), FlashFault> {
@@ -220,10 +228,7 @@ mod tests {
     fn spi1_with_the_cache_on_is_a_fault_naming_the_operation() {
         let mut b = board();
         assert_eq!(SpiFlash::erase_sector(&mut b, 0x1000), Err(FlashFault));
-        assert_eq!(
-            SpiFlash::program_page(&mut b, 0x2000, &[0]),
-            Err(FlashFault)
-        );
+        assert_eq!(SpiFlash::program(&mut b, 0x2000, &[0]), Err(FlashFault));
         assert_eq!(
             b.cache.faults,
             [
@@ -242,7 +247,7 @@ mod tests {
         let mut b = board();
         let r = b.with_flash(|f| {
             f.erase_sector(0x1000)?;
-            f.program_page(0x1000, &[1, 2, 3])
+            f.program(0x1000, &[1, 2, 3])
         });
         assert_eq!(r, Ok(()));
         assert!(b.cache.faults.is_empty());

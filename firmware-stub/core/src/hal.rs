@@ -14,8 +14,9 @@ pub trait SpiFlash {
     /// Erases the 64 KiB block at `addr` (block aligned).
     fn erase_block(&mut self, addr: u32) -> Result<(), FlashFault>;
     fn erase_chip(&mut self) -> Result<(), FlashFault>;
-    /// Programs `data` at `addr`; the range lies within one 256-byte page.
-    fn program_page(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault>;
+    /// Programs `data` at `addr`. The range may span pages (at most one sector); every
+    /// byte it covers is erased. Drivers split it into page programs as the part needs.
+    fn program(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault>;
     /// Attaches the flash on the pins `config` names (0: the default pins).
     fn attach(&mut self, config: u32) -> Result<(), FlashFault>;
     /// Tells the flash driver the chip's size, so it accepts addresses up to it.

@@ -107,6 +107,10 @@ impl SectorWriter {
         Ok(())
     }
 
+    fn page_differs(&self, i: usize) -> bool {
+        self.scratch[i * PAGE..(i + 1) * PAGE] != self.buf[i * PAGE..(i + 1) * PAGE]
+    }
+
     fn commit<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
         let len = SECTOR as usize;
         if self.fill < len {
@@ -136,15 +140,21 @@ impl SectorWriter {
                 }
                 self.scratch.fill(0xFF);
             }
-            for (i, (old, new)) in self
-                .scratch
-                .chunks(PAGE)
-                .zip(self.buf.chunks(PAGE))
-                .enumerate()
-            {
-                if old != new {
-                    flash.program_page(self.base + (i * PAGE) as u32, new)?;
+            // Pages that change are programmed in runs: each call to the flash driver has a
+            // fixed cost that dwarfs a page's worth of bytes.
+            let pages = SECTOR as usize / PAGE;
+            let mut i = 0;
+            while i < pages {
+                if !self.page_differs(i) {
+                    i += 1;
+                    continue;
                 }
+                let start = i;
+                while i < pages && self.page_differs(i) {
+                    i += 1;
+                }
+                let run = &self.buf[start * PAGE..i * PAGE];
+                flash.program(self.base + (start * PAGE) as u32, run)?;
             }
             self.stats.sectors_programmed += 1;
             flash.read(self.base, &mut self.scratch)?;

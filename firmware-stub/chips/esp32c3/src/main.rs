@@ -52,6 +52,18 @@ fn reg_write(addr: u32, value: u32) {
 }
 
 const EXTMEM_ICACHE_CTRL: u32 = 0x600C_4000;
+/// One sector plus the word a misaligned start needs.
+const BOUNCE_WORDS: usize = 0x1000 / 4 + 1;
+
+fn words_as_bytes(w: &[u32; BOUNCE_WORDS]) -> &[u8; BOUNCE_WORDS * 4] {
+    // SAFETY: u32 words reinterpreted as their bytes; same size, weaker alignment.
+    unsafe { &*(w.as_ptr() as *const [u8; BOUNCE_WORDS * 4]) }
+}
+
+fn words_as_bytes_mut(w: &mut [u32; BOUNCE_WORDS]) -> &mut [u8; BOUNCE_WORDS * 4] {
+    // SAFETY: as above.
+    unsafe { &mut *(w.as_mut_ptr() as *mut [u8; BOUNCE_WORDS * 4]) }
+}
 const EFUSE_BASE: u32 = 0x6000_8800;
 
 struct RomFlash;
@@ -62,20 +74,20 @@ fn ok(r: i32) -> Result<(), FlashFault> {
 
 impl SpiFlash for RomFlash {
     fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
-        // The ROM wants word-aligned addresses, lengths and buffers.
-        let mut bounce = [0u32; 64];
+        // The ROM wants word-aligned addresses, lengths and buffers, and each call costs far
+        // more than the bytes it moves, so reads go through one sector-sized bounce buffer.
+        let mut bounce = [0u32; BOUNCE_WORDS];
         let mut done = 0usize;
         while done < buf.len() {
             let at = addr + done as u32;
             let lead = (at & 3) as usize;
-            let n = (256 - lead).min(buf.len() - done);
+            let n = (BOUNCE_WORDS * 4 - lead).min(buf.len() - done);
             let words = (lead + n).div_ceil(4);
-            // SAFETY: `bounce` holds 64 words and `words` is at most 64.
+            // SAFETY: `bounce` holds BOUNCE_WORDS words and `words` is at most that.
             ok(unsafe {
                 rom::esp_rom_spiflash_read(at & !3, bounce.as_mut_ptr(), words as i32 * 4)
             })?;
-            // SAFETY: reinterpreting the initialised words as bytes.
-            let bytes: &[u8; 256] = unsafe { &*(bounce.as_ptr() as *const [u8; 256]) };
+            let bytes = words_as_bytes(&bounce);
             buf[done..done + n].copy_from_slice(&bytes[lead..lead + n]);
             done += n;
         }
@@ -97,15 +109,16 @@ impl SpiFlash for RomFlash {
         ok(unsafe { rom::esp_rom_spiflash_erase_chip() })
     }
 
-    fn program_page(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
-        let mut words = [0xFFFF_FFFFu32; 64];
-        // SAFETY: viewing the aligned word buffer as bytes to fill it.
-        let bytes: &mut [u8; 256] = unsafe { &mut *(words.as_mut_ptr() as *mut [u8; 256]) };
+    fn program(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        let mut words = [0xFFFF_FFFFu32; BOUNCE_WORDS];
         let lead = (addr & 3) as usize;
-        bytes[lead..lead + data.len()].copy_from_slice(data);
+        if lead + data.len() > BOUNCE_WORDS * 4 {
+            return Err(FlashFault);
+        }
+        words_as_bytes_mut(&mut words)[lead..lead + data.len()].copy_from_slice(data);
         let len = (lead + data.len()).div_ceil(4) * 4;
         // SAFETY: the buffer is word-aligned and `len` bytes long; 0xFF padding programs
-        // nothing.
+        // nothing. The ROM splits the range into page programs itself.
         ok(unsafe { rom::esp_rom_spiflash_write(addr & !3, words.as_ptr(), len as i32) })
     }
 

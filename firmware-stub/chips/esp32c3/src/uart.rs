@@ -19,6 +19,7 @@ const UART_INT_ENA: u32 = UART0 + 0x0C;
 const UART_INT_CLR: u32 = UART0 + 0x10;
 const UART_STATUS: u32 = UART0 + 0x1C;
 const UART_CONF1: u32 = UART0 + 0x24;
+const TX_FIFO_SIZE: u32 = 128;
 const INT_RXFIFO_FULL: u32 = 1 << 0;
 const INT_RXFIFO_OVF: u32 = 1 << 4;
 const INT_RXFIFO_TOUT: u32 = 1 << 8;
@@ -219,10 +220,18 @@ impl Line {
 
     pub fn send_frame(&mut self, packet: &[u8]) {
         match self.port {
-            Port::Uart0 => slip::encode(packet, |b| {
-                while (reg_read(UART_STATUS) >> 16) & 0x3FF >= 126 {}
-                reg_write(UART_FIFO, b as u32);
-            }),
+            Port::Uart0 => {
+                // Room in the FIFO is asked for once per batch, not once per byte: each
+                // register read is slow next to a FIFO write.
+                let mut room = 0u32;
+                slip::encode(packet, |b| {
+                    while room == 0 {
+                        room = TX_FIFO_SIZE - ((reg_read(UART_STATUS) >> 16) & 0x3FF);
+                    }
+                    reg_write(UART_FIFO, b as u32);
+                    room -= 1;
+                })
+            }
             Port::UsbJtagSerial => {
                 slip::encode(packet, |b| {
                     while reg_read(USB_EP1_CONF) & USB_IN_FREE == 0 {
