@@ -77,7 +77,7 @@ _espflow() {
 
     case "${cmd}" in
         espflow)
-            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --connect-attempts --format --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help"
+            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -131,7 +131,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__board__subcmd__info)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,7 +185,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__checksum__subcmd__md5)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,7 +239,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__completions)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help bash elvish fish powershell zsh"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,7 +293,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,7 +347,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__region)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,7 +541,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,7 +595,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --time-scale --fault --seed --port --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --time-scale --fault --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,7 +669,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --port --chip --baud --before --after --no-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_espflow_global_optspecs
-    string join \n p/port= c/chip= b/baud= before= after= no-stub connect-attempts= format= h/help V/version
+    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub connect-attempts= format= h/help V/version
 end
 
 function __fish_espflow_needs_command
@@ -45,6 +45,7 @@ complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Co
 complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_needs_command" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_needs_command" -s V -l version -d 'Print version'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
@@ -77,6 +78,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
@@ -99,6 +101,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
@@ -126,6 +129,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-skip 
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
@@ -148,6 +152,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
@@ -170,6 +175,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
@@ -192,6 +198,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -r -f -a "esp32\t''
 esp32s2\t''
@@ -222,6 +229,7 @@ json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
@@ -244,6 +252,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand completions" -l connect-
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
 json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "read-flash" -d 'Read flash into a file'

@@ -30,6 +30,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -60,6 +61,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -81,6 +83,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -110,6 +113,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::images -- ADDR FILE pairs:_default' \
@@ -132,6 +136,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -155,6 +160,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -176,6 +182,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -206,6 +213,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -227,6 +235,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell:(bash elvish fish powershell zsh)' \

@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-chips=(esp32c3)
+chips=(${CHIPS:-esp32c3 esp32c2 esp32c6 esp32h2 esp32c5})
 
 RUSTC=/usr/bin/rustc
 CARGO=/usr/bin/cargo

@@ -44,6 +44,10 @@ pub struct ConnectArgs {
     /// Use the ROM loader only, without uploading a stub
     #[arg(long, global = true)]
     pub no_stub: bool,
+    /// Use espflow's stub on chips where it has not yet been verified (ESP32-C2, C5, C6,
+    /// H2); without this they use the ROM loader
+    #[arg(long, global = true, conflicts_with = "no_stub")]
+    pub experimental_stub: bool,
     /// Connection attempts before giving up
     #[arg(long, global = true, default_value_t = 7)]
     pub connect_attempts: usize,

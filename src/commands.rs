@@ -85,9 +85,17 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
     } else if !args.no_stub
         && let Some(image) = StubImage::for_chip(loader.chip())
     {
-        loader
-            .upload_stub(&image)
-            .with_context(|| format!("starting the {} stub", loader.chip()))?;
+        if crate::stub::verified(loader.chip()) || args.experimental_stub {
+            loader
+                .upload_stub(&image)
+                .with_context(|| format!("starting the {} stub", loader.chip()))?;
+        } else {
+            eprintln!(
+                "note: espflow's {} stub has not been verified on that chip yet; using the \
+                 ROM loader (--experimental-stub tries the stub)",
+                loader.chip()
+            );
+        }
     }
     loader
         .change_baud(args.baud)

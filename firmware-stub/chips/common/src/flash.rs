@@ -1,0 +1,86 @@
+//! SPI1 through the ROM's flash driver. The driver polls the flash until each operation
+//! finishes, so every call blocks; received bytes meanwhile go to the ring by interrupt.
+
+use espflow_stub_core::hal::{FlashFault, SpiFlash};
+
+use crate::rom;
+
+pub struct RomFlash;
+
+/// One sector plus the word a misaligned start needs.
+const BOUNCE_WORDS: usize = 0x1000 / 4 + 1;
+
+fn words_as_bytes(w: &mut [u32; BOUNCE_WORDS]) -> &mut [u8; BOUNCE_WORDS * 4] {
+    // SAFETY: u32 words reinterpreted as their bytes; same size, weaker alignment.
+    unsafe { &mut *(w.as_mut_ptr() as *mut [u8; BOUNCE_WORDS * 4]) }
+}
+
+fn ok(r: i32) -> Result<(), FlashFault> {
+    if r == 0 { Ok(()) } else { Err(FlashFault) }
+}
+
+impl SpiFlash for RomFlash {
+    fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
+        // The ROM wants word-aligned addresses, lengths and buffers, and each call costs far
+        // more than the bytes it moves, so reads go through one sector-sized bounce buffer.
+        let mut bounce = [0u32; BOUNCE_WORDS];
+        let mut done = 0usize;
+        while done < buf.len() {
+            let at = addr + done as u32;
+            let lead = (at & 3) as usize;
+            let n = (BOUNCE_WORDS * 4 - lead).min(buf.len() - done);
+            let words = (lead + n).div_ceil(4);
+            // SAFETY: `bounce` holds BOUNCE_WORDS words and `words` is at most that.
+            ok(unsafe {
+                rom::esp_rom_spiflash_read(at & !3, bounce.as_mut_ptr(), words as i32 * 4)
+            })?;
+            let bytes = words_as_bytes(&mut bounce);
+            buf[done..done + n].copy_from_slice(&bytes[lead..lead + n]);
+            done += n;
+        }
+        Ok(())
+    }
+
+    fn erase_sector(&mut self, addr: u32) -> Result<(), FlashFault> {
+        // SAFETY: ROM call with a plain integer argument.
+        ok(unsafe { rom::esp_rom_spiflash_erase_sector(addr / 0x1000) })
+    }
+
+    fn erase_block(&mut self, addr: u32) -> Result<(), FlashFault> {
+        // SAFETY: as above.
+        ok(unsafe { rom::esp_rom_spiflash_erase_block(addr / 0x10000) })
+    }
+
+    fn erase_chip(&mut self) -> Result<(), FlashFault> {
+        // SAFETY: as above.
+        ok(unsafe { rom::esp_rom_spiflash_erase_chip() })
+    }
+
+    fn program(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        let mut words = [0xFFFF_FFFFu32; BOUNCE_WORDS];
+        let lead = (addr & 3) as usize;
+        if lead + data.len() > BOUNCE_WORDS * 4 {
+            return Err(FlashFault);
+        }
+        words_as_bytes(&mut words)[lead..lead + data.len()].copy_from_slice(data);
+        let len = (lead + data.len()).div_ceil(4) * 4;
+        // SAFETY: the buffer is word-aligned and `len` bytes long; the 0xFF padding
+        // programs nothing. The ROM splits the range into page programs itself.
+        ok(unsafe { rom::esp_rom_spiflash_write(addr & !3, words.as_ptr(), len as i32) })
+    }
+
+    fn attach(&mut self, config: u32) -> Result<(), FlashFault> {
+        // These ROMs export no ets_efuse_get_spiconfig: 0 selects the default SPI pins,
+        // which is also what esp-flasher-stub passes on these chips.
+        // SAFETY: ROM calls with integer arguments.
+        unsafe {
+            rom::esp_rom_spiflash_attach(config, false);
+            ok(rom::esp_rom_spiflash_unlock())
+        }
+    }
+
+    fn set_size(&mut self, size: u32) -> Result<(), FlashFault> {
+        // SAFETY: ROM call with integer arguments.
+        ok(unsafe { rom::esp_rom_spiflash_config_param(0, size, 0x10000, 0x1000, 0x100, 0xFFFF) })
+    }
+}
