@@ -54,6 +54,11 @@ complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-flash" -d 'Wr
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-flash" -d 'Erase the whole flash'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "partition-table" -d 'Partition tables: convert and show'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "read-partition" -d 'Read the partition NAME into FILE'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -200,6 +205,327 @@ json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s o -l offset -d 'Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l primary-bootloader-offset -d 'Flash address of the primary bootloader; required by `bootloader` rows' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l flash-size -d 'Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)' -r -f -a "1MB\t''
+2MB\t''
+4MB\t''
+8MB\t''
+16MB\t''
+32MB\t''
+64MB\t''
+128MB\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
+v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l disable-md5sum -d 'Write no MD5 entry, and read binary input without checking one'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l otadata -d 'Contents of the otadata partition (0x2000 bytes) to tell which app boots' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s o -l offset -d 'Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l primary-bootloader-offset -d 'Flash address of the primary bootloader; required by `bootloader` rows' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l disable-md5sum -d 'Do not check the MD5 entry of a binary table'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-verify -d 'Skip the MD5 comparison after writing'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-compress -d 'Send data uncompressed'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-skip -d 'Write every sector, even those that already hold the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l type -d 'Partitions of this type (app, data, or a number)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l subtype -d 'With --type: only this subtype (name or number)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l data-parts -d 'Every partition of type data'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l slot -d 'ota_N, N, or next (the slot after the one that boots)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l activate -d 'Switch to the slot once the image is written and verified'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-verify -d 'Skip the MD5 comparison after writing'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-compress -d 'Send data uncompressed'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-skip -d 'Write every sector, even those that already hold the image'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l table-offset -d 'Flash address of the table on the device' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
+esp32s2\t''
+esp32s3\t''
+esp32c2\t''
+esp32c3\t''
+esp32c5\t''
+esp32c6\t''
+esp32h2\t''
+esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
+json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -r -f -a "esp32\t''
 esp32s2\t''
 esp32s3\t''
@@ -254,12 +580,23 @@ json\t''"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "read-flash" -d 'Read flash into a file'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "erase-flash" -d 'Erase the whole flash'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 virtual-chip completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "read-flash" -d 'Read flash into a file'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "erase-flash" -d 'Erase the whole flash'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "partition-table" -d 'Partition tables: convert and show'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'

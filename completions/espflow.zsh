@@ -189,6 +189,394 @@ no-reset\:"Leave the chip in the loader"))' \
 ':size:_default' \
 && ret=0
 ;;
+(partition-table)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_espflow__subcmd__partition-table_commands" \
+"*::: :->partition-table" \
+&& ret=0
+
+    case $state in
+    (partition-table)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-partition-table-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Flash address of the partition table (decimal unless prefixed\: 0x, 0o, 0b)]:OFF:_default' \
+'--offset=[Flash address of the partition table (decimal unless prefixed\: 0x, 0o, 0b)]:OFF:_default' \
+'--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
+'--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
+'*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
+'--flash-size=[Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)]::SIZE:(1MB 2MB 4MB 8MB 16MB 32MB 64MB 128MB)' \
+'--secure=[App sizes suitable for secure boot\: v1 (the default if no value is given) needs 64 KiB multiples]::SECURE:((v1\:"App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)"
+v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--disable-md5sum[Write no MD5 entry, and read binary input without checking one]' \
+'--no-verify[Skip validation (the --flash-size check still runs)]' \
+'-q[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
+'--quiet[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':input -- CSV or binary table ("-" reads stdin); binary if it starts with AA 50:_files' \
+'::output -- Converted table ("-" writes stdout); missing directories are created:_files' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--otadata=[Contents of the otadata partition (0x2000 bytes) to tell which app boots]:FILE:_files' \
+'-o+[Flash address of the partition table (decimal unless prefixed\: 0x, 0o, 0b)]:OFF:_default' \
+'--offset=[Flash address of the partition table (decimal unless prefixed\: 0x, 0o, 0b)]:OFF:_default' \
+'--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
+'--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
+'*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--disable-md5sum[Do not check the MD5 entry of a binary table]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::file -- CSV or binary table; without it the table is read from the device:_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_espflow__subcmd__partition-table__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-partition-table-help-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(write-partition)
+_arguments "${_arguments_options[@]}" : \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-verify[Skip the MD5 comparison after writing]' \
+'--no-compress[Send data uncompressed]' \
+'--no-skip[Write every sector, even those that already hold the image]' \
+'--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
+'--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':name:_default' \
+':file:_files' \
+&& ret=0
+;;
+(read-partition)
+_arguments "${_arguments_options[@]}" : \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':name:_default' \
+':file:_files' \
+&& ret=0
+;;
+(erase-partition)
+_arguments "${_arguments_options[@]}" : \
+'--type=[Partitions of this type (app, data, or a number)]:TYPE:_default' \
+'--subtype=[With --type\: only this subtype (name or number)]:SUBTYPE:_default' \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--data-parts[Every partition of type data]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::names:_default' \
+&& ret=0
+;;
+(ota)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_espflow__subcmd__ota_commands" \
+"*::: :->ota" \
+&& ret=0
+
+    case $state in
+    (ota)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-ota-command-$line[1]:"
+        case $line[1] in
+            (status)
+_arguments "${_arguments_options[@]}" : \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(write)
+_arguments "${_arguments_options[@]}" : \
+'--slot=[ota_N, N, or next (the slot after the one that boots)]:SLOT:_default' \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--activate[Switch to the slot once the image is written and verified]' \
+'--no-verify[Skip the MD5 comparison after writing]' \
+'--no-compress[Send data uncompressed]' \
+'--no-skip[Write every sector, even those that already hold the image]' \
+'--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
+'--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':file:_files' \
+&& ret=0
+;;
+(activate)
+_arguments "${_arguments_options[@]}" : \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':slot:_default' \
+&& ret=0
+;;
+(erase-data)
+_arguments "${_arguments_options[@]}" : \
+'--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
+'--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_espflow__subcmd__ota__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-ota-help-command-$line[1]:"
+        case $line[1] in
+            (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(write)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(activate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(erase-data)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (virtual-chip)
 _arguments "${_arguments_options[@]}" : \
 '--chip=[]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
@@ -277,6 +665,74 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(partition-table)
+_arguments "${_arguments_options[@]}" : \
+":: :_espflow__subcmd__help__subcmd__partition-table_commands" \
+"*::: :->partition-table" \
+&& ret=0
+
+    case $state in
+    (partition-table)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-help-partition-table-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(write-partition)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(read-partition)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(erase-partition)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(ota)
+_arguments "${_arguments_options[@]}" : \
+":: :_espflow__subcmd__help__subcmd__ota_commands" \
+"*::: :->ota" \
+&& ret=0
+
+    case $state in
+    (ota)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-help-ota-command-$line[1]:"
+        case $line[1] in
+            (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(write)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(activate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(erase-data)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (virtual-chip)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -307,6 +763,11 @@ _espflow_commands() {
 'erase-region:Erase whole 4 KiB sectors' \
 'erase-flash:Erase the whole flash' \
 'checksum-md5:Print the MD5 of a flash region, computed on the chip' \
+'partition-table:Partition tables\: convert and show' \
+'write-partition:Write FILE into the partition NAME (refused if it does not fit)' \
+'read-partition:Read the partition NAME into FILE' \
+'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
+'ota:OTA slots\: status, write, activate, erase otadata' \
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -333,6 +794,11 @@ _espflow__subcmd__erase-flash_commands() {
     local commands; commands=()
     _describe -t commands 'espflow erase-flash commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__erase-partition_commands] )) ||
+_espflow__subcmd__erase-partition_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow erase-partition commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__erase-region_commands] )) ||
 _espflow__subcmd__erase-region_commands() {
     local commands; commands=()
@@ -347,6 +813,11 @@ _espflow__subcmd__help_commands() {
 'erase-region:Erase whole 4 KiB sectors' \
 'erase-flash:Erase the whole flash' \
 'checksum-md5:Print the MD5 of a flash region, computed on the chip' \
+'partition-table:Partition tables\: convert and show' \
+'write-partition:Write FILE into the partition NAME (refused if it does not fit)' \
+'read-partition:Read the partition NAME into FILE' \
+'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
+'ota:OTA slots\: status, write, activate, erase otadata' \
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -373,6 +844,11 @@ _espflow__subcmd__help__subcmd__erase-flash_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help erase-flash commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__help__subcmd__erase-partition_commands] )) ||
+_espflow__subcmd__help__subcmd__erase-partition_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help erase-partition commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__help__subcmd__erase-region_commands] )) ||
 _espflow__subcmd__help__subcmd__erase-region_commands() {
     local commands; commands=()
@@ -383,10 +859,63 @@ _espflow__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help help commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__help__subcmd__ota_commands] )) ||
+_espflow__subcmd__help__subcmd__ota_commands() {
+    local commands; commands=(
+'status:Show the OTA slots, which one boots, and the otadata copies' \
+'write:Write an app image into an OTA slot (resumable like any write)' \
+'activate:Make SLOT (ota_N or N) the one the bootloader picks' \
+'erase-data:Erase otadata, so the bootloader falls back to the factory app (or ota_0)' \
+    )
+    _describe -t commands 'espflow help ota commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__ota__subcmd__activate_commands] )) ||
+_espflow__subcmd__help__subcmd__ota__subcmd__activate_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help ota activate commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__ota__subcmd__erase-data_commands] )) ||
+_espflow__subcmd__help__subcmd__ota__subcmd__erase-data_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help ota erase-data commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__ota__subcmd__status_commands] )) ||
+_espflow__subcmd__help__subcmd__ota__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help ota status commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__ota__subcmd__write_commands] )) ||
+_espflow__subcmd__help__subcmd__ota__subcmd__write_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help ota write commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__partition-table_commands] )) ||
+_espflow__subcmd__help__subcmd__partition-table_commands() {
+    local commands; commands=(
+'convert:Convert between CSV and binary, byte for byte as ESP-IDF'\''s generator does' \
+'show:Print a table readably (from FILE, or from the device at --offset)' \
+    )
+    _describe -t commands 'espflow help partition-table commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__partition-table__subcmd__convert_commands] )) ||
+_espflow__subcmd__help__subcmd__partition-table__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help partition-table convert commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__partition-table__subcmd__show_commands] )) ||
+_espflow__subcmd__help__subcmd__partition-table__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help partition-table show commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__help__subcmd__read-flash_commands] )) ||
 _espflow__subcmd__help__subcmd__read-flash_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help read-flash commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__read-partition_commands] )) ||
+_espflow__subcmd__help__subcmd__read-partition_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help read-partition commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__virtual-chip_commands] )) ||
 _espflow__subcmd__help__subcmd__virtual-chip_commands() {
@@ -398,10 +927,130 @@ _espflow__subcmd__help__subcmd__write-flash_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help write-flash commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__help__subcmd__write-partition_commands] )) ||
+_espflow__subcmd__help__subcmd__write-partition_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help write-partition commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota_commands] )) ||
+_espflow__subcmd__ota_commands() {
+    local commands; commands=(
+'status:Show the OTA slots, which one boots, and the otadata copies' \
+'write:Write an app image into an OTA slot (resumable like any write)' \
+'activate:Make SLOT (ota_N or N) the one the bootloader picks' \
+'erase-data:Erase otadata, so the bootloader falls back to the factory app (or ota_0)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'espflow ota commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__activate_commands] )) ||
+_espflow__subcmd__ota__subcmd__activate_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota activate commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__erase-data_commands] )) ||
+_espflow__subcmd__ota__subcmd__erase-data_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota erase-data commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__help_commands] )) ||
+_espflow__subcmd__ota__subcmd__help_commands() {
+    local commands; commands=(
+'status:Show the OTA slots, which one boots, and the otadata copies' \
+'write:Write an app image into an OTA slot (resumable like any write)' \
+'activate:Make SLOT (ota_N or N) the one the bootloader picks' \
+'erase-data:Erase otadata, so the bootloader falls back to the factory app (or ota_0)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'espflow ota help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__help__subcmd__activate_commands] )) ||
+_espflow__subcmd__ota__subcmd__help__subcmd__activate_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota help activate commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__help__subcmd__erase-data_commands] )) ||
+_espflow__subcmd__ota__subcmd__help__subcmd__erase-data_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota help erase-data commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__help__subcmd__help_commands] )) ||
+_espflow__subcmd__ota__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota help help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__help__subcmd__status_commands] )) ||
+_espflow__subcmd__ota__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota help status commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__help__subcmd__write_commands] )) ||
+_espflow__subcmd__ota__subcmd__help__subcmd__write_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota help write commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__status_commands] )) ||
+_espflow__subcmd__ota__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota status commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__ota__subcmd__write_commands] )) ||
+_espflow__subcmd__ota__subcmd__write_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow ota write commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table_commands] )) ||
+_espflow__subcmd__partition-table_commands() {
+    local commands; commands=(
+'convert:Convert between CSV and binary, byte for byte as ESP-IDF'\''s generator does' \
+'show:Print a table readably (from FILE, or from the device at --offset)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'espflow partition-table commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table__subcmd__convert_commands] )) ||
+_espflow__subcmd__partition-table__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow partition-table convert commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table__subcmd__help_commands] )) ||
+_espflow__subcmd__partition-table__subcmd__help_commands() {
+    local commands; commands=(
+'convert:Convert between CSV and binary, byte for byte as ESP-IDF'\''s generator does' \
+'show:Print a table readably (from FILE, or from the device at --offset)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'espflow partition-table help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table__subcmd__help__subcmd__convert_commands] )) ||
+_espflow__subcmd__partition-table__subcmd__help__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow partition-table help convert commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table__subcmd__help__subcmd__help_commands] )) ||
+_espflow__subcmd__partition-table__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow partition-table help help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table__subcmd__help__subcmd__show_commands] )) ||
+_espflow__subcmd__partition-table__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow partition-table help show commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__partition-table__subcmd__show_commands] )) ||
+_espflow__subcmd__partition-table__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow partition-table show commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__read-flash_commands] )) ||
 _espflow__subcmd__read-flash_commands() {
     local commands; commands=()
     _describe -t commands 'espflow read-flash commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__read-partition_commands] )) ||
+_espflow__subcmd__read-partition_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow read-partition commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__virtual-chip_commands] )) ||
 _espflow__subcmd__virtual-chip_commands() {
@@ -412,6 +1061,11 @@ _espflow__subcmd__virtual-chip_commands() {
 _espflow__subcmd__write-flash_commands() {
     local commands; commands=()
     _describe -t commands 'espflow write-flash commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__write-partition_commands] )) ||
+_espflow__subcmd__write-partition_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow write-partition commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_espflow" ]; then

@@ -96,6 +96,47 @@ pub enum Commands {
         #[arg(value_parser = num)]
         size: u32,
     },
+    /// Partition tables: convert and show
+    PartitionTable {
+        #[command(subcommand)]
+        command: PartitionTableCommand,
+    },
+    /// Write FILE into the partition NAME (refused if it does not fit)
+    WritePartition {
+        name: String,
+        file: PathBuf,
+        #[command(flatten)]
+        flags: WriteFlags,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Read the partition NAME into FILE
+    ReadPartition {
+        name: String,
+        file: PathBuf,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Erase partitions by name, or all data partitions, or by type and subtype
+    ErasePartition {
+        names: Vec<String>,
+        /// Every partition of type data
+        #[arg(long)]
+        data_parts: bool,
+        /// Partitions of this type (app, data, or a number)
+        #[arg(long = "type", value_name = "TYPE")]
+        ptype: Option<String>,
+        /// With --type: only this subtype (name or number)
+        #[arg(long, requires = "ptype")]
+        subtype: Option<String>,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// OTA slots: status, write, activate, erase otadata
+    Ota {
+        #[command(subcommand)]
+        command: OtaCommand,
+    },
     /// Serve a virtual chip over TCP or a pty for other programs (esptool included)
     VirtualChip(VirtualChipArgs),
     /// Print a shell completion script
@@ -105,8 +146,9 @@ pub enum Commands {
     },
 }
 
-#[derive(Args, Debug)]
-pub struct WriteFlashArgs {
+/// How a write behaves; shared by every command that writes flash.
+#[derive(Args, Debug, Clone)]
+pub struct WriteFlags {
     /// Skip the MD5 comparison after writing
     #[arg(long)]
     pub no_verify: bool,
@@ -123,9 +165,68 @@ pub struct WriteFlashArgs {
     /// compared with the image
     #[arg(long)]
     pub no_resume: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct WriteFlashArgs {
+    #[command(flatten)]
+    pub flags: WriteFlags,
     /// ADDR FILE pairs
     #[arg(required = true, num_args = 2.., value_names = ["ADDR", "FILE"])]
     pub images: Vec<String>,
+}
+
+/// Where the partition table comes from for commands that work by partition name.
+#[derive(Args, Debug, Clone)]
+pub struct TableSource {
+    /// Use this table (CSV or binary) instead of the one on the device
+    #[arg(long, value_name = "FILE")]
+    pub partition_table: Option<PathBuf>,
+    /// Flash address of the table on the device
+    #[arg(long, value_name = "OFF", value_parser = num, default_value = "0x8000")]
+    pub table_offset: u32,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PartitionTableCommand {
+    /// Convert between CSV and binary, byte for byte as ESP-IDF's generator does
+    Convert(crate::partition::cli::ConvertArgs),
+    /// Print a table readably (from FILE, or from the device at --offset)
+    Show(crate::partition::cli::ShowArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OtaCommand {
+    /// Show the OTA slots, which one boots, and the otadata copies
+    Status {
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Write an app image into an OTA slot (resumable like any write)
+    Write {
+        file: PathBuf,
+        /// ota_N, N, or next (the slot after the one that boots)
+        #[arg(long, default_value = "next")]
+        slot: String,
+        /// Switch to the slot once the image is written and verified
+        #[arg(long)]
+        activate: bool,
+        #[command(flatten)]
+        flags: WriteFlags,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Make SLOT (ota_N or N) the one the bootloader picks
+    Activate {
+        slot: String,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Erase otadata, so the bootloader falls back to the factory app (or ota_0)
+    EraseData {
+        #[command(flatten)]
+        table: TableSource,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -5,7 +5,10 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::chip::Chip;
-use crate::cli::{Cli, Commands, ConnectArgs, Format, VirtualChipArgs, WriteFlashArgs};
+use crate::cli::{
+    Cli, Commands, ConnectArgs, Format, PartitionTableCommand, VirtualChipArgs, WriteFlags,
+    WriteFlashArgs,
+};
 use crate::flasher::{self, WriteOptions};
 use crate::loader::{Before, ConnectOptions, Loader};
 use crate::numbers::parse_u32;
@@ -46,6 +49,31 @@ pub fn run(cli: Cli) -> Result<()> {
             finish(l, &cli.conn)
         }
         Commands::VirtualChip(args) => serve_virtual_chip(&args),
+        Commands::PartitionTable { command } => partition_table(&cli.conn, command),
+        Commands::WritePartition {
+            name,
+            file,
+            flags,
+            table,
+        } => crate::partition_ops::write(&cli.conn, &name, &file, &flags, &table),
+        Commands::ReadPartition { name, file, table } => {
+            crate::partition_ops::read(&cli.conn, &name, &file, &table)
+        }
+        Commands::ErasePartition {
+            names,
+            data_parts,
+            ptype,
+            subtype,
+            table,
+        } => crate::partition_ops::erase(
+            &cli.conn,
+            &names,
+            data_parts,
+            ptype.as_deref(),
+            subtype.as_deref(),
+            &table,
+        ),
+        Commands::Ota { command } => crate::ota_ops::run(&cli.conn, command),
         Commands::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(
@@ -185,15 +213,25 @@ fn write_flash(conn: &ConnectArgs, args: &WriteFlashArgs) -> Result<()> {
     let s = flasher::write_images(
         &mut l,
         &images,
-        WriteOptions {
-            verify: !args.no_verify,
-            compress: !args.no_compress,
-            skip_unchanged: !args.no_skip,
-            resume: !args.no_resume,
-        },
+        write_options(&args.flags),
         journal.as_ref(),
         &mut *progress_for(conn),
     )?;
+    report(conn, &s);
+    finish(l, conn)
+}
+
+pub fn write_options(f: &WriteFlags) -> WriteOptions {
+    WriteOptions {
+        verify: !f.no_verify,
+        compress: !f.no_compress,
+        skip_unchanged: !f.no_skip,
+        resume: !f.no_resume,
+    }
+}
+
+/// Prints a write's summary: a JSON line for scripts, a sentence otherwise.
+pub fn report(conn: &ConnectArgs, s: &flasher::WriteSummary) {
     match conn.format {
         Format::Json => println!("{}", s.to_json()),
         Format::Text => eprintln!(
@@ -209,14 +247,28 @@ fn write_flash(conn: &ConnectArgs, args: &WriteFlashArgs) -> Result<()> {
             if s.verified { ", verified" } else { "" }
         ),
     }
-    finish(l, conn)
 }
 
-fn progress_for(conn: &ConnectArgs) -> Box<dyn progress::Progress> {
+pub fn progress_for(conn: &ConnectArgs) -> Box<dyn progress::Progress> {
     match conn.format {
         Format::Json => Box::new(progress::Json::default()),
         Format::Text => progress::auto(),
     }
+}
+
+/// Invalid tables and options exit with status 2, as ESP-IDF's generator does.
+fn partition_table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
+    use crate::partition::cli as pt;
+    let r = match command {
+        PartitionTableCommand::Convert(args) => pt::run_convert(&args),
+        PartitionTableCommand::Show(args) if args.file.is_some() => pt::run_show(&args),
+        PartitionTableCommand::Show(args) => return crate::partition_ops::show(conn, &args),
+    };
+    if let Err(e) = r {
+        eprintln!("error: {e}");
+        std::process::exit(2);
+    }
+    Ok(())
 }
 
 fn serve_virtual_chip(args: &VirtualChipArgs) -> Result<()> {

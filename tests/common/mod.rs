@@ -20,28 +20,41 @@ pub fn espflow() -> Command {
     c
 }
 
-/// Runs a command to completion, killing it if it takes longer than `limit`.
+/// Runs a command to completion, killing it if it takes longer than `limit`. Output is
+/// collected while it runs, so a chatty command cannot stall on a full pipe.
 pub fn run(mut cmd: Command, limit: Duration) -> Output {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let out = child.wait_with_output().expect("output");
-            panic!(
-                "{cmd:?} did not finish within {limit:?}\nstdout: {}\nstderr: {}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let child = cmd.spawn().expect("spawn");
+    let pid = child.id() as i32;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let timed_out = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watchdog = {
+        let (done, timed_out) = (done.clone(), timed_out.clone());
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while !done.load(std::sync::atomic::Ordering::Acquire) {
+                if start.elapsed() > limit {
+                    timed_out.store(true, std::sync::atomic::Ordering::Release);
+                    // SAFETY: signals a child this test spawned and has not reaped yet.
+                    unsafe { libc::kill(pid, libc::SIGKILL) };
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        })
+    };
+    let out = child.wait_with_output().expect("output");
+    done.store(true, std::sync::atomic::Ordering::Release);
+    watchdog.join().unwrap();
+    assert!(
+        !timed_out.load(std::sync::atomic::Ordering::Acquire),
+        "{cmd:?} did not finish within {limit:?}\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 pub fn ok(out: &Output) -> String {
