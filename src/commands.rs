@@ -87,8 +87,17 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// Opens the port, connects to the loader, switches baud and attaches the flash.
+/// Opens the port, connects to the loader, starts the stub, switches baud and attaches the
+/// flash: everything a command needs before its first flash operation.
 pub fn connect(args: &ConnectArgs) -> Result<Loader> {
+    let mut loader = connect_rom(args)?;
+    start_stub(&mut loader, args)?;
+    Ok(loader)
+}
+
+/// Connects to the loader and attaches the flash, at the loader's own rate and without a
+/// stub: enough for commands that need a few checks and nothing more.
+pub fn connect_rom(args: &ConnectArgs) -> Result<Loader> {
     let spec = args
         .port
         .as_deref()
@@ -106,11 +115,19 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
         attempts: args.connect_attempts.max(1),
     };
     let mut loader = Loader::connect(port, &opts)?;
-    // The stub goes up at the loader's own rate and then switches, as esptool does: ROM
-    // loaders are less dependable at high rates than a stub that drains its FIFO itself.
     if loader.is_stub() {
         loader.negotiate();
-    } else if !args.no_stub
+    }
+    loader.attach_flash().context("attaching the SPI flash")?;
+    Ok(loader)
+}
+
+/// Uploads espflow's stub (where there is one to use) and switches to `--baud`. The stub
+/// goes up at the loader's own rate, as esptool does: ROM loaders are less dependable at
+/// high rates than a stub that drains its FIFO itself.
+pub fn start_stub(loader: &mut Loader, args: &ConnectArgs) -> Result<()> {
+    if !loader.is_stub()
+        && !args.no_stub
         && let Some(image) = StubImage::for_chip(loader.chip())
     {
         if crate::stub::verified(loader.chip()) || args.experimental_stub {
@@ -128,8 +145,9 @@ pub fn connect(args: &ConnectArgs) -> Result<Loader> {
     loader
         .change_baud(args.baud)
         .with_context(|| format!("switching to {} baud", args.baud))?;
+    // A freshly started stub knows nothing of the flash yet.
     loader.attach_flash().context("attaching the SPI flash")?;
-    Ok(loader)
+    Ok(())
 }
 
 fn finish(loader: Loader, args: &ConnectArgs) -> Result<()> {
@@ -208,15 +226,24 @@ fn write_flash(conn: &ConnectArgs, args: &WriteFlashArgs) -> Result<()> {
             name: path.display().to_string(),
         });
     }
-    let mut l = connect(conn)?;
+    let mut l = connect_rom(conn)?;
     let journal = crate::journal::default_dir().map(crate::journal::Journal::new);
-    let s = flasher::write_images(
-        &mut l,
-        &images,
-        write_options(&args.flags),
-        journal.as_ref(),
-        &mut *progress_for(conn),
-    )?;
+    let opts = write_options(&args.flags);
+    // When every image is already in place, one MD5 each proves it and the stub is never
+    // needed; otherwise the stub starts and the write compares sector by sector.
+    let s = match flasher::already_in_place(&mut l, &images, opts, journal.as_ref())? {
+        Some(s) => s,
+        None => {
+            start_stub(&mut l, conn)?;
+            flasher::write_images(
+                &mut l,
+                &images,
+                opts,
+                journal.as_ref(),
+                &mut *progress_for(conn),
+            )?
+        }
+    };
     report(conn, &s);
     finish(l, conn)
 }

@@ -7,6 +7,9 @@
 
 #![no_std]
 
+pub use espflow_stub_core;
+
+mod entry;
 pub mod flash;
 pub mod hash;
 pub mod line;

@@ -10,54 +10,9 @@
 
 mod chip;
 
-use core::ffi::c_void;
-use core::mem::MaybeUninit;
-
 use espflow_stub_chip::line::{self, Line};
-use espflow_stub_chip::run::{self, ChipHal};
-use espflow_stub_core::{MAX_FRAME, Stub};
 
-use chip::H2;
-
-core::arch::global_asm!(
-    r#"
-    .section .text.entry, "ax"
-    .global _start
-_start:
-    la sp, _stack_top
-    la a0, _sbss
-    la a1, _ebss
-1:  bgeu a0, a1, 2f
-    sw zero, 0(a0)
-    addi a0, a0, 4
-    j 1b
-2:  call stub_main
-3:  j 3b
-"#
-);
-
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    loop {}
-}
-
-extern "C" fn uart_isr(_: *mut c_void) {
-    line::on_uart_interrupt::<chip::Uart>();
-}
-
-static mut STUB: MaybeUninit<Stub<ChipHal<H2>>> = MaybeUninit::uninit();
-static mut FRAME: [u8; MAX_FRAME + 64] = [0; MAX_FRAME + 64];
-
-#[unsafe(no_mangle)]
-extern "C" fn stub_main() -> ! {
+espflow_stub_chip::stub_entry!(chip::H2, |isr| {
     let usb = line::rom_used_usb_jtag_serial().then_some(chip::USB_SERIAL_JTAG);
-    let line = Line::take_over(usb, chip::UART_CLOCK, uart_isr);
-    // SAFETY: single-threaded start-up; these statics are only ever used from here.
-    let (slot, frame) = unsafe {
-        (
-            &mut *core::ptr::addr_of_mut!(STUB),
-            &mut *core::ptr::addr_of_mut!(FRAME),
-        )
-    };
-    run::run(ChipHal::new(line), slot, frame)
-}
+    Line::take_over(usb, chip::UART_CLOCK, isr)
+});
