@@ -8,61 +8,16 @@
 //! `target/esptool-venv` (the test suite creates it).
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+mod support;
+
 use std::time::Instant;
+use support::{esptool, random, serve};
 
 const BAUD: &str = "921600";
 const SIZE: usize = 4 << 20;
-
-struct Chip {
-    child: Child,
-    port: String,
-}
-
-impl Drop for Chip {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(flash: &Path) -> Chip {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_espflow"))
-        .args([
-            "virtual-chip",
-            "--realtime",
-            "--listen",
-            "127.0.0.1:0",
-            "--flash",
-        ])
-        .arg(flash)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start virtual chip");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line.trim().trim_start_matches("listening on ").to_string();
-    Chip { child, port }
-}
-
-fn random(n: usize, seed: u64) -> Vec<u8> {
-    use rand::{RngCore, SeedableRng};
-    let mut v = vec![0u8; n];
-    rand::rngs::SmallRng::seed_from_u64(seed).fill_bytes(&mut v);
-    v
-}
-
-fn esptool() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("ESPFLOW_ESPTOOL") {
-        return Some(PathBuf::from(p));
-    }
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/esptool-venv/bin/esptool");
-    p.exists().then_some(p)
-}
 
 fn espflow(port: &str, state: &Path, image: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_espflow"));
