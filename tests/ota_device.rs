@@ -134,6 +134,20 @@ fn interrupted_ota_write_resumes_and_activates() {
     let status = ok(&run(cmd(&["ota", "status"]), LIMIT));
     assert!(status.contains("boots:   ota_0"), "{status}");
     assert!(status.contains("otadata copy 1: seq 3"), "{status}");
+
+    // The table as the device holds it, with the app otadata selects.
+    let shown = ok(&run(cmd(&["partition-table", "show"]), LIMIT));
+    assert!(
+        shown.contains("ota_0") && shown.contains("ota_1") && shown.contains("1M"),
+        "{shown}"
+    );
+    assert!(shown.contains("selects ota_0"), "{shown}");
+
+    ok(&run(cmd(&["ota", "erase-data"]), LIMIT));
+    let status = ok(&run(cmd(&["ota", "status"]), LIMIT));
+    assert!(status.contains("boots:   factory"), "{status}");
+    let disk = std::fs::read(&flash).unwrap();
+    assert!(disk[OTADATA..OTADATA + 0x2000].iter().all(|b| *b == 0xFF));
 }
 
 #[test]
