@@ -213,18 +213,24 @@ pub fn already_in_place(
             return Ok(None);
         }
     }
+    // A write interrupted after its last block but before it cleared its journal is
+    // finished now; the journal still counts as found.
+    let mut resumed = false;
     if let Some(j) = journal {
         let mac = loader.mac()?;
         for img in images {
-            j.remove(&journal::Key {
+            let key = journal::Key {
                 mac,
                 addr: img.addr,
                 image_sha256: Sha256::digest(&img.data).into(),
-            });
+            };
+            resumed |= opts.resume && j.load(&key).is_some();
+            j.remove(&key);
         }
     }
     Ok(Some(WriteSummary {
         bytes_skipped: images.iter().map(|i| i.data.len() as u64).sum(),
+        resumed,
         verified: true,
         seconds: started.elapsed().as_secs_f64(),
         ..WriteSummary::default()
