@@ -157,4 +157,11 @@ fn a_journal_is_a_hint_never_proof() {
         &std::fs::read(&flash).unwrap()[0x10000..0x13000],
         &image[..]
     );
+    // Killed after its last block but before clearing its journal: the rerun finds the
+    // image complete, says the journal was found, and clears it.
+    lying_journal(&state, &flash, 0x10000, &image);
+    let out = write_json(&port, &state, &[], &["0x10000", p]);
+    assert_eq!(summary_field(&out, "resumed"), Some(1), "{out}");
+    assert_eq!(summary_field(&out, "bytes_sent"), Some(0), "{out}");
+    assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 0);
 }
