@@ -103,8 +103,11 @@ impl Journal {
         fs::rename(&tmp, &path)
     }
 
+    /// Forgets `key`, including a temporary file an interrupted save left behind.
     pub fn remove(&self, key: &Key) {
-        let _ = fs::remove_file(self.path(key));
+        let path = self.path(key);
+        let _ = fs::remove_file(path.with_extension("tmp"));
+        let _ = fs::remove_file(path);
     }
 
     pub fn dir(&self) -> &Path {
@@ -136,8 +139,14 @@ mod tests {
         };
         j.save(&e).unwrap();
         assert_eq!(j.load(&key()), Some(e));
+        std::fs::write(j.path(&key()).with_extension("tmp"), "mac=").unwrap();
         j.remove(&key());
         assert_eq!(j.load(&key()), None);
+        assert_eq!(
+            std::fs::read_dir(j.dir()).unwrap().count(),
+            0,
+            "nothing left behind"
+        );
     }
 
     #[test]

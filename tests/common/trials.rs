@@ -158,7 +158,11 @@ pub fn host_killed(seed: u64) -> Result<usize, String> {
     };
     let journal_kept = seed.is_multiple_of(3)
         && std::fs::read_dir(state.join("journal"))
-            .map(|d| d.count() > 0)
+            .map(|d| {
+                // A kill during the first save leaves only the temporary file.
+                d.filter_map(Result::ok)
+                    .any(|e| e.path().extension().is_some_and(|x| x == "journal"))
+            })
             .unwrap_or(false);
     let out = run(
         write_cmd(&served.port, addr, &img, &rerun_state, &baud),
