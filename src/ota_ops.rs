@@ -9,7 +9,7 @@ use crate::cli::{ConnectArgs, Format, OtaCommand, TableSource, WriteFlags};
 use crate::commands::{connect, report};
 use crate::flasher;
 use crate::loader::Loader;
-use crate::ota::otadata::{BootSelection, OtaData, OtaState, SelectEntry};
+use crate::ota::otadata::{BootSelection, OtaData, OtaState};
 use crate::partition::{AppSlot, Partition, PartitionTable};
 use crate::partition_ops::{load, write_into};
 use crate::plan::human_size;
@@ -159,20 +159,6 @@ fn write(
     Ok(())
 }
 
-fn describe_copy(e: &SelectEntry) -> String {
-    if *e == SelectEntry::ERASED {
-        return "erased".into();
-    }
-    let verdict = if e.is_valid() {
-        "valid"
-    } else if !e.crc_ok() {
-        "bad CRC, ignored"
-    } else {
-        "ignored by the bootloader"
-    };
-    format!("seq {} state {:?} ({verdict})", e.seq, e.state)
-}
-
 fn status(conn: &ConnectArgs, src: &TableSource) -> Result<()> {
     let mut loader = connect(conn)?;
     let t = load(&mut loader, src)?;
@@ -208,7 +194,7 @@ fn status(conn: &ConnectArgs, src: &TableSource) -> Result<()> {
             }
             println!("boots:   {boots_name}");
             for (i, c) in data.copies.iter().enumerate() {
-                println!("otadata copy {i}: {}", describe_copy(c));
+                println!("otadata copy {i}: {}", c.describe());
             }
         }
     }

@@ -123,6 +123,22 @@ impl SelectEntry {
     pub fn is_valid(&self) -> bool {
         self.seq != SEQ_ERASED && !self.state.is_rejected() && self.crc_ok()
     }
+
+    /// One line for people: the sequence number, the state, and what the bootloader makes
+    /// of the copy.
+    pub fn describe(&self) -> String {
+        if *self == SelectEntry::ERASED {
+            return "erased".into();
+        }
+        let verdict = if self.is_valid() {
+            "valid"
+        } else if !self.crc_ok() {
+            "bad CRC, ignored"
+        } else {
+            "ignored by the bootloader"
+        };
+        format!("seq {} state {:?} ({verdict})", self.seq, self.state)
+    }
 }
 
 /// Problems with otadata contents or requests.

@@ -13,7 +13,7 @@ use super::{
     AppSlot, BinOptions, CsvOptions, CsvStyle, FlashSize, PartitionError, PartitionTable,
     SecureBoot, ValidateOptions, VarSource, Warning, render_table_with,
 };
-use crate::ota::otadata::{BootSelection, OtaData, SelectEntry};
+use crate::ota::otadata::{BootSelection, OtaData};
 
 /// Where the table lives and which extra keywords apply (shared by
 /// `convert` and `show`).
@@ -292,28 +292,14 @@ pub fn describe(
 }
 
 fn otadata_summary(data: &OtaData, selection: BootSelection) -> String {
-    let copy = |e: &SelectEntry| {
-        if *e == SelectEntry::ERASED {
-            "erased".to_owned()
-        } else {
-            let verdict = if e.is_valid() {
-                "valid"
-            } else if !e.crc_ok() {
-                "bad CRC"
-            } else {
-                "ignored"
-            };
-            format!("seq {} state {:?} ({verdict})", e.seq, e.state)
-        }
-    };
     let result = match selection {
         BootSelection::Default => "no OTA selection".to_owned(),
         BootSelection::Slot { slot, copy, .. } => format!("selects ota_{slot} (copy {copy})"),
     };
     format!(
         "otadata: copy 0 {}, copy 1 {}; {result}",
-        copy(&data.copies[0]),
-        copy(&data.copies[1])
+        data.copies[0].describe(),
+        data.copies[1].describe()
     )
 }
 
