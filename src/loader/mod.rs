@@ -135,13 +135,7 @@ impl Loader {
                 DEFAULT_TIMEOUT,
             )?;
             for (seq, chunk) in seg.data.chunks(RAM_BLOCK as usize).enumerate() {
-                let mut payload = DataHeader {
-                    data_len: chunk.len() as u32,
-                    seq: seq as u32,
-                }
-                .to_bytes()
-                .to_vec();
-                payload.extend(chunk);
+                let payload = data_payload(seq as u32, chunk);
                 self.conn.command(
                     Command::MemData,
                     &payload,
@@ -230,13 +224,7 @@ impl Loader {
         while answered < blocks.len() {
             while sent < blocks.len() && sent - answered < window.max(1) {
                 let data = blocks[sent];
-                let mut payload = DataHeader {
-                    data_len: data.len() as u32,
-                    seq: sent as u32,
-                }
-                .to_bytes()
-                .to_vec();
-                payload.extend(data);
+                let payload = data_payload(sent as u32, data);
                 self.conn
                     .send_command(cmd, &payload, checksum(data) as u32)
                     .map_err(|e| (sent, e))?;
@@ -453,35 +441,6 @@ impl Loader {
         self.simple(cmd, &words, timeout)
     }
 
-    /// One FLASH_DATA / FLASH_DEFL_DATA block; `write_bytes` is how much flash it may
-    /// program, for the timeout.
-    pub fn flash_block(
-        &mut self,
-        data: &[u8],
-        seq: u32,
-        compressed: bool,
-        write_bytes: u32,
-    ) -> Result<()> {
-        let cmd = if compressed {
-            Command::FlashDeflData
-        } else {
-            Command::FlashData
-        };
-        let mut payload = Vec::with_capacity(16 + data.len());
-        payload.extend(
-            DataHeader {
-                data_len: data.len() as u32,
-                seq,
-            }
-            .to_bytes(),
-        );
-        payload.extend(data);
-        let timeout = timeout_for(40.0, write_bytes as u64);
-        self.conn
-            .command(cmd, &payload, checksum(data) as u32, 0, timeout)
-            .map(|_| ())
-    }
-
     /// Ends a write. `reboot` leaves the loader, so it is only sent when asked for.
     pub fn flash_end(&mut self, compressed: bool, reboot: bool) -> Result<()> {
         let cmd = if compressed {
@@ -606,6 +565,21 @@ impl Loader {
         }
         Ok(self.conn.into_port())
     }
+}
+
+/// The payload of MEM_DATA, FLASH_DATA and FLASH_DEFL_DATA: the 16-byte header, then
+/// the block.
+fn data_payload(seq: u32, data: &[u8]) -> Vec<u8> {
+    let mut payload = Vec::with_capacity(16 + data.len());
+    payload.extend(
+        DataHeader {
+            data_len: data.len() as u32,
+            seq,
+        }
+        .to_bytes(),
+    );
+    payload.extend(data);
+    payload
 }
 
 fn words_bytes(words: &[u32]) -> Vec<u8> {
