@@ -42,8 +42,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_needs_command" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_needs_command" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -80,8 +80,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -103,8 +103,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -126,8 +126,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-verify -d 'Skip the MD5 comparison after writing'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-compress -d 'Send data uncompressed'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-skip -d 'Write every sector, even those that already hold the image'
@@ -154,8 +154,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -177,8 +177,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -200,8 +200,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -223,8 +223,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -263,8 +263,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l disable-md5sum -d 'Write no MD5 entry, and read binary input without checking one'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
@@ -294,8 +294,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l disable-md5sum -d 'Do not check the MD5 entry of a binary table'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
@@ -323,8 +323,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-verify -d 'Skip the MD5 comparison after writing'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-compress -d 'Send data uncompressed'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-skip -d 'Write every sector, even those that already hold the image'
@@ -353,8 +353,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -380,8 +380,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l data-parts -d 'Every partition of type data'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
@@ -404,8 +404,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -434,8 +434,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -460,8 +460,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l activate -d 'Switch to the slot once the image is written and verified'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-verify -d 'Skip the MD5 comparison after writing'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-compress -d 'Send data uncompressed'
@@ -491,8 +491,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -516,8 +516,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -550,8 +550,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
@@ -575,8 +575,8 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t''
-json\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -28,7 +28,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -59,7 +60,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -81,7 +83,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -106,7 +109,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-verify[Skip the MD5 comparison after writing]' \
 '--no-compress[Send data uncompressed]' \
 '--no-skip[Write every sector, even those that already hold the image]' \
@@ -134,7 +138,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -158,7 +163,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -180,7 +186,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -204,7 +211,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -242,7 +250,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Write no MD5 entry, and read binary input without checking one]' \
 '--no-verify[Skip validation (the --flash-size check still runs)]' \
 '-q[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
@@ -276,7 +285,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Do not check the MD5 entry of a binary table]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
@@ -334,7 +344,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-verify[Skip the MD5 comparison after writing]' \
 '--no-compress[Send data uncompressed]' \
 '--no-skip[Write every sector, even those that already hold the image]' \
@@ -365,7 +376,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -393,7 +405,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--data-parts[Every partition of type data]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
@@ -417,7 +430,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -449,7 +463,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -474,7 +489,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--activate[Switch to the slot once the image is written and verified]' \
 '--no-verify[Skip the MD5 comparison after writing]' \
 '--no-compress[Send data uncompressed]' \
@@ -505,7 +521,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -530,7 +547,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -597,7 +615,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
@@ -621,7 +640,8 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
-'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:(text json)' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \

@@ -1,22 +1,34 @@
-//! espflow: flash and provision Espressif chips over a serial line.
+//! espflow flashes and provisions Espressif chips over a serial line.
 //!
-//! The library is what the `espflow` binary is made of: ports, the loader protocol, flash
-//! operations, progress reporting and a virtual chip to run all of it without hardware.
+//! The library is usable without the command line: bring a [`port::Transport`] (or open
+//! one with [`port::open`]), connect a [`session::Session`], and write, read, erase, hash,
+//! or work by partition and OTA slot. Each operation takes its options as data and reports
+//! progress to a [`progress::Progress`] sink; each failure is an [`Error`] with a stable
+//! [`ErrorCode`].
+//!
+//! - [`session`]: a connected chip and its operations;
+//! - [`write`]: the write pipeline (plan, compare, execute, journal, verify);
+//! - [`loader`]: the serial loader protocol, command by command;
+//! - [`chip`], [`stub`]: per-chip facts and espflow's embedded flasher stubs;
+//! - [`partition`], [`ota`]: ESP-IDF partition tables and otadata, as pure values;
+//! - [`virtual_chip`]: a virtual ESP32-C3 to run all of it against without hardware.
+//!
+//! Building with `--no-default-features` leaves out the command line (clap, indicatif).
+
+#![allow(missing_docs)]
 
 pub mod chip;
-pub mod cli;
-pub mod commands;
-pub mod compare;
-pub mod flasher;
-pub mod journal;
+pub mod error;
 pub mod loader;
 pub mod numbers;
 pub mod ota;
-pub mod ota_ops;
 pub mod partition;
-pub mod partition_ops;
-pub mod plan;
 pub mod port;
 pub mod progress;
+pub mod region;
+pub mod session;
 pub mod stub;
 pub mod virtual_chip;
+pub mod write;
+
+pub use error::{Error, ErrorCode, Result};

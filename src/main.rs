@@ -1,9 +1,20 @@
+//! The `espflow` command. Everything it does is in [`cli`]; this file only turns the outcome
+//! into the exit status, once.
+
+mod cli;
+
+use std::process::ExitCode;
+
 use clap::Parser;
 
-fn main() {
-    let cli = espflow::cli::Cli::parse();
-    if let Err(e) = espflow::commands::run(cli) {
-        eprintln!("error: {e:#}");
-        std::process::exit(1);
+fn main() -> ExitCode {
+    let args = cli::args::Cli::parse();
+    let format = args.output.format;
+    match cli::run(args) {
+        Ok(()) => ExitCode::from(cli::exit::OK),
+        Err(e) => {
+            cli::output::report_error(format, &e);
+            ExitCode::from(cli::exit::for_error(&e))
+        }
     }
 }

@@ -1,5 +1,9 @@
-//! Addresses and sizes as people type them: `65536`, `0x10000`, `64K`, `4M`, `0x1000k`.
+//! Addresses and sizes as people type them (`65536`, `0x10000`, `64K`, `4M`, `0x1000k`) and
+//! as people like to read them (`4 MiB`).
 
+use std::fmt;
+
+/// Parses an address or size: decimal, `0x` hex, with an optional `K` or `M` suffix.
 pub fn parse_u32(s: &str) -> Result<u32, String> {
     let t = s.trim();
     let (body, mult) = match t.chars().last() {
@@ -18,9 +22,37 @@ pub fn parse_u32(s: &str) -> Result<u32, String> {
         .ok_or_else(|| format!("'{s}' is too large (the limit is 4 GiB - 1)"))
 }
 
+/// A byte count for messages: `4 MiB`, `64 KiB`, or `1234 bytes`.
+pub fn human_size(bytes: u64) -> HumanSize {
+    HumanSize(bytes)
+}
+
+/// See [`human_size`].
+pub struct HumanSize(u64);
+
+impl fmt::Display for HumanSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let b = self.0;
+        if b >= 1 << 20 && b.is_multiple_of(1 << 20) {
+            write!(f, "{} MiB", b >> 20)
+        } else if b >= 1 << 10 && b.is_multiple_of(1 << 10) {
+            write!(f, "{} KiB", b >> 10)
+        } else if b == 1 {
+            f.write_str("1 byte")
+        } else {
+            write!(f, "{b} bytes")
+        }
+    }
+}
+
+/// Lower-case hex of a digest or any bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|x| format!("{x:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_u32;
+    use super::{hex, human_size, parse_u32};
 
     #[test]
     fn forms() {
@@ -30,6 +62,15 @@ mod tests {
         assert_eq!(parse_u32("64k"), Ok(65536));
         assert_eq!(parse_u32("4M"), Ok(4 << 20));
         assert_eq!(parse_u32("0x10K"), Ok(16 * 1024));
+    }
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(human_size(4 << 20).to_string(), "4 MiB");
+        assert_eq!(human_size(0x3000).to_string(), "12 KiB");
+        assert_eq!(human_size(1).to_string(), "1 byte");
+        assert_eq!(human_size(1000).to_string(), "1000 bytes");
+        assert_eq!(hex(&[0xAB, 0x01]), "ab01");
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn partial_sectors_are_compared_exactly() {
 
 /// Plants a journal claiming the whole image is already committed, which is false.
 fn lying_journal(state: &Path, flash: &Path, addr: u32, image: &[u8]) {
-    use espflow::journal::{Entry, Journal, Key};
+    use espflow::write::journal::{Entry, Journal, Key};
     use sha2::Digest;
     let mac = espflow::virtual_chip::Efuses::for_image(flash).mac;
     Journal::new(state)

@@ -1,6 +1,6 @@
 //! The host side of the serial loader protocol: connect (reset, sync, detect), then the
 //! individual commands with their timeouts. Higher-level flash operations live in
-//! [`crate::flasher`].
+//! [`crate::write`] and [`crate::region`].
 
 mod connection;
 pub mod reset;
@@ -18,7 +18,7 @@ pub use connection::{Connection, LoaderError, Response};
 pub use reset::{After, Before};
 
 use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip, flash_size_from_capacity};
-use crate::port::{PortKind, Transport};
+use crate::port::Transport;
 use crate::stub::StubImage;
 
 pub type Result<T> = std::result::Result<T, LoaderError>;
@@ -258,10 +258,6 @@ impl Loader {
 
     pub fn security_info(&self) -> Option<SecurityInfo> {
         self.security
-    }
-
-    pub fn port_kind(&mut self) -> PortKind {
-        self.conn.port().kind()
     }
 
     pub fn command(
@@ -558,7 +554,7 @@ impl Loader {
         // A port without modem lines (a pty, a bridge) cannot reset the chip; the work is
         // done, so that is worth a warning, not a failure.
         if after == After::HardReset
-            && self.conn.port().kind() == PortKind::Serial
+            && self.conn.port().has_reset_lines()
             && let Err(e) = reset::hard_reset(self.conn.port())
         {
             eprintln!("warning: could not reset the chip through RTS ({e}); reset it by hand");

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use crate::port::Transport;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Before {
     /// Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one).
     DefaultReset,
@@ -21,7 +22,8 @@ pub enum Before {
     NoResetNoSync,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum After {
     /// Pulse EN so the application starts.
     HardReset,

@@ -5,7 +5,7 @@
 //! make that tool crash are rejected here with an ordinary error instead.
 
 mod binary;
-pub mod cli;
+pub mod convert;
 mod csv;
 mod csv_writer;
 mod error;
@@ -18,8 +18,6 @@ mod vars;
 
 #[cfg(test)]
 mod prop_tests;
-#[cfg(test)]
-mod quirk_tests;
 #[cfg(test)]
 mod upstream_tests;
 

@@ -3,7 +3,7 @@
 //! Those tests use the library default table offset of 0, so the helpers
 //! here do too unless a case says otherwise.
 
-use super::cli::{ConvertArgs, LayoutArgs, convert_bytes};
+use super::convert::{ConvertOptions, convert_bytes};
 use super::*;
 
 const SIMPLE_CSV: &str = "\n# Name,Type,SubType,Offset,Size,Flags\nfactory,0,2,65536,1048576,\n";
@@ -534,17 +534,8 @@ mod csv_output_tests {
 mod command_line_tests {
     use super::*;
 
-    fn args() -> ConvertArgs {
-        ConvertArgs {
-            input: "-".into(),
-            output: "-".into(),
-            layout: LayoutArgs::default(),
-            flash_size: None,
-            disable_md5sum: false,
-            secure: None,
-            no_verify: false,
-            quiet: false,
-        }
+    fn args() -> ConvertOptions {
+        ConvertOptions::default()
     }
 
     #[test]

@@ -9,7 +9,8 @@ use super::{OTADATA_SIZE, PARTITION_TABLE_SECTOR, Partition, PartitionTable, off
 const NVS_RW_MIN_SIZE: u32 = 0x3000;
 
 /// Secure boot scheme (`--secure`), which sets the app size alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum SecureBoot {
     /// App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)
     V1,
@@ -18,23 +19,24 @@ pub enum SecureBoot {
 }
 
 /// Flash chip sizes accepted by `--flash-size`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum FlashSize {
-    #[value(name = "1MB")]
+    #[cfg_attr(feature = "cli", value(name = "1MB"))]
     Mb1,
-    #[value(name = "2MB")]
+    #[cfg_attr(feature = "cli", value(name = "2MB"))]
     Mb2,
-    #[value(name = "4MB")]
+    #[cfg_attr(feature = "cli", value(name = "4MB"))]
     Mb4,
-    #[value(name = "8MB")]
+    #[cfg_attr(feature = "cli", value(name = "8MB"))]
     Mb8,
-    #[value(name = "16MB")]
+    #[cfg_attr(feature = "cli", value(name = "16MB"))]
     Mb16,
-    #[value(name = "32MB")]
+    #[cfg_attr(feature = "cli", value(name = "32MB"))]
     Mb32,
-    #[value(name = "64MB")]
+    #[cfg_attr(feature = "cli", value(name = "64MB"))]
     Mb64,
-    #[value(name = "128MB")]
+    #[cfg_attr(feature = "cli", value(name = "128MB"))]
     Mb128,
 }
 

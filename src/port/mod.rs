@@ -13,50 +13,72 @@ pub use serial::SerialPort;
 pub use socket::SocketPort;
 pub use virtual_port::VirtualPort;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PortKind {
-    Serial,
-    Socket,
-    Virtual,
-}
-
 /// A byte pipe to a chip's loader, plus the two modem lines used to reset it.
+///
+/// Anything that carries bytes can be one: implement the five required methods, and
+/// [`Transport::has_reset_lines`] when DTR/RTS really reach the chip.
 pub trait Transport: Send {
+    /// Sends all of `data`.
     fn write_all(&mut self, data: &[u8]) -> io::Result<()>;
     /// Waits up to `timeout` for bytes and returns how many were read; 0 means none came
     /// (and, for a port that can tell, none will come without another write).
     fn read(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize>;
     /// Drops whatever has been received and not read.
     fn discard_input(&mut self) -> io::Result<()>;
+    /// Changes the line rate (a port without one, such as TCP, ignores it).
     fn set_baud(&mut self, baud: u32) -> io::Result<()>;
     /// Sets DTR and/or RTS (true = asserted), both in one operation where the port allows,
     /// which the tight reset sequence relies on.
     fn set_lines(&mut self, dtr: Option<bool>, rts: Option<bool>) -> io::Result<()>;
-    fn kind(&self) -> PortKind;
+    /// Whether DTR/RTS reach the chip's EN and IO0, so that pulsing them resets it into its
+    /// loader or out of it. Ports without (a TCP bridge, an emulator, a virtual chip) are
+    /// synced with as they are and left as they are.
+    fn has_reset_lines(&self) -> bool {
+        false
+    }
     /// USB vendor and product id, when the port is a USB device.
     fn usb_ids(&self) -> Option<(u16, u16)> {
         None
     }
+    /// How to name the port in messages.
     fn name(&self) -> String;
 }
 
+/// A port that could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum PortError {
-    #[error("cannot open serial port {port}")]
+    /// A serial device.
+    #[error("cannot open serial port {port}: {source}")]
     Serial {
+        /// The device.
         port: String,
+        /// Why.
         source: serialport::Error,
     },
-    #[error("cannot connect to {addr}")]
-    Socket { addr: String, source: io::Error },
+    /// A `socket://` address.
+    #[error("cannot connect to {addr}: {source}")]
+    Socket {
+        /// The address.
+        addr: String,
+        /// Why.
+        source: io::Error,
+    },
+    /// A `virtual:` flash image.
     #[error("virtual chip flash image {path}: {reason}")]
-    Virtual { path: String, reason: String },
+    Virtual {
+        /// The image file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Options for the in-process virtual chip.
 #[derive(Clone, Debug, Default)]
 pub struct VirtualOptions {
+    /// Flash size for a new image file.
     pub flash_size: Option<u32>,
+    /// Pace the UART and the flash as the real chip would.
     pub realtime: bool,
 }
 

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serialport::{ClearBuffer, SerialPort as _, TTYPort};
 
-use super::{PortError, PortKind, Transport};
+use super::{PortError, Transport};
 
 /// A serial device (USB-UART bridge, the chip's own USB-Serial-JTAG, or a pty).
 pub struct SerialPort {
@@ -100,8 +100,8 @@ impl Transport for SerialPort {
         Ok(())
     }
 
-    fn kind(&self) -> PortKind {
-        PortKind::Serial
+    fn has_reset_lines(&self) -> bool {
+        true
     }
 
     fn usb_ids(&self) -> Option<(u16, u16)> {

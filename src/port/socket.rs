@@ -2,7 +2,7 @@ use std::io::{self, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::Duration;
 
-use super::{PortError, PortKind, Transport};
+use super::{PortError, Transport};
 
 /// A chip reached over TCP (a serial-to-network bridge, an emulator, a served virtual chip).
 /// There are no modem lines: reset requests are accepted and do nothing.
@@ -78,10 +78,6 @@ impl Transport for SocketPort {
 
     fn set_lines(&mut self, _dtr: Option<bool>, _rts: Option<bool>) -> io::Result<()> {
         Ok(())
-    }
-
-    fn kind(&self) -> PortKind {
-        PortKind::Socket
     }
 
     fn name(&self) -> String {

@@ -3,7 +3,7 @@ use std::io;
 use std::path::Path;
 use std::time::Duration;
 
-use super::{PortError, PortKind, Transport, VirtualOptions};
+use super::{PortError, Transport, VirtualOptions};
 use crate::virtual_chip::{ChipConfig, Efuses, NorFlash, Output, VirtualChip};
 
 /// A virtual ESP32-C3 in this process, its flash backed by an image file. The chip answers
@@ -89,10 +89,6 @@ impl Transport for VirtualPort {
             self.collect();
         }
         Ok(())
-    }
-
-    fn kind(&self) -> PortKind {
-        PortKind::Virtual
     }
 
     fn name(&self) -> String {

@@ -1,11 +1,5 @@
-//! `partition-table convert` and `partition-table show`.
-//!
-//! Options and defaults follow `gen_esp32part.py` so that build scripts can
-//! switch tools without changing their arguments. Functions here return
-//! errors rather than exiting; the caller prints them and exits with 2.
-
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+//! Converting a table between CSV and binary, and describing one readably, with the
+//! options of `gen_esp32part.py` as data (the command line maps its flags onto these).
 
 use super::keywords::Keywords;
 use super::number::{IntError, Radix, py_int};
@@ -15,56 +9,23 @@ use super::{
 };
 use crate::ota::otadata::{BootSelection, OtaData};
 
-/// Where the table lives and which extra keywords apply (shared by
-/// `convert` and `show`).
-#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
-pub struct LayoutArgs {
-    /// Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)
-    #[arg(
-        long,
-        short = 'o',
-        value_name = "OFF",
-        default_value = "0x8000",
-        value_parser = parse_address,
-        allow_negative_numbers = true,
-        overrides_with = "offset",
-    )]
+/// Where the table lives and which extra keywords apply (shared by conversion and
+/// display).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Flash address of the partition table.
     pub offset: i64,
-
-    /// Flash address of the primary bootloader; required by `bootloader` rows
-    #[arg(
-        long,
-        value_name = "OFF",
-        value_parser = parse_address,
-        allow_negative_numbers = true,
-        overrides_with = "primary_bootloader_offset",
-    )]
+    /// Flash address of the primary bootloader; required by `bootloader` rows.
     pub primary_bootloader_offset: Option<i64>,
-
-    /// Flash address of the recovery bootloader; required by `bootloader, recovery` rows
-    #[arg(
-        long,
-        value_name = "OFF",
-        value_parser = parse_address,
-        allow_negative_numbers = true,
-        overrides_with = "recovery_bootloader_offset",
-    )]
+    /// Flash address of the recovery bootloader; required by `bootloader, recovery` rows.
     pub recovery_bootloader_offset: Option<i64>,
-
-    /// Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex
-    /// (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`
-    #[arg(
-        long,
-        value_name = "ENTRY",
-        num_args = 0..,
-        overrides_with = "extra_partition_subtypes",
-    )]
+    /// Extra subtype keywords, each `TYPE,NAME,VALUE` with VALUE in hex.
     pub extra_partition_subtypes: Vec<String>,
 }
 
-impl Default for LayoutArgs {
+impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutArgs {
+        LayoutOptions {
             offset: i64::from(super::DEFAULT_TABLE_OFFSET),
             primary_bootloader_offset: None,
             recovery_bootloader_offset: None,
@@ -73,63 +34,28 @@ impl Default for LayoutArgs {
     }
 }
 
-/// Convert a partition table between CSV and binary.
-#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
-pub struct ConvertArgs {
-    /// CSV or binary table ("-" reads stdin); binary if it starts with AA 50
-    #[arg(value_name = "INPUT")]
-    pub input: PathBuf,
-
-    /// Converted table ("-" writes stdout); missing directories are created
-    #[arg(value_name = "OUTPUT", default_value = "-")]
-    pub output: PathBuf,
-
-    #[command(flatten)]
-    pub layout: LayoutArgs,
-
-    /// Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)
-    #[arg(long, value_name = "SIZE", value_enum, overrides_with = "flash_size")]
-    pub flash_size: Option<Option<FlashSize>>,
-
-    /// Write no MD5 entry, and read binary input without checking one
-    #[arg(long, overrides_with = "disable_md5sum")]
+/// How to convert a table between CSV and binary (the generator's options).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConvertOptions {
+    /// Where the table lives and which keywords apply.
+    pub layout: LayoutOptions,
+    /// Fail if the table does not fit a flash chip of this size (checked even without
+    /// validation).
+    pub flash_size: Option<FlashSize>,
+    /// Write no MD5 entry, and read binary input without checking one.
     pub disable_md5sum: bool,
-
-    /// App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples
-    #[arg(
-        long,
-        value_enum,
-        num_args = 0..=1,
-        default_missing_value = "v1",
-        overrides_with = "secure",
-    )]
+    /// App size alignment for secure boot.
     pub secure: Option<SecureBoot>,
-
-    /// Skip validation (the --flash-size check still runs)
-    #[arg(long, overrides_with = "no_verify")]
+    /// Skip validation.
     pub no_verify: bool,
-
-    /// Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway
-    #[arg(long, short = 'q', overrides_with = "quiet")]
-    pub quiet: bool,
 }
 
-/// Show a partition table in readable form.
-#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
-pub struct ShowArgs {
-    /// CSV or binary table; without it the table is read from the device
-    #[arg(value_name = "FILE")]
-    pub file: Option<PathBuf>,
-
-    /// Contents of the otadata partition (0x2000 bytes) to tell which app boots
-    #[arg(long, value_name = "FILE", overrides_with = "otadata")]
-    pub otadata: Option<PathBuf>,
-
-    #[command(flatten)]
-    pub layout: LayoutArgs,
-
-    /// Do not check the MD5 entry of a binary table
-    #[arg(long, overrides_with = "disable_md5sum")]
+/// How to read a table for display.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShowOptions {
+    /// Where the table lives and which keywords apply.
+    pub layout: LayoutOptions,
+    /// Do not check the MD5 entry of a binary table.
     pub disable_md5sum: bool,
 }
 
@@ -145,12 +71,13 @@ pub fn parse_address(text: &str) -> Result<i64, String> {
 /// The result of a conversion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Converted {
+    /// The converted table.
     pub bytes: Vec<u8>,
     /// True when the output is CSV text (the input was binary).
     pub is_csv: bool,
 }
 
-impl LayoutArgs {
+impl LayoutOptions {
     fn keywords(&self) -> Result<Keywords, PartitionError> {
         Keywords::with_extra_subtypes(&self.extra_partition_subtypes)
     }
@@ -180,7 +107,7 @@ impl LayoutArgs {
 /// when a later check fails.
 pub fn convert_bytes(
     input: &[u8],
-    args: &ConvertArgs,
+    args: &ConvertOptions,
     warn: &mut dyn FnMut(&Warning),
 ) -> Result<Converted, PartitionError> {
     let layout = &args.layout;
@@ -209,7 +136,7 @@ pub fn convert_bytes(
         };
         table.validate(&opts)?;
     }
-    if let Some(Some(flash)) = args.flash_size {
+    if let Some(flash) = args.flash_size {
         table.check_flash_size(flash.bytes())?;
     }
 
@@ -226,16 +153,8 @@ pub fn convert_bytes(
     }
 }
 
-/// `partition-table convert`: reads INPUT, writes OUTPUT, prints warnings
-/// on stderr.
-pub fn run_convert(args: &ConvertArgs) -> Result<(), PartitionError> {
-    let input = read_input(&args.input)?;
-    let converted = convert_bytes(&input, args, &mut |w| eprintln!("WARNING: {w}"))?;
-    write_output(&args.output, &converted.bytes)
-}
-
 /// Parses a table file given to `show` (CSV or binary).
-pub fn parse_table_file(bytes: &[u8], args: &ShowArgs) -> Result<PartitionTable, PartitionError> {
+pub fn parse_table_file(bytes: &[u8], args: &ShowOptions) -> Result<PartitionTable, PartitionError> {
     args.layout.check()?;
     let keywords = args.layout.keywords()?;
     let bin_opts = BinOptions {
@@ -245,9 +164,9 @@ pub fn parse_table_file(bytes: &[u8], args: &ShowArgs) -> Result<PartitionTable,
         .map(|(t, _)| t)
 }
 
-/// Parses the bytes read from the device at `--offset` (0xC00 or a whole
+/// Parses the bytes read from the device at the table offset (0xC00 or a whole
 /// sector). An erased sector gives [`PartitionError::Erased`].
-pub fn table_from_device(bytes: &[u8], args: &ShowArgs) -> Result<PartitionTable, PartitionError> {
+pub fn table_from_device(bytes: &[u8], args: &ShowOptions) -> Result<PartitionTable, PartitionError> {
     let bin_opts = BinOptions {
         verify_md5: !args.disable_md5sum,
     };
@@ -260,7 +179,7 @@ pub fn table_from_device(bytes: &[u8], args: &ShowArgs) -> Result<PartitionTable
 pub fn describe(
     table: &PartitionTable,
     otadata: Option<&[u8]>,
-    args: &ShowArgs,
+    args: &ShowOptions,
 ) -> Result<String, PartitionError> {
     let keywords = args.layout.keywords()?;
     let mut notes = Vec::new();
@@ -303,67 +222,13 @@ fn otadata_summary(data: &OtaData, selection: BootSelection) -> String {
     )
 }
 
-/// `partition-table show FILE`. Without FILE the caller reads the device
-/// and uses [`table_from_device`] and [`describe`] instead.
-pub fn run_show(args: &ShowArgs) -> Result<(), PartitionError> {
-    let Some(file) = &args.file else {
-        return Err(PartitionError::BadOption {
-            option: "FILE",
-            value: String::new(),
-            reason: "a table file is required here".into(),
-        });
-    };
-    let table = parse_table_file(&read_input(file)?, args)?;
-    let otadata = args.otadata.as_deref().map(read_input).transpose()?;
-    print!("{}", describe(&table, otadata.as_deref(), args)?);
-    Ok(())
-}
-
-fn io_error(path: &Path, e: &std::io::Error) -> PartitionError {
-    PartitionError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    }
-}
-
-fn read_input(path: &Path) -> Result<Vec<u8>, PartitionError> {
-    if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| io_error(path, &e))?;
-        Ok(buf)
-    } else {
-        std::fs::read(path).map_err(|e| io_error(path, &e))
-    }
-}
-
-fn write_output(path: &Path, bytes: &[u8]) -> Result<(), PartitionError> {
-    if path == Path::new("-") {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(bytes)
-            .and_then(|()| out.flush())
-            .map_err(|e| io_error(path, &e));
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-    }
-    std::fs::write(path, bytes).map_err(|e| io_error(path, &e))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ota::otadata::OtaState;
 
-    fn show_args() -> ShowArgs {
-        ShowArgs {
-            file: None,
-            otadata: None,
-            layout: LayoutArgs::default(),
-            disable_md5sum: false,
-        }
+    fn show_args() -> ShowOptions {
+        ShowOptions::default()
     }
 
     const TWO_OTA: &str = "nvs,data,nvs,,0x4000\notadata,data,ota,,0x2000\nphy_init,data,phy,,0x1000\n\
@@ -428,13 +293,5 @@ mod tests {
             table_from_device(&[0xFF; 0x1000], &show_args()),
             Err(PartitionError::Erased)
         );
-    }
-
-    #[test]
-    fn show_requires_a_file_here() {
-        assert!(matches!(
-            run_show(&show_args()),
-            Err(PartitionError::BadOption { .. })
-        ));
     }
 }

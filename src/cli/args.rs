@@ -1,12 +1,18 @@
-//! Command-line interface definitions.
+//! The command line's global options and its commands; each command family's own options
+//! live beside its handler.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use espflow::chip::Chip;
+use espflow::loader::{After, Before};
+use espflow::numbers::parse_u32;
+use espflow::session::{StubPolicy, TableSource as TableSourceData};
+use espflow::write::WriteOptions;
 
-use crate::chip::Chip;
-use crate::loader::{After, Before};
-use crate::numbers::parse_u32;
+use super::ota::OtaCommand;
+use super::partition::{ConvertArgs, ShowArgs};
+use super::virtual_chip::VirtualChipArgs;
 
 const AFTER_HELP: &str = "\
 PORT is a serial device (/dev/ttyUSB0), socket://HOST:PORT, or virtual:IMAGE for a virtual \
@@ -20,11 +26,15 @@ stub is built for the RISC-V chips only.";
 pub struct Cli {
     #[command(flatten)]
     pub conn: ConnectArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     #[command(subcommand)]
     pub command: Commands,
 }
 
+/// How to reach the chip; shared by every command that talks to one.
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Connection")]
 pub struct ConnectArgs {
     /// Serial device, socket://HOST:PORT, or virtual:IMAGE
     #[arg(short, long, global = true, env = "ESPFLOW_PORT")]
@@ -51,14 +61,33 @@ pub struct ConnectArgs {
     /// Connection attempts before giving up
     #[arg(long, global = true, default_value_t = 7)]
     pub connect_attempts: usize,
+}
+
+/// How results and progress are shown.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
     /// How to report progress and results: text on the terminal, or JSON lines on stdout
     #[arg(long, global = true, value_enum, default_value = "text")]
     pub format: Format,
 }
 
+impl ConnectArgs {
+    /// When to use espflow's stub, from the two flags.
+    pub fn stub_policy(&self) -> StubPolicy {
+        match (self.no_stub, self.experimental_stub) {
+            (true, _) => StubPolicy::Never,
+            (false, true) => StubPolicy::Experimental,
+            (false, false) => StubPolicy::Verified,
+        }
+    }
+}
+
+/// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Sentences and a progress bar (plain lines when stderr is not a terminal).
     Text,
+    /// JSON lines on stdout.
     Json,
 }
 
@@ -167,6 +196,19 @@ pub struct WriteFlags {
     pub no_resume: bool,
 }
 
+impl WriteFlags {
+    /// The write options these flags describe.
+    pub fn options(&self) -> WriteOptions {
+        WriteOptions {
+            verify: !self.no_verify,
+            compress: !self.no_compress,
+            skip_unchanged: !self.no_skip,
+            resume: !self.no_resume,
+        }
+    }
+}
+
+/// `write-flash` options.
 #[derive(Args, Debug)]
 pub struct WriteFlashArgs {
     #[command(flatten)]
@@ -187,75 +229,20 @@ pub struct TableSource {
     pub table_offset: u32,
 }
 
+impl TableSource {
+    /// The library's description of the same choice.
+    pub fn data(&self) -> TableSourceData {
+        TableSourceData {
+            file: self.partition_table.clone(),
+            offset: self.table_offset,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum PartitionTableCommand {
     /// Convert between CSV and binary, byte for byte as ESP-IDF's generator does
-    Convert(crate::partition::cli::ConvertArgs),
+    Convert(ConvertArgs),
     /// Print a table readably (from FILE, or from the device at --offset)
-    Show(crate::partition::cli::ShowArgs),
-}
-
-#[derive(Subcommand, Debug)]
-pub enum OtaCommand {
-    /// Show the OTA slots, which one boots, and the otadata copies
-    Status {
-        #[command(flatten)]
-        table: TableSource,
-    },
-    /// Write an app image into an OTA slot (resumable like any write)
-    Write {
-        file: PathBuf,
-        /// ota_N, N, or next (the slot after the one that boots)
-        #[arg(long, default_value = "next")]
-        slot: String,
-        /// Switch to the slot once the image is written and verified
-        #[arg(long)]
-        activate: bool,
-        #[command(flatten)]
-        flags: WriteFlags,
-        #[command(flatten)]
-        table: TableSource,
-    },
-    /// Make SLOT (ota_N or N) the one the bootloader picks
-    Activate {
-        slot: String,
-        #[command(flatten)]
-        table: TableSource,
-    },
-    /// Erase otadata, so the bootloader falls back to the factory app (or ota_0)
-    EraseData {
-        #[command(flatten)]
-        table: TableSource,
-    },
-}
-
-#[derive(Args, Debug)]
-pub struct VirtualChipArgs {
-    #[arg(long, value_enum, default_value = "esp32c3")]
-    pub chip: Chip,
-    /// Flash image file, written through on every change (created erased if absent)
-    #[arg(long)]
-    pub flash: PathBuf,
-    /// Flash size for a new image (2MB, 4MB, 8MB or 16MB)
-    #[arg(long, value_parser = num)]
-    pub flash_size: Option<u32>,
-    /// Address to listen on for socket:// clients
-    #[arg(long, conflicts_with = "pty")]
-    pub listen: Option<String>,
-    /// Serve on a new pseudo-terminal instead of TCP
-    #[arg(long)]
-    pub pty: bool,
-    /// Pace the UART at the baud rate and apply datasheet flash timings
-    #[arg(long)]
-    pub realtime: bool,
-    /// With --realtime, run the chip's clock this many times faster than the wall clock
-    #[arg(long, default_value_t = 1.0, requires = "realtime")]
-    pub time_scale: f64,
-    /// Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N,
-    /// power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once)
-    #[arg(long, value_parser = crate::virtual_chip::fault::Fault::parse)]
-    pub fault: Vec<crate::virtual_chip::fault::Fault>,
-    /// Seed for what an injected fault leaves behind
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
+    Show(ShowArgs),
 }

@@ -12,15 +12,22 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// Which write a journal record belongs to.
 pub struct Key {
+    /// The chip's MAC.
     pub mac: [u8; 6],
+    /// The image's flash address.
     pub addr: u32,
+    /// The image's SHA-256.
     pub image_sha256: [u8; 32],
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// A journal record.
 pub struct Entry {
+    /// Which write.
     pub key: Key,
+    /// The image's length.
     pub size: u32,
     /// Every image byte below this flash address is programmed and verified.
     pub committed: u32,
@@ -40,11 +47,13 @@ fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+/// A directory of journal records.
 pub struct Journal {
     dir: PathBuf,
 }
 
 impl Journal {
+    /// Journals under `dir` (in its `journal` subdirectory).
     pub fn new(dir: impl Into<PathBuf>) -> Journal {
         Journal {
             dir: dir.into().join("journal"),
@@ -85,6 +94,7 @@ impl Journal {
         })
     }
 
+    /// Records `e`, replacing any earlier record of the same write atomically.
     pub fn save(&self, e: &Entry) -> std::io::Result<()> {
         fs::create_dir_all(&self.dir)?;
         let path = self.path(&e.key);
@@ -110,6 +120,7 @@ impl Journal {
         let _ = fs::remove_file(path);
     }
 
+    /// Where the records are.
     pub fn dir(&self) -> &Path {
         &self.dir
     }

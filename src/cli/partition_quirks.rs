@@ -1,10 +1,12 @@
 //! One test per documented behaviour of ESP-IDF's gen_esp32part.py that a
-//! straightforward implementation would get wrong.
+//! straightforward implementation would get wrong, driven through the same option parsing
+//! as `espflow partition-table convert` (several quirks live in the options).
 
 use clap::Parser;
+use espflow::partition::convert::{Converted, convert_bytes};
+use espflow::partition::*;
 
-use super::cli::{ConvertArgs, Converted, convert_bytes};
-use super::*;
+use super::partition::ConvertArgs;
 
 #[derive(Parser)]
 struct Cmd {
@@ -26,7 +28,9 @@ fn convert_with_warnings(
     argv.extend_from_slice(&["--", "-", "-"]);
     let cmd = Cmd::try_parse_from(argv).expect("options parse");
     let mut warnings = Vec::new();
-    let result = convert_bytes(input, &cmd.args, &mut |w| warnings.push(w.clone()));
+    let result = convert_bytes(input, &cmd.args.options(), &mut |w| {
+        warnings.push(w.clone())
+    });
     (result, warnings)
 }
 

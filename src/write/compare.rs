@@ -5,28 +5,31 @@
 //! of neighbours and then, where a batch differs, chunk by chunk. A journal hint is proven
 //! the same way: one MD5 over everything it claims.
 
-use anyhow::{Context, Result};
 use espflow_protocol::caps::{FLAG_SECTOR_DIGESTS, MAX_DIGESTS};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 
+use super::plan::{Chunk, ImagePlan};
+use crate::error::{Result, ResultExt};
 use crate::loader::Loader;
-use crate::plan::{Chunk, Image};
 
 /// Chunks compared with one MD5 before falling back to one by one.
 const MD5_BATCH: usize = 16;
 
+/// Which of the image's chunks the flash already holds (`result[i]` for `plan.chunks[i]`).
+/// `committed_hint` is a journal's claim that everything below it is written; it is
+/// believed only once one MD5 over that range proves it.
 pub fn matching(
     loader: &mut Loader,
-    img: &Image,
-    chunks: &[Chunk],
+    plan: &ImagePlan<'_>,
     committed_hint: Option<u32>,
 ) -> Result<Vec<bool>> {
+    let (img, chunks) = (plan.image, plan.chunks.as_slice());
     let mut matched = vec![false; chunks.len()];
     let bytes = |c: &Chunk| &img.data[c.offset..c.offset + c.len as usize];
 
     if let Some(end) = committed_hint.filter(|e| *e > img.addr) {
-        let n = chunks.iter().take_while(|c| c.addr + c.len <= end).count();
+        let n = plan.chunks_below(end);
         if n > 0 {
             let last = &chunks[n - 1];
             let len = last.offset + last.len as usize;
@@ -57,7 +60,7 @@ pub fn matching(
             }
             let got = loader
                 .sector_digests(chunks[i].addr, (j - i) as u32)
-                .context("reading sector digests")?;
+                .context_with(|| "reading sector digests".into())?;
             for (k, d) in (i..j).zip(got) {
                 matched[k] = d == <[u8; 32]>::from(Sha256::digest(bytes(&chunks[k])));
             }

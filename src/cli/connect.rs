@@ -1,0 +1,39 @@
+//! From the connection options to a [`Session`], and back to the port at the end.
+
+use anyhow::Result;
+use espflow::Error;
+use espflow::port::{self, VirtualOptions};
+use espflow::session::{Session, SessionOptions};
+
+use super::args::ConnectArgs;
+
+/// Opens `--port` and connects to the chip's loader, its flash attached. The stub is
+/// started by the first operation that needs it.
+pub fn connect(args: &ConnectArgs) -> Result<Session> {
+    let spec = args.port.as_deref().ok_or_else(|| {
+        Error::BadInput("no port given: use --port PORT or set ESPFLOW_PORT".into())
+    })?;
+    let port = port::open(spec, 115_200, &VirtualOptions::default()).map_err(Error::from)?;
+    let opts = SessionOptions {
+        before: args.before,
+        chip: args.chip,
+        attempts: args.connect_attempts,
+        baud: args.baud,
+        stub: args.stub_policy(),
+    };
+    let session = Session::connect(port, &opts)?;
+    if session.stub_unverified() {
+        eprintln!(
+            "note: espflow's {} stub has not been verified on that chip yet; using the ROM \
+             loader (--experimental-stub tries the stub)",
+            session.chip()
+        );
+    }
+    Ok(session)
+}
+
+/// Leaves the chip as `--after` says.
+pub fn finish(session: Session, args: &ConnectArgs) -> Result<()> {
+    session.finish(args.after)?;
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! Commands on raw flash: board-info, read-flash, write-flash, erase-region, erase-flash,
+//! checksum-md5.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Result;
+use espflow::Error;
+use espflow::numbers::{human_size, parse_u32};
+use espflow::session::BoardInfo;
+use espflow::write::{Image, Journal, journal};
+
+use super::args::{ConnectArgs, Format, WriteFlashArgs};
+use super::connect::{connect, finish};
+use super::output::{json_line, progress_for, report_write};
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
+}
+
+fn print_board_info(i: &BoardInfo) {
+    let rev = i
+        .revision
+        .map(|(a, b)| format!(" (revision v{a}.{b})"))
+        .unwrap_or_default();
+    println!("Chip:         {}{rev}", i.chip);
+    if let Some(x) = i.crystal_mhz {
+        println!("Crystal:      {x} MHz");
+    }
+    println!("MAC:          {}", i.mac);
+    let id = i.flash_id;
+    println!(
+        "Flash ID:     0x{id:06X} (manufacturer 0x{:02X}, device 0x{:02X}{:02X})",
+        id & 0xFF,
+        (id >> 8) & 0xFF,
+        (id >> 16) & 0xFF
+    );
+    println!("Flash size:   {}", human_size(i.flash_size as u64));
+    match i.security {
+        Some(s) => println!(
+            "Security:     flash encryption {} (crypt count {}), secure boot {}, secure download {}",
+            on_off(s.flash_encryption),
+            s.flash_crypt_cnt,
+            on_off(s.secure_boot),
+            on_off(s.secure_download)
+        ),
+        None => println!("Security:     not reported by this chip's ROM"),
+    }
+    let loader = match (i.loader, i.stub_protocol) {
+        ("espflow-stub", Some(v)) => format!("espflow stub (protocol v{v})"),
+        ("foreign-stub", _) => "stub (not espflow's)".to_string(),
+        _ => "ROM".to_string(),
+    };
+    println!("Loader:       {loader}");
+}
+
+pub fn board_info(conn: &ConnectArgs, format: Format) -> Result<()> {
+    let mut s = connect(conn)?;
+    let info = s.board_info()?;
+    match format {
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Line<'a> {
+                event: &'static str,
+                #[serde(flatten)]
+                info: &'a BoardInfo,
+            }
+            json_line(&Line {
+                event: "board_info",
+                info: &info,
+            });
+        }
+        Format::Text => print_board_info(&info),
+    }
+    finish(s, conn)
+}
+
+/// The file a read goes to: written next to its final name first and renamed into place
+/// once complete, so that a path that cannot be written is reported before a long read, and
+/// a failed read neither leaves half a file nor destroys what was there.
+pub struct Output<'a> {
+    path: &'a Path,
+    part: std::path::PathBuf,
+    file: std::fs::File,
+}
+
+impl<'a> Output<'a> {
+    /// Makes sure the file can be written, before any device work.
+    pub fn create(path: &'a Path) -> Result<Output<'a>, Error> {
+        let mut part = path.as_os_str().to_owned();
+        part.push(".part");
+        let part = std::path::PathBuf::from(part);
+        let file = std::fs::File::create(&part).map_err(|e| Error::write_file(path, e))?;
+        Ok(Output { path, part, file })
+    }
+
+    /// Writes the data and puts the file in place.
+    pub fn commit(mut self, data: &[u8]) -> Result<(), Error> {
+        self.file
+            .write_all(data)
+            .and_then(|()| self.file.sync_all())
+            .and_then(|()| std::fs::rename(&self.part, self.path))
+            .map_err(|e| Error::write_file(self.path, e))
+    }
+}
+
+impl Drop for Output<'_> {
+    fn drop(&mut self) {
+        // After a successful commit the part file is already gone.
+        let _ = std::fs::remove_file(&self.part);
+    }
+}
+
+pub fn read(conn: &ConnectArgs, format: Format, addr: u32, size: u32, file: &Path) -> Result<()> {
+    let out = Output::create(file)?;
+    let mut s = connect(conn)?;
+    let data = s.read(addr, size, &mut *progress_for(format))?;
+    out.commit(&data)?;
+    eprintln!("read {size} bytes at 0x{addr:X} into {}", file.display());
+    finish(s, conn)
+}
+
+/// The ADDR FILE pairs of write-flash, every file read and every address parsed before
+/// the chip is touched.
+pub fn images_from_pairs(pairs: &[String]) -> Result<Vec<Image>, Error> {
+    if !pairs.len().is_multiple_of(2) {
+        return Err(Error::BadInput(format!(
+            "write-flash takes ADDR FILE pairs; '{}' has no file",
+            pairs.last().map_or("", String::as_str)
+        )));
+    }
+    pairs
+        .chunks(2)
+        .map(|pair| {
+            let addr = parse_u32(&pair[0]).map_err(Error::BadInput)?;
+            let path = Path::new(&pair[1]);
+            let data = std::fs::read(path).map_err(|e| Error::read_file(path, e))?;
+            Ok(Image {
+                addr,
+                data,
+                name: path.display().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The journal directory, when there is one to use.
+pub fn journal() -> Option<Journal> {
+    journal::default_dir().map(Journal::new)
+}
+
+pub fn write(conn: &ConnectArgs, format: Format, args: &WriteFlashArgs) -> Result<()> {
+    let images = images_from_pairs(&args.images)?;
+    let mut s = connect(conn)?;
+    let summary = s.write(
+        &images,
+        args.flags.options(),
+        journal().as_ref(),
+        &mut *progress_for(format),
+    )?;
+    report_write(format, &summary);
+    finish(s, conn)
+}
+
+pub fn erase_region(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {
+    let mut s = connect(conn)?;
+    s.erase_region(addr, size)?;
+    eprintln!("erased 0x{size:X} bytes at 0x{addr:X}");
+    finish(s, conn)
+}
+
+pub fn erase_flash(conn: &ConnectArgs) -> Result<()> {
+    let mut s = connect(conn)?;
+    s.erase_flash()?;
+    eprintln!("erased the whole flash");
+    finish(s, conn)
+}
+
+pub fn checksum_md5(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {
+    let mut s = connect(conn)?;
+    println!("{}", s.checksum_md5(addr, size)?);
+    finish(s, conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_checked_before_anything_else() {
+        let e = images_from_pairs(&["0x1000".into()]).unwrap_err();
+        assert!(e.to_string().contains("has no file"), "{e}");
+        let e = images_from_pairs(&["ten".into(), "Cargo.toml".into()]).unwrap_err();
+        assert_eq!(e.code(), espflow::ErrorCode::BadInput);
+        let e = images_from_pairs(&["0x1000".into(), "/nonexistent/x.bin".into()]).unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/x.bin"), "{e}");
+    }
+}

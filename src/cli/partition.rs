@@ -1,0 +1,281 @@
+//! Partition commands: `partition-table convert` and `show` (options and defaults as
+//! `gen_esp32part.py` has them, so build scripts can switch tools without changing their
+//! arguments), and write-, read- and erase-partition on a device.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use espflow::Error;
+use espflow::numbers::human_size;
+use espflow::partition::convert::{
+    ConvertOptions, LayoutOptions, ShowOptions, convert_bytes, describe, parse_address,
+    parse_table_file,
+};
+use espflow::partition::{FlashSize, SecureBoot};
+use espflow::session::{PartitionSelection, find_partition};
+
+use super::args::{ConnectArgs, Format, PartitionTableCommand, TableSource, WriteFlags};
+use super::connect::{connect, finish};
+use super::flash::{Output, journal};
+use super::output::{progress_for, report_write};
+
+/// Where the table lives and which extra keywords apply (shared by
+/// `convert` and `show`).
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct LayoutArgs {
+    /// Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "OFF",
+        default_value = "0x8000",
+        value_parser = parse_address,
+        allow_negative_numbers = true,
+        overrides_with = "offset",
+    )]
+    pub offset: i64,
+
+    /// Flash address of the primary bootloader; required by `bootloader` rows
+    #[arg(
+        long,
+        value_name = "OFF",
+        value_parser = parse_address,
+        allow_negative_numbers = true,
+        overrides_with = "primary_bootloader_offset",
+    )]
+    pub primary_bootloader_offset: Option<i64>,
+
+    /// Flash address of the recovery bootloader; required by `bootloader, recovery` rows
+    #[arg(
+        long,
+        value_name = "OFF",
+        value_parser = parse_address,
+        allow_negative_numbers = true,
+        overrides_with = "recovery_bootloader_offset",
+    )]
+    pub recovery_bootloader_offset: Option<i64>,
+
+    /// Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex
+    /// (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`
+    #[arg(
+        long,
+        value_name = "ENTRY",
+        num_args = 0..,
+        overrides_with = "extra_partition_subtypes",
+    )]
+    pub extra_partition_subtypes: Vec<String>,
+}
+
+impl LayoutArgs {
+    fn options(&self) -> LayoutOptions {
+        LayoutOptions {
+            offset: self.offset,
+            primary_bootloader_offset: self.primary_bootloader_offset,
+            recovery_bootloader_offset: self.recovery_bootloader_offset,
+            extra_partition_subtypes: self.extra_partition_subtypes.clone(),
+        }
+    }
+}
+
+/// Convert a partition table between CSV and binary.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct ConvertArgs {
+    /// CSV or binary table ("-" reads stdin); binary if it starts with AA 50
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+
+    /// Converted table ("-" writes stdout); missing directories are created
+    #[arg(value_name = "OUTPUT", default_value = "-")]
+    pub output: PathBuf,
+
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+
+    /// Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)
+    #[arg(long, value_name = "SIZE", value_enum, overrides_with = "flash_size")]
+    pub flash_size: Option<Option<FlashSize>>,
+
+    /// Write no MD5 entry, and read binary input without checking one
+    #[arg(long, overrides_with = "disable_md5sum")]
+    pub disable_md5sum: bool,
+
+    /// App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples
+    #[arg(
+        long,
+        value_enum,
+        num_args = 0..=1,
+        default_missing_value = "v1",
+        overrides_with = "secure",
+    )]
+    pub secure: Option<SecureBoot>,
+
+    /// Skip validation (the --flash-size check still runs)
+    #[arg(long, overrides_with = "no_verify")]
+    pub no_verify: bool,
+
+    /// Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway
+    #[arg(long, short = 'q', overrides_with = "quiet")]
+    pub quiet: bool,
+}
+
+/// Show a partition table in readable form.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct ShowArgs {
+    /// CSV or binary table; without it the table is read from the device
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Contents of the otadata partition (0x2000 bytes) to tell which app boots
+    #[arg(long, value_name = "FILE", overrides_with = "otadata")]
+    pub otadata: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+
+    /// Do not check the MD5 entry of a binary table
+    #[arg(long, overrides_with = "disable_md5sum")]
+    pub disable_md5sum: bool,
+}
+
+
+impl ConvertArgs {
+    /// The library's conversion options.
+    pub fn options(&self) -> ConvertOptions {
+        ConvertOptions {
+            layout: self.layout.options(),
+            flash_size: self.flash_size.flatten(),
+            disable_md5sum: self.disable_md5sum,
+            secure: self.secure,
+            no_verify: self.no_verify,
+        }
+    }
+}
+
+impl ShowArgs {
+    fn options(&self) -> ShowOptions {
+        ShowOptions {
+            layout: self.layout.options(),
+            disable_md5sum: self.disable_md5sum,
+        }
+    }
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::read_file(path, e))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| Error::read_file(path, e))
+    }
+}
+
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if path == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::write_file(path, e));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write_file(dir, e))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| Error::write_file(path, e))
+}
+
+/// `partition-table convert` and `show`. A table that does not parse is bad input, from a
+/// file or from the device alike.
+pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
+    match command {
+        PartitionTableCommand::Convert(args) => {
+            let input = read_input(&args.input)?;
+            let converted = convert_bytes(&input, &args.options(), &mut |w| {
+                eprintln!("WARNING: {w}")
+            })
+            .map_err(Error::from)?;
+            write_output(&args.output, &converted.bytes)?;
+            Ok(())
+        }
+        PartitionTableCommand::Show(args) => {
+            let text = match &args.file {
+                Some(file) => {
+                    let table =
+                        parse_table_file(&read_input(file)?, &args.options()).map_err(Error::from)?;
+                    let otadata = args.otadata.as_deref().map(read_input).transpose()?;
+                    describe(&table, otadata.as_deref(), &args.options()).map_err(Error::from)?
+                }
+                None => {
+                    let mut s = connect(conn)?;
+                    let text = s.describe_partition_table(&args.options())?;
+                    finish(s, conn)?;
+                    text
+                }
+            };
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+pub fn write(
+    conn: &ConnectArgs,
+    format: Format,
+    name: &str,
+    file: &Path,
+    flags: &WriteFlags,
+    src: &TableSource,
+) -> Result<()> {
+    let data = std::fs::read(file).map_err(|e| Error::read_file(file, e))?;
+    let mut s = connect(conn)?;
+    let table = s.partition_table(&src.data())?;
+    let part = find_partition(&table, name)?.clone();
+    let summary = s.write_partition(
+        &part,
+        data,
+        &file.display().to_string(),
+        flags.options(),
+        journal().as_ref(),
+        &mut *progress_for(format),
+    )?;
+    report_write(format, &summary);
+    finish(s, conn)
+}
+
+pub fn read(
+    conn: &ConnectArgs,
+    format: Format,
+    name: &str,
+    file: &Path,
+    src: &TableSource,
+) -> Result<()> {
+    let out = Output::create(file)?;
+    let mut s = connect(conn)?;
+    let table = s.partition_table(&src.data())?;
+    let part = find_partition(&table, name)?.clone();
+    let data = s.read(part.offset, part.size, &mut *progress_for(format))?;
+    out.commit(&data)?;
+    eprintln!(
+        "read partition '{name}' ({} bytes) into {}",
+        data.len(),
+        file.display()
+    );
+    finish(s, conn)
+}
+
+pub fn erase(conn: &ConnectArgs, selection: PartitionSelection, src: &TableSource) -> Result<()> {
+    selection.check()?;
+    let mut s = connect(conn)?;
+    for p in s.erase_partitions(&selection, &src.data())? {
+        eprintln!(
+            "erased partition '{}' ({} at 0x{:X})",
+            p.name,
+            human_size(p.size as u64),
+            p.offset
+        );
+    }
+    finish(s, conn)
+}

@@ -1,0 +1,77 @@
+//! `virtual-chip`: serves a virtual chip over TCP or a pty for other programs.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use espflow::chip::Chip;
+use espflow::numbers::parse_u32;
+use espflow::virtual_chip::{self, ChipConfig, Efuses, NorFlash, VirtualChip};
+
+fn num(s: &str) -> Result<u32, String> {
+    parse_u32(s)
+}
+
+/// `virtual-chip` options.
+#[derive(Args, Debug)]
+pub struct VirtualChipArgs {
+    #[arg(long, value_enum, default_value = "esp32c3")]
+    pub chip: Chip,
+    /// Flash image file, written through on every change (created erased if absent)
+    #[arg(long)]
+    pub flash: PathBuf,
+    /// Flash size for a new image (2MB, 4MB, 8MB or 16MB)
+    #[arg(long, value_parser = num)]
+    pub flash_size: Option<u32>,
+    /// Address to listen on for socket:// clients
+    #[arg(long, conflicts_with = "pty")]
+    pub listen: Option<String>,
+    /// Serve on a new pseudo-terminal instead of TCP
+    #[arg(long)]
+    pub pty: bool,
+    /// Pace the UART at the baud rate and apply datasheet flash timings
+    #[arg(long)]
+    pub realtime: bool,
+    /// With --realtime, run the chip's clock this many times faster than the wall clock
+    #[arg(long, default_value_t = 1.0, requires = "realtime")]
+    pub time_scale: f64,
+    /// Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N,
+    /// power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once)
+    #[arg(long, value_parser = virtual_chip::fault::Fault::parse)]
+    pub fault: Vec<virtual_chip::fault::Fault>,
+    /// Seed for what an injected fault leaves behind
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+}
+
+pub fn serve(args: &VirtualChipArgs) -> Result<()> {
+    if args.chip != Chip::Esp32c3 {
+        bail!(
+            "the virtual chip models the ESP32-C3 only, not {}",
+            args.chip
+        );
+    }
+    let flash = NorFlash::open(&args.flash, args.flash_size)
+        .with_context(|| format!("flash image {}", args.flash.display()))?;
+    let chip = VirtualChip::new(ChipConfig {
+        flash,
+        efuses: Efuses::for_image(&args.flash),
+        realtime: args.realtime,
+        faults: args.fault.clone(),
+        seed: args.seed,
+    });
+    let listen = if args.pty {
+        virtual_chip::server::Listen::Pty
+    } else {
+        virtual_chip::server::Listen::Tcp(
+            args.listen.clone().unwrap_or_else(|| "127.0.0.1:0".into()),
+        )
+    };
+    let line = virtual_chip::server::LineOptions {
+        realtime: args.realtime,
+        time_scale: args.time_scale,
+        drop_after: virtual_chip::server::line_drop(&args.fault),
+    };
+    virtual_chip::server::serve(chip, listen, line)?;
+    Ok(())
+}

@@ -1,0 +1,311 @@
+//! A connected chip, and everything one does with it: the library's entry point for
+//! programs that bring their own [`Transport`].
+//!
+//! ```no_run
+//! use espflow::session::{Session, SessionOptions};
+//! use espflow::write::{Image, WriteOptions};
+//!
+//! # fn main() -> espflow::Result<()> {
+//! let port = espflow::port::open("/dev/ttyUSB0", 115_200, &Default::default())?;
+//! let mut chip = Session::connect(port, &SessionOptions::default())?;
+//! let image = Image { addr: 0x10000, data: std::fs::read("app.bin").unwrap(), name: "app.bin".into() };
+//! let summary = chip.write(&[image], WriteOptions::default(), None, &mut espflow::progress::Quiet)?;
+//! println!("{} bytes sent", summary.bytes_sent);
+//! chip.finish(espflow::loader::After::HardReset)?;
+//! # Ok(()) }
+//! ```
+
+mod ota;
+mod partition;
+
+pub use ota::{OtaStatus, OtaWrite, SlotInfo};
+pub use partition::{PartitionSelection, TableSource, find_partition};
+
+use crate::chip::Chip;
+use crate::error::{Error, Result};
+use crate::loader::{After, Before, ConnectOptions, Loader, SecurityInfo};
+use crate::numbers::hex;
+use crate::port::Transport;
+use crate::progress::Progress;
+use crate::region;
+use crate::stub::StubImage;
+use crate::write::{self, Image, Journal, WriteOptions, WriteSummary};
+
+/// When to use espflow's stub.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StubPolicy {
+    /// On chips where it has run against the real ROM; the ROM loader elsewhere.
+    #[default]
+    Verified,
+    /// On every chip espflow has one for.
+    Experimental,
+    /// Never: the ROM loader only.
+    Never,
+}
+
+/// How to connect.
+#[derive(Clone, Debug)]
+pub struct SessionOptions {
+    /// How to get the chip into its loader; by default a DTR/RTS reset where the port
+    /// has the lines, and just a sync where it does not.
+    pub before: Option<Before>,
+    /// The chip expected; another one is an error.
+    pub chip: Option<Chip>,
+    /// Connection attempts before giving up.
+    pub attempts: usize,
+    /// Line rate once connected (the stub is uploaded at the ROM's 115200 first).
+    pub baud: u32,
+    /// When to use espflow's stub.
+    pub stub: StubPolicy,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            before: None,
+            chip: None,
+            attempts: 7,
+            baud: 460_800,
+            stub: StubPolicy::Verified,
+        }
+    }
+}
+
+/// What [`Session::ensure_stub`] found or did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StubStart {
+    /// espflow's stub was uploaded and runs now.
+    Started,
+    /// A stub was already running (left by an earlier connection).
+    AlreadyRunning,
+    /// The chip has a stub that has not run on its real ROM; the ROM loader is used.
+    NotVerified,
+    /// espflow has no stub for this chip, or the options said not to use one.
+    RomLoader,
+}
+
+/// What a chip says about itself.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct BoardInfo {
+    /// The chip's name.
+    pub chip: String,
+    /// Silicon revision (major, minor), where the eFuse layout is known.
+    pub revision: Option<(u32, u32)>,
+    /// Crystal frequency, where the chip has only one.
+    pub crystal_mhz: Option<u32>,
+    /// Base MAC address, `aa:bb:cc:dd:ee:ff`.
+    pub mac: String,
+    /// JEDEC id as the flash sends it (manufacturer in bits 0-7).
+    pub flash_id: u32,
+    /// Flash size in bytes.
+    pub flash_size: u32,
+    /// What GET_SECURITY_INFO reported, when the ROM has the command.
+    pub security: Option<Security>,
+    /// What answers: `rom`, `espflow-stub` or `foreign-stub`.
+    pub loader: &'static str,
+    /// The protocol version of espflow's stub, when it runs.
+    pub stub_protocol: Option<u32>,
+}
+
+/// The security state, as far as GET_SECURITY_INFO tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Security {
+    /// An odd number of bits is set in the crypt counter.
+    pub flash_encryption: bool,
+    /// The crypt counter.
+    pub flash_crypt_cnt: u8,
+    /// Secure boot is enabled.
+    pub secure_boot: bool,
+    /// The ROM is in Secure Download Mode.
+    pub secure_download: bool,
+}
+
+impl From<SecurityInfo> for Security {
+    fn from(s: SecurityInfo) -> Security {
+        Security {
+            flash_encryption: s.flash_encryption(),
+            flash_crypt_cnt: s.flash_crypt_cnt,
+            secure_boot: s.secure_boot(),
+            secure_download: s.secure_download(),
+        }
+    }
+}
+
+/// A chip in its serial loader, with its flash attached.
+pub struct Session {
+    loader: Loader,
+    opts: SessionOptions,
+    /// Set once the stub question is settled and the baud switched.
+    stub: Option<StubStart>,
+}
+
+impl Session {
+    /// Resets the chip into its loader (as `opts.before` says), syncs, identifies it and
+    /// attaches its flash. Nothing is uploaded yet: an operation that needs the stub starts
+    /// it, and a write whose images are all in place never does.
+    pub fn connect(port: Box<dyn Transport>, opts: &SessionOptions) -> Result<Session> {
+        let before = opts.before.unwrap_or(if port.has_reset_lines() {
+            Before::DefaultReset
+        } else {
+            Before::NoReset
+        });
+        let connect = ConnectOptions {
+            before,
+            chip: opts.chip,
+            attempts: opts.attempts.max(1),
+        };
+        let mut loader = Loader::connect(port, &connect)?;
+        if loader.is_stub() {
+            loader.negotiate();
+        }
+        loader
+            .attach_flash()
+            .map_err(|e| Error::Loader(e).context("attaching the SPI flash"))?;
+        Ok(Session {
+            loader,
+            opts: opts.clone(),
+            stub: None,
+        })
+    }
+
+    /// Uploads espflow's stub where the options allow and switches to the chosen baud. The
+    /// stub goes up at the loader's own rate, as esptool does: ROM loaders are less
+    /// dependable at high rates than a stub that drains its FIFO itself. Does nothing the
+    /// second time.
+    pub fn ensure_stub(&mut self) -> Result<StubStart> {
+        if let Some(done) = self.stub {
+            return Ok(done);
+        }
+        let chip = self.loader.chip();
+        let outcome = if self.loader.is_stub() {
+            StubStart::AlreadyRunning
+        } else {
+            match StubImage::for_chip(chip) {
+                Some(image) if self.uses_stub() => {
+                    self.loader.upload_stub(&image).map_err(|e| {
+                        Error::Loader(e).context(format!("starting the {chip} stub"))
+                    })?;
+                    StubStart::Started
+                }
+                Some(_) if self.opts.stub == StubPolicy::Verified => StubStart::NotVerified,
+                _ => StubStart::RomLoader,
+            }
+        };
+        let baud = self.opts.baud;
+        self.loader
+            .change_baud(baud)
+            .map_err(|e| Error::Loader(e).context(format!("switching to {baud} baud")))?;
+        // A freshly started stub knows nothing of the flash yet.
+        self.loader
+            .attach_flash()
+            .map_err(|e| Error::Loader(e).context("attaching the SPI flash"))?;
+        self.stub = Some(outcome);
+        Ok(outcome)
+    }
+
+    /// Whether the options let this chip's stub be used.
+    fn uses_stub(&self) -> bool {
+        match self.opts.stub {
+            StubPolicy::Never => false,
+            StubPolicy::Experimental => true,
+            StubPolicy::Verified => crate::stub::verified(self.loader.chip()),
+        }
+    }
+
+    /// True when the chip has an espflow stub that the options leave unused only because it
+    /// has not yet run on that chip's real ROM: worth telling the user once.
+    pub fn stub_unverified(&self) -> bool {
+        self.opts.stub == StubPolicy::Verified
+            && !self.loader.is_stub()
+            && StubImage::for_chip(self.loader.chip()).is_some()
+            && !crate::stub::verified(self.loader.chip())
+    }
+
+    /// The loader underneath, for commands the session does not wrap.
+    pub fn loader(&mut self) -> &mut Loader {
+        &mut self.loader
+    }
+
+    /// The chip connected to.
+    pub fn chip(&self) -> Chip {
+        self.loader.chip()
+    }
+
+    /// What the chip says about itself.
+    pub fn board_info(&mut self) -> Result<BoardInfo> {
+        self.ensure_stub()?;
+        let l = &mut self.loader;
+        let chip = l.chip();
+        let mac = l.mac()?;
+        let caps = l.capabilities();
+        Ok(BoardInfo {
+            chip: chip.to_string(),
+            revision: l.revision()?,
+            crystal_mhz: chip.facts().crystal_mhz,
+            mac: mac
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<Vec<_>>()
+                .join(":"),
+            flash_id: l.flash_id()?,
+            flash_size: region::flash_size(l)?,
+            security: l.security_info().map(Security::from),
+            loader: match (l.is_stub(), caps) {
+                (false, _) => "rom",
+                (true, Some(_)) => "espflow-stub",
+                (true, None) => "foreign-stub",
+            },
+            stub_protocol: caps.map(|c| c.version as u32),
+        })
+    }
+
+    /// Writes images: checks them against each other and the flash, proves with one MD5
+    /// each whether they are already in place (then nothing is uploaded or sent), and
+    /// otherwise starts the stub and writes what differs. `journal` makes the write
+    /// resumable across invocations.
+    pub fn write(
+        &mut self,
+        images: &[Image],
+        opts: WriteOptions,
+        journal: Option<&Journal>,
+        progress: &mut dyn Progress,
+    ) -> Result<WriteSummary> {
+        if let Some(s) = write::already_in_place(&mut self.loader, images, opts, journal)? {
+            return Ok(s);
+        }
+        self.ensure_stub()?;
+        write::write_images(&mut self.loader, images, opts, journal, progress)
+    }
+
+    /// Reads `size` bytes of flash at `addr`.
+    pub fn read(&mut self, addr: u32, size: u32, progress: &mut dyn Progress) -> Result<Vec<u8>> {
+        region::check_range(&self.loader, addr, size)?;
+        self.ensure_stub()?;
+        region::read_region(&mut self.loader, addr, size, progress)
+    }
+
+    /// Erases whole sectors; sizes that are not whole sectors are refused, not rounded.
+    pub fn erase_region(&mut self, addr: u32, size: u32) -> Result<()> {
+        region::check_erase(&self.loader, addr, size)?;
+        self.ensure_stub()?;
+        region::erase_region(&mut self.loader, addr, size)
+    }
+
+    /// Erases the whole flash.
+    pub fn erase_flash(&mut self) -> Result<()> {
+        self.ensure_stub()?;
+        region::erase_flash(&mut self.loader)
+    }
+
+    /// The MD5 of a region, computed on the chip, in hex.
+    pub fn checksum_md5(&mut self, addr: u32, size: u32) -> Result<String> {
+        region::check_range(&self.loader, addr, size)?;
+        self.ensure_stub()?;
+        region::checksum_md5(&mut self.loader, addr, size).map(|d| hex(&d))
+    }
+
+    /// Leaves the chip as `after` says and gives the port back.
+    pub fn finish(self, after: After) -> Result<Box<dyn Transport>> {
+        Ok(self.loader.finish(after)?)
+    }
+}

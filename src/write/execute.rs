@@ -1,0 +1,177 @@
+//! Sending runs of sectors: through espflow's stub (pipelined, committed addresses in the
+//! answers, partly covered sectors kept by the stub itself) or through the ROM loader and
+//! foreign stubs (the rest of a partly covered sector read first and written back).
+
+use std::io::Write as _;
+
+use espflow_protocol::caps::Capabilities;
+use espflow_protocol::geometry::{ROM_WRITE_BLOCK, SECTOR_SIZE, STUB_WRITE_BLOCK};
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
+use md5::{Digest, Md5};
+
+use super::plan::sector_span;
+use crate::error::{Error, Result, ResultExt};
+use crate::loader::{Loader, LoaderError, timeout_for};
+use crate::progress::Quiet;
+use crate::region::{flash_size, read_region};
+
+/// What one run cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Bytes that crossed the line (after compression).
+    pub wire: u64,
+    /// Sectors erased.
+    pub erased: u64,
+    /// Sectors programmed.
+    pub written: u64,
+}
+
+fn block_error(n: usize) -> impl FnOnce((usize, LoaderError)) -> Error {
+    move |(i, e)| Error::Loader(e).context(format!("block {} of {n}", i + 1))
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut z = ZlibEncoder::new(Vec::with_capacity(data.len() / 2), Compression::best());
+    z.write_all(data).expect("writing to memory cannot fail");
+    z.finish().expect("writing to memory cannot fail")
+}
+
+/// Compressed when that makes the data smaller.
+fn pack(data: &[u8], compress: bool) -> Option<Vec<u8>> {
+    compress
+        .then(|| deflate(data))
+        .filter(|z| z.len() < data.len())
+}
+
+/// espflow's stub keeps the rest of partly written sectors itself and answers each block
+/// once it is programmed and read back, with the committed address, so blocks are
+/// streamed with several in flight.
+pub fn write_run_stub(
+    loader: &mut Loader,
+    addr: u32,
+    data: &[u8],
+    caps: Capabilities,
+    compress: bool,
+    on_commit: &mut dyn FnMut(u32, u64),
+) -> Result<RunStats> {
+    let block = caps.max_block.min(STUB_WRITE_BLOCK) as usize;
+    let packed = pack(data, compress);
+    let wire: &[u8] = packed.as_deref().unwrap_or(data);
+    let blocks: Vec<&[u8]> = wire.chunks(block).collect();
+    let compressed = packed.is_some();
+    loader.flash_begin(
+        addr,
+        data.len() as u32,
+        block as u32,
+        blocks.len() as u32,
+        compressed,
+    )?;
+    // A block may expand to far more flash than its own size; allow for the worst erase
+    // and program time of what it can hold.
+    let ratio = data.len() as f64 / wire.len() as f64;
+    let per_block = timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    let n = blocks.len();
+    loader
+        .flash_blocks(
+            &blocks,
+            compressed,
+            caps.write_window as usize,
+            per_block,
+            |_, committed| {
+                on_commit(committed, committed.saturating_sub(addr) as u64);
+            },
+        )
+        .map_err(block_error(n))?;
+    loader.flash_end(compressed, false)?;
+    let (erased, written, _) = loader.write_stats()?;
+    Ok(RunStats {
+        wire: wire.len() as u64,
+        erased: erased as u64,
+        written: written as u64,
+    })
+}
+
+/// The ROM loader erases the announced region up front and writes each block before
+/// answering. The rest of the first and last sector is read first and written back.
+pub fn write_run_rom(
+    loader: &mut Loader,
+    addr: u32,
+    data: &[u8],
+    compress: bool,
+    on_commit: &mut dyn FnMut(u32, u64),
+) -> Result<RunStats> {
+    let fs = flash_size(loader)?;
+    let (start, end) = sector_span(addr, data.len() as u32, fs);
+    let head = preserved(loader, start, addr - start)
+        .context_with(|| format!("reading the start of the sector at 0x{start:X}"))?;
+    let tail_at = addr + data.len() as u32;
+    let tail = preserved(loader, tail_at, end - tail_at)
+        .context_with(|| format!("reading the end of the sector before 0x{end:X}"))?;
+    let mut region = head;
+    region.extend_from_slice(data);
+    region.extend(tail);
+
+    let stub = loader.is_stub();
+    let block = if stub {
+        STUB_WRITE_BLOCK
+    } else {
+        ROM_WRITE_BLOCK
+    } as usize;
+    let packed = pack(&region, compress);
+    let compressed = packed.is_some();
+    let wire: &[u8] = packed.as_deref().unwrap_or(&region);
+    let blocks: Vec<Vec<u8>> = wire
+        .chunks(block)
+        .map(|c| {
+            let mut b = c.to_vec();
+            if !compressed {
+                // Uncompressed blocks are always full; the padding programs nothing.
+                b.resize(block, 0xFF);
+            }
+            b
+        })
+        .collect();
+    // The ROM erases what it is told up front, in whole FLASH_WRITE_SIZE units.
+    let size = if compressed && !stub {
+        (region.len() as u32).next_multiple_of(ROM_WRITE_BLOCK)
+    } else {
+        region.len() as u32
+    };
+    loader.flash_begin(start, size, block as u32, blocks.len() as u32, compressed)?;
+    let ratio = region.len() as f64 / wire.len() as f64;
+    let per_block = timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    let refs: Vec<&[u8]> = blocks.iter().map(|b| b.as_slice()).collect();
+    let n = refs.len();
+    let data_end = addr as u64 + data.len() as u64;
+    loader
+        .flash_blocks(&refs, compressed, 1, per_block, |answered, _| {
+            // The ROM has programmed everything it was sent once it answers.
+            let written = ((answered * block) as f64 * ratio) as u64;
+            let committed = (start as u64 + written).min(data_end).max(addr as u64);
+            on_commit(committed as u32, committed - addr as u64);
+        })
+        .map_err(block_error(n))?;
+    if stub {
+        loader.flash_end(compressed, false)?;
+    }
+    let sectors = ((end - start) / SECTOR_SIZE) as u64;
+    Ok(RunStats {
+        wire: wire.len() as u64,
+        erased: sectors,
+        written: sectors,
+    })
+}
+
+/// Reads `len` bytes that a write must put back, skipping the read when they are erased.
+fn preserved(loader: &mut Loader, addr: u32, len: u32) -> Result<Vec<u8>> {
+    if len == 0 {
+        return Ok(Vec::new());
+    }
+    let erased = vec![0xFFu8; len as usize];
+    let erased_md5: [u8; 16] = Md5::digest(&erased).into();
+    if loader.md5(addr, len)? == erased_md5 {
+        return Ok(erased);
+    }
+    read_region(loader, addr, len, &mut Quiet)
+}

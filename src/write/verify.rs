@@ -1,0 +1,25 @@
+//! The last step of a write: the flash's MD5 over what was written, computed on the chip,
+//! against the data's.
+
+use md5::{Digest, Md5};
+
+use crate::error::{Error, Result};
+use crate::loader::Loader;
+use crate::numbers::hex;
+
+/// Fails with [`Error::VerifyMismatch`] unless the flash at `addr` holds `data`.
+pub fn region(loader: &mut Loader, addr: u32, data: &[u8], name: &str) -> Result<()> {
+    let want: [u8; 16] = Md5::digest(data).into();
+    let got = loader
+        .md5(addr, data.len() as u32)
+        .map_err(|e| Error::Loader(e).context(format!("verifying {name}")))?;
+    if got != want {
+        return Err(Error::VerifyMismatch {
+            name: name.to_string(),
+            addr,
+            flash: hex(&got),
+            data: hex(&want),
+        });
+    }
+    Ok(())
+}
