@@ -119,11 +119,11 @@ impl Progress for Lines {
                 self.next_mark = total / 4;
                 self.started = Instant::now();
                 let what = match (name, addr) {
-                    (Some(n), Some(a)) => format!(" ({n} at 0x{a:X})"),
-                    (None, Some(a)) => format!(" (at 0x{a:X})"),
+                    (Some(n), Some(a)) => format!(" {n} at 0x{a:X}"),
+                    (None, Some(a)) => format!(" at 0x{a:X}"),
                     _ => String::new(),
                 };
-                eprintln!("{stage}: {total} bytes{what}");
+                eprintln!("{stage}{what}: {total} bytes");
             }
             Event::Advance { done } => {
                 if self.total > 0 && done >= self.next_mark && done < self.total {
