@@ -85,7 +85,9 @@ pub enum Error {
     #[error("{0}")]
     Device(String),
     /// The flash does not hold what was written.
-    #[error("verification failed for {name} at 0x{addr:X}: flash MD5 {flash} but the data's is {data}")]
+    #[error(
+        "verification failed for {name} at 0x{addr:X}: flash MD5 {flash} but the data's is {data}"
+    )]
     VerifyMismatch {
         /// The image, for the message.
         name: String,

@@ -48,7 +48,6 @@ pub enum OtaCommand {
     },
 }
 
-
 fn print_status(st: &OtaStatus) {
     for slot in &st.slots {
         let mark = if st.boots == format!("ota_{}", slot.slot) {

@@ -138,7 +138,6 @@ pub struct ShowArgs {
     pub disable_md5sum: bool,
 }
 
-
 impl ConvertArgs {
     /// The library's conversion options.
     pub fn options(&self) -> ConvertOptions {
@@ -193,18 +192,17 @@ pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
     match command {
         PartitionTableCommand::Convert(args) => {
             let input = read_input(&args.input)?;
-            let converted = convert_bytes(&input, &args.options(), &mut |w| {
-                eprintln!("WARNING: {w}")
-            })
-            .map_err(Error::from)?;
+            let converted =
+                convert_bytes(&input, &args.options(), &mut |w| eprintln!("WARNING: {w}"))
+                    .map_err(Error::from)?;
             write_output(&args.output, &converted.bytes)?;
             Ok(())
         }
         PartitionTableCommand::Show(args) => {
             let text = match &args.file {
                 Some(file) => {
-                    let table =
-                        parse_table_file(&read_input(file)?, &args.options()).map_err(Error::from)?;
+                    let table = parse_table_file(&read_input(file)?, &args.options())
+                        .map_err(Error::from)?;
                     let otadata = args.otadata.as_deref().map(read_input).transpose()?;
                     describe(&table, otadata.as_deref(), &args.options()).map_err(Error::from)?
                 }

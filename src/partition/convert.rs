@@ -154,7 +154,10 @@ pub fn convert_bytes(
 }
 
 /// Parses a table file given to `show` (CSV or binary).
-pub fn parse_table_file(bytes: &[u8], args: &ShowOptions) -> Result<PartitionTable, PartitionError> {
+pub fn parse_table_file(
+    bytes: &[u8],
+    args: &ShowOptions,
+) -> Result<PartitionTable, PartitionError> {
     args.layout.check()?;
     let keywords = args.layout.keywords()?;
     let bin_opts = BinOptions {
@@ -166,7 +169,10 @@ pub fn parse_table_file(bytes: &[u8], args: &ShowOptions) -> Result<PartitionTab
 
 /// Parses the bytes read from the device at the table offset (0xC00 or a whole
 /// sector). An erased sector gives [`PartitionError::Erased`].
-pub fn table_from_device(bytes: &[u8], args: &ShowOptions) -> Result<PartitionTable, PartitionError> {
+pub fn table_from_device(
+    bytes: &[u8],
+    args: &ShowOptions,
+) -> Result<PartitionTable, PartitionError> {
     let bin_opts = BinOptions {
         verify_md5: !args.disable_md5sum,
     };

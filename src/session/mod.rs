@@ -255,7 +255,7 @@ impl Session {
                 (true, Some(_)) => "espflow-stub",
                 (true, None) => "foreign-stub",
             },
-            stub_protocol: caps.map(|c| c.version as u32),
+            stub_protocol: caps.map(|c| c.version),
         })
     }
 

@@ -3,8 +3,8 @@
 //! written and verified, so an interrupted update never leaves the device booting half an
 //! image.
 
-use super::partition::TableSource;
 use super::Session;
+use super::partition::TableSource;
 use crate::error::{Error, Result};
 use crate::ota::otadata::{BootSelection, OtaData, OtaState};
 use crate::partition::{AppSlot, Partition, PartitionTable};
@@ -88,9 +88,9 @@ pub fn parse_slot(text: &str, t: &PartitionTable, sel: Option<BootSelection>) ->
         }
     } else {
         let digits = text.strip_prefix("ota_").unwrap_or(text);
-        digits.parse::<u8>().map_err(|_| {
-            Error::BadInput(format!("'{text}' is not a slot: use ota_N, N or next"))
-        })?
+        digits
+            .parse::<u8>()
+            .map_err(|_| Error::BadInput(format!("'{text}' is not a slot: use ota_N, N or next")))?
     };
     if t.app(AppSlot::Ota(n)).is_none() {
         return Err(Error::BadInput(format!(

@@ -74,7 +74,8 @@ pub struct PartitionSelection {
 
 fn parse_code(text: &str, name_of: impl Fn(u8) -> Option<String>) -> Result<u8> {
     if let Ok(n) = parse_u32(text) {
-        return u8::try_from(n).map_err(|_| Error::BadInput(format!("'{text}' does not fit a byte")));
+        return u8::try_from(n)
+            .map_err(|_| Error::BadInput(format!("'{text}' does not fit a byte")));
     }
     (0..=255u8)
         .find(|c| name_of(*c).is_some_and(|n| n.eq_ignore_ascii_case(text)))
@@ -214,9 +215,8 @@ impl Session {
             .map_err(|_| Error::BadInput("--offset must be a flash address".into()))?;
         let bytes = self.read(offset, TABLE_LEN, &mut Quiet)?;
         let table = table_from_device(&bytes, options).map_err(|e| {
-            Error::Partition(e).context(format!(
-                "the partition table on the device at 0x{offset:X}"
-            ))
+            Error::Partition(e)
+                .context(format!("the partition table on the device at 0x{offset:X}"))
         })?;
         let otadata = match table.otadata() {
             Some(p) => Some(self.read(p.offset, p.size, &mut Quiet)?),
@@ -251,7 +251,10 @@ mod tests {
             data_parts: true,
             ..Default::default()
         };
-        assert_eq!(names(&data.resolve(&t).unwrap()), ["nvs", "otadata", "phy_init"]);
+        assert_eq!(
+            names(&data.resolve(&t).unwrap()),
+            ["nvs", "otadata", "phy_init"]
+        );
         let by_type = PartitionSelection {
             names: vec!["factory".into()],
             ptype: Some("data".into()),

@@ -172,7 +172,6 @@ pub fn sector_span(addr: u32, len: u32, flash_size: u32) -> (u32, u32) {
     (start, end.min(flash_size as u64) as u32)
 }
 
-
 /// One image's share of a [`WritePlan`]: the image and its sector chunks.
 #[derive(Clone, Debug)]
 pub struct ImagePlan<'a> {
