@@ -4,6 +4,8 @@
 
 mod connection;
 pub mod reset;
+#[cfg(test)]
+mod tests;
 
 use std::time::Duration;
 
