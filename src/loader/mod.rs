@@ -76,8 +76,6 @@ pub struct Loader {
     caps: Option<Capabilities>,
 }
 
-const OHAI_TIMEOUT: Duration = Duration::from_secs(3);
-
 impl Loader {
     /// Resets the chip into its loader (as `opts.before` says), syncs and identifies it.
     pub fn connect(
@@ -142,13 +140,14 @@ impl Loader {
             entry: image.entry,
         };
         self.conn.send_command(Command::MemEnd, &encode(&end), 0)?;
-        let deadline = std::time::Instant::now() + OHAI_TIMEOUT;
+        let wait = end.timeout(self.conn.kind);
+        let deadline = std::time::Instant::now() + wait;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match self.conn.read_frame(left)? {
                 Some(f) if f == OHAI => break,
                 Some(_) => continue,
-                None => return Err(LoaderError::StubSilent(OHAI_TIMEOUT)),
+                None => return Err(LoaderError::StubSilent(wait)),
             }
         }
         self.conn.kind = LoaderKind::Stub;

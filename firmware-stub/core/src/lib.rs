@@ -21,7 +21,7 @@ use espflow_protocol::message::{
 };
 use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader};
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, Request, Status, StubError, WireError, checksum};
+use espflow_protocol::{Command, Request, SecurityInfo, Status, StubError, WireError, checksum};
 
 use hal::{Hal, Hasher, SpiFlash};
 use inflate::{InflateError, Inflater};
@@ -177,8 +177,8 @@ impl<H: Hal> Stub<H> {
             },
             Some(Command::WriteReg) => self.write_reg(hal, data),
             Some(Command::GetSecurityInfo) => {
-                payload[..20].copy_from_slice(&hal.security_info());
-                Ok(20)
+                payload[..SecurityInfo::LEN].copy_from_slice(&hal.security_info());
+                Ok(SecurityInfo::LEN)
             }
             // Stubs take only the 4-byte form; the ROM's longer one is refused.
             Some(Command::SpiAttach) => match SpiAttach::parse(data) {

@@ -231,6 +231,10 @@ impl Request for MemEnd {
             entry,
         })
     }
+    /// A jump is answered by the program jumped to: an uploaded stub greets within this.
+    fn timeout(&self, _loader: LoaderKind) -> Duration {
+        timeout::DEFAULT
+    }
 }
 
 /// SYNC (0x08): the fixed 36-byte pattern.
