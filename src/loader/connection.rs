@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use espflow_protocol::packet::{RequestHeader, ResponseHeader};
+use espflow_protocol::packet::{RequestHeader, ResponseHeader, split_answer};
 use espflow_protocol::status::LoaderKind;
 use espflow_protocol::{Command, SlipDecoder, Status, slip};
 
@@ -166,29 +166,20 @@ impl Connection {
             if hdr.op != cmd as u8 {
                 continue;
             }
-            let status_at = payload_len.min(body.len().saturating_sub(2));
-            if body.len() < status_at + 2 {
-                return Err(LoaderError::Malformed {
+            let (payload, status) =
+                split_answer(body, payload_len, self.kind).map_err(|e| LoaderError::Malformed {
                     cmd: cmd.name(),
-                    reason: format!("{} data bytes, no room for a status", body.len()),
-                });
-            }
-            let status = Status::decode(self.kind, body[status_at], body[status_at + 1]);
+                    reason: format!("expected {payload_len} payload bytes and a status: {e}"),
+                })?;
             if !status.is_ok() {
                 return Err(LoaderError::Failed {
                     cmd: cmd.name(),
                     status,
                 });
             }
-            if body.len() < payload_len + 2 {
-                return Err(LoaderError::Malformed {
-                    cmd: cmd.name(),
-                    reason: format!("expected {payload_len} payload bytes, got {}", body.len()),
-                });
-            }
             return Ok(Response {
                 value: hdr.value,
-                payload: body[..payload_len].to_vec(),
+                payload: payload.to_vec(),
             });
         }
         Err(LoaderError::Malformed {

@@ -4,17 +4,28 @@
 
 mod connection;
 pub mod reset;
+#[cfg(test)]
+mod tests;
 
 use std::time::Duration;
 
-use espflow_protocol::caps::{self, Capabilities};
-use espflow_protocol::command::{OHAI, SYNC_PAYLOAD, SYNC_REPLIES};
-use espflow_protocol::geometry::{BLOCK_SIZE, PAGE_SIZE, RAM_BLOCK, SECTOR_SIZE};
-use espflow_protocol::packet::{DataHeader, put_words};
+use espflow_protocol::caps::{
+    self, Capabilities, CapabilitiesRequest, SectorDigests, WriteStats, WriteStatsRequest,
+};
+use espflow_protocol::command::{OHAI, READ_FLASH_PACKET, SYNC_REPLIES};
+use espflow_protocol::geometry::RAM_BLOCK;
+use espflow_protocol::message::{
+    ChangeBaudrate, EraseFlash, EraseRegion, FlashBegin, FlashEnd, GetSecurityInfo, MemBegin,
+    MemEnd, ReadFlash, ReadFlashAck, ReadFlashSlow, ReadReg, SpiAttach, SpiFlashMd5, SpiSetParams,
+    SyncRequest, WriteReg, timeout,
+};
+use espflow_protocol::packet::DataHeader;
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, RomError, Status, checksum};
+use espflow_protocol::{Command, Md5Digest, Request, checksum};
 
 pub use connection::{Connection, LoaderError, Response};
+/// What GET_SECURITY_INFO reports.
+pub use espflow_protocol::SecurityInfo;
 pub use reset::{After, Before};
 
 use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip, flash_size_from_capacity};
@@ -23,14 +34,13 @@ use crate::stub::StubImage;
 
 pub type Result<T> = std::result::Result<T, LoaderError>;
 
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
-const SYNC_TIMEOUT: Duration = Duration::from_millis(100);
+pub const DEFAULT_TIMEOUT: Duration = timeout::DEFAULT;
 const ROM_BAUD: u32 = 115_200;
 
-/// Scales a timeout with the amount of flash involved, never below the default.
+/// Scales a timeout with the amount of flash involved, never below the default, as each
+/// request's own timeout does.
 pub fn timeout_for(secs_per_mib: f64, bytes: u64) -> Duration {
-    let t = Duration::from_secs_f64(secs_per_mib * bytes as f64 / (1 << 20) as f64);
-    t.max(DEFAULT_TIMEOUT)
+    timeout::scaled((secs_per_mib * 1000.0) as u64, bytes)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,28 +65,6 @@ pub struct ConnectOptions {
     pub attempts: usize,
 }
 
-/// What GET_SECURITY_INFO reports.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SecurityInfo {
-    pub flags: u32,
-    pub flash_crypt_cnt: u8,
-    pub key_purposes: [u8; 7],
-    pub chip_id: Option<u32>,
-    pub eco_version: Option<u32>,
-}
-
-impl SecurityInfo {
-    pub fn secure_boot(&self) -> bool {
-        self.flags & 1 != 0
-    }
-    pub fn secure_download(&self) -> bool {
-        self.flags & (1 << 2) != 0
-    }
-    pub fn flash_encryption(&self) -> bool {
-        self.flash_crypt_cnt.count_ones() % 2 == 1
-    }
-}
-
 /// A connected loader (ROM, or a stub already running).
 pub struct Loader {
     conn: Connection,
@@ -87,8 +75,6 @@ pub struct Loader {
     /// Set when espflow's own stub is running.
     caps: Option<Capabilities>,
 }
-
-const OHAI_TIMEOUT: Duration = Duration::from_secs(3);
 
 impl Loader {
     /// Resets the chip into its loader (as `opts.before` says), syncs and identifies it.
@@ -129,11 +115,13 @@ impl Loader {
     pub fn upload_stub(&mut self, image: &StubImage) -> Result<()> {
         for seg in &image.segments {
             let len = seg.data.len() as u32;
-            self.simple(
-                Command::MemBegin,
-                &[len, len.div_ceil(RAM_BLOCK), RAM_BLOCK, seg.addr],
-                DEFAULT_TIMEOUT,
-            )?;
+            let begin = MemBegin {
+                size: len,
+                blocks: len.div_ceil(RAM_BLOCK),
+                block_size: RAM_BLOCK,
+                addr: seg.addr,
+            };
+            self.request(Command::MemBegin, &begin, 0)?;
             for (seq, chunk) in seg.data.chunks(RAM_BLOCK as usize).enumerate() {
                 let payload = data_payload(seq as u32, chunk);
                 self.conn.command(
@@ -147,15 +135,19 @@ impl Loader {
         }
         // The ROM may jump before its answer to MEM_END is out; the stub's OHAI is what
         // counts, and anything before it is that answer.
-        self.conn
-            .send_command(Command::MemEnd, &words_bytes(&[0, image.entry]), 0)?;
-        let deadline = std::time::Instant::now() + OHAI_TIMEOUT;
+        let end = MemEnd {
+            jump: true,
+            entry: image.entry,
+        };
+        self.conn.send_command(Command::MemEnd, &encode(&end), 0)?;
+        let wait = end.timeout(self.conn.kind);
+        let deadline = std::time::Instant::now() + wait;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match self.conn.read_frame(left)? {
                 Some(f) if f == OHAI => break,
                 Some(_) => continue,
-                None => return Err(LoaderError::StubSilent(OHAI_TIMEOUT)),
+                None => return Err(LoaderError::StubSilent(wait)),
             }
         }
         self.conn.kind = LoaderKind::Stub;
@@ -165,43 +157,36 @@ impl Loader {
 
     /// Asks a running stub whether it is espflow's; a foreign stub says "invalid command".
     pub fn negotiate(&mut self) -> Option<Capabilities> {
+        let hello = CapabilitiesRequest {
+            host_flags: caps::HOST_PIPELINES,
+        };
         self.caps = self
-            .command(
-                Command::EspflowCapabilities,
-                &caps::HOST_PIPELINES.to_le_bytes(),
-                caps::REPLY_LEN,
-                DEFAULT_TIMEOUT,
-            )
+            .request(Command::EspflowCapabilities, &hello, caps::REPLY_LEN)
             .ok()
-            .and_then(|r| Capabilities::parse(&r.payload));
+            .and_then(|r| Capabilities::parse(&r.payload).ok());
         self.caps
     }
 
     /// SHA-256 of `count` sectors from `addr`, computed by espflow's stub.
     pub fn sector_digests(&mut self, addr: u32, count: u32) -> Result<Vec<[u8; 32]>> {
-        let timeout = timeout_for(8.0, count as u64 * SECTOR_SIZE as u64);
-        let r = self.command(
-            Command::EspflowSectorDigests,
-            &words_bytes(&[addr, count]),
-            32 * count as usize,
-            timeout,
-        )?;
-        Ok(r.payload
-            .chunks(32)
-            .map(|c| c.try_into().expect("32-byte chunks"))
-            .collect())
+        let req = SectorDigests { addr, count };
+        let r = self.request(Command::EspflowSectorDigests, &req, req.answer_len())?;
+        let digests = req
+            .digests(&r.payload)
+            .map_err(|e| malformed(Command::EspflowSectorDigests, e))?;
+        Ok(digests.collect())
     }
 
     /// What espflow's stub did in its last write stream: (erased, programmed, skipped).
     pub fn write_stats(&mut self) -> Result<(u32, u32, u32)> {
-        let r = self.command(
+        let r = self.request(
             Command::EspflowWriteStats,
-            &[],
+            &WriteStatsRequest,
             caps::WRITE_STATS_LEN,
-            DEFAULT_TIMEOUT,
         )?;
-        let [e, p, s] = espflow_protocol::packet::words(&r.payload).unwrap_or_default();
-        Ok((e, p, s))
+        let s: WriteStats =
+            WriteStats::parse(&r.payload).map_err(|e| malformed(Command::EspflowWriteStats, e))?;
+        Ok((s.sectors_erased, s.sectors_programmed, s.sectors_skipped))
     }
 
     /// Sends write blocks keeping up to `window` unanswered, and calls `done` with the count
@@ -270,10 +255,14 @@ impl Loader {
         self.conn.command(cmd, data, 0, payload_len, timeout)
     }
 
-    fn simple(&mut self, cmd: Command, words: &[u32], timeout: Duration) -> Result<()> {
-        let mut data = vec![0u8; 4 * words.len()];
-        put_words(&mut data, words);
-        self.command(cmd, &data, 0, timeout).map(|_| ())
+    /// Sends `req` as `cmd` and waits as long as the request says it may take.
+    fn request<R: Request>(
+        &mut self,
+        cmd: Command,
+        req: &R,
+        payload_len: usize,
+    ) -> Result<Response> {
+        request(&mut self.conn, cmd, req, payload_len)
     }
 
     pub fn read_reg(&mut self, addr: u32) -> Result<u32> {
@@ -281,11 +270,13 @@ impl Loader {
     }
 
     pub fn write_reg(&mut self, addr: u32, value: u32) -> Result<()> {
-        self.simple(
-            Command::WriteReg,
-            &[addr, value, u32::MAX, 0],
-            DEFAULT_TIMEOUT,
-        )
+        let w = WriteReg {
+            addr,
+            value,
+            mask: u32::MAX,
+            delay_us: 0,
+        };
+        self.request(Command::WriteReg, &w, 0).map(|_| ())
     }
 
     /// Runs one SPI flash command through the SPI1 user-command registers, as every loader
@@ -374,21 +365,18 @@ impl Loader {
 
     /// Attaches the SPI flash, identifies it and tells the loader its size. Returns the size.
     pub fn attach_flash(&mut self) -> Result<u32> {
-        if self.is_stub() {
-            self.simple(Command::SpiAttach, &[0], DEFAULT_TIMEOUT)?;
-        } else {
-            self.simple(Command::SpiAttach, &[0, 0], DEFAULT_TIMEOUT)?;
-        }
+        // The ROM takes the longer form, a stub only the short one.
+        let attach = SpiAttach {
+            config: 0,
+            legacy: (!self.is_stub()).then_some(0),
+        };
+        self.request(Command::SpiAttach, &attach, 0)?;
         let id = self.flash_id()?;
         let size = flash_size_from_capacity((id >> 16) as u8).ok_or(LoaderError::Malformed {
             cmd: "flash RDID",
             reason: format!("flash id 0x{id:06X} does not name a known size"),
         })?;
-        self.simple(
-            Command::SpiSetParams,
-            &[0, size, BLOCK_SIZE, SECTOR_SIZE, PAGE_SIZE, 0xFFFF],
-            DEFAULT_TIMEOUT,
-        )?;
+        self.request(Command::SpiSetParams, &SpiSetParams::for_size(size), 0)?;
         self.flash_size = Some(size);
         Ok(size)
     }
@@ -403,7 +391,11 @@ impl Loader {
             return Ok(());
         }
         let old = if self.is_stub() { self.baud } else { 0 };
-        self.simple(Command::ChangeBaudrate, &[baud, old], DEFAULT_TIMEOUT)?;
+        self.request(
+            Command::ChangeBaudrate,
+            &ChangeBaudrate { new: baud, old },
+            0,
+        )?;
         self.conn.port().set_baud(baud)?;
         std::thread::sleep(Duration::from_millis(50));
         self.conn.flush_input()?;
@@ -425,16 +417,14 @@ impl Loader {
         } else {
             Command::FlashBegin
         };
-        let mut words = vec![size, blocks, block_size, offset];
-        if self.chip.facts().begin_has_encrypted_word || self.is_stub() {
-            words.push(0);
-        }
-        let timeout = if self.is_stub() {
-            DEFAULT_TIMEOUT
-        } else {
-            timeout_for(40.0, size as u64)
+        let begin = FlashBegin {
+            size,
+            blocks,
+            block_size,
+            offset,
+            encrypted: (self.chip.facts().begin_has_encrypted_word || self.is_stub()).then_some(0),
         };
-        self.simple(cmd, &words, timeout)
+        self.request(cmd, &begin, 0).map(|_| ())
     }
 
     /// Ends a write. `reboot` leaves the loader, so it is only sent when asked for.
@@ -444,46 +434,29 @@ impl Loader {
         } else {
             Command::FlashEnd
         };
-        self.simple(cmd, &[if reboot { 0 } else { 1 }], DEFAULT_TIMEOUT)
+        self.request(cmd, &FlashEnd { reboot }, 0).map(|_| ())
     }
 
     pub fn md5(&mut self, addr: u32, size: u32) -> Result<[u8; 16]> {
-        let stub = self.is_stub();
-        let len = if stub { 16 } else { 32 };
-        let timeout = timeout_for(8.0, size as u64);
-        let r = self.command(
+        let kind = self.conn.kind;
+        let r = self.request(
             Command::SpiFlashMd5,
-            &words_bytes(&[addr, size, 0, 0]),
-            len,
-            timeout,
+            &SpiFlashMd5 { addr, size },
+            Md5Digest::answer_len(kind),
         )?;
-        let mut out = [0u8; 16];
-        if stub {
-            out.copy_from_slice(&r.payload);
-        } else {
-            let text = std::str::from_utf8(&r.payload).unwrap_or("");
-            for (i, o) in out.iter_mut().enumerate() {
-                *o = text
-                    .get(2 * i..2 * i + 2)
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| LoaderError::Malformed {
-                        cmd: "SPI_FLASH_MD5",
-                        reason: "digest is not hex".into(),
-                    })?;
-            }
-        }
-        Ok(out)
+        let digest =
+            Md5Digest::parse(kind, &r.payload).map_err(|e| malformed(Command::SpiFlashMd5, e))?;
+        Ok(digest.0)
     }
 
     /// Up to 64 bytes through the ROM's READ_FLASH_SLOW.
     pub fn read_flash_slow(&mut self, addr: u32, len: u32) -> Result<Vec<u8>> {
-        let r = self.command(
-            Command::ReadFlashSlow,
-            &words_bytes(&[addr, len]),
-            64,
-            DEFAULT_TIMEOUT,
-        )?;
-        Ok(r.payload[..len as usize].to_vec())
+        let req = ReadFlashSlow { addr, len };
+        let r = self.request(Command::ReadFlashSlow, &req, ReadFlashSlow::ANSWER_LEN)?;
+        let data = req
+            .answer(&r.payload)
+            .map_err(|e| malformed(Command::ReadFlashSlow, e))?;
+        Ok(data.to_vec())
     }
 
     /// The stub's streamed READ_FLASH: data frames acknowledged one by one, then an MD5.
@@ -493,14 +466,13 @@ impl Loader {
         len: u32,
         mut progress: impl FnMut(u64),
     ) -> Result<Vec<u8>> {
-        const PACKET: u32 = 0x1000;
-        let in_flight = self.caps.map_or(64, |c| c.read_window);
-        self.command(
-            Command::ReadFlash,
-            &words_bytes(&[addr, len, PACKET, in_flight]),
-            0,
-            DEFAULT_TIMEOUT,
-        )?;
+        let req = ReadFlash {
+            addr,
+            len,
+            packet_size: READ_FLASH_PACKET,
+            max_in_flight: self.caps.map_or(64, |c| c.read_window),
+        };
+        self.request(Command::ReadFlash, &req, 0)?;
         let mut data = Vec::with_capacity(len as usize);
         while data.len() < len as usize {
             let frame = self
@@ -517,7 +489,10 @@ impl Loader {
                     reason: "more data than asked for".into(),
                 });
             }
-            self.conn.send_frame(&(data.len() as u32).to_le_bytes())?;
+            let ack = ReadFlashAck {
+                received: data.len() as u32,
+            };
+            self.conn.send_frame(&ack.to_bytes())?;
             progress(data.len() as u64);
         }
         let digest = self
@@ -528,7 +503,9 @@ impl Loader {
                 timeout: DEFAULT_TIMEOUT,
             })?;
         use md5::Digest;
-        if digest.len() != 16 || digest[..] != md5::Md5::digest(&data)[..] {
+        let sent = Md5Digest::parse(LoaderKind::Stub, &digest)
+            .map_err(|e| malformed(Command::ReadFlash, e))?;
+        if sent.0[..] != md5::Md5::digest(&data)[..] {
             return Err(LoaderError::Malformed {
                 cmd: "READ_FLASH",
                 reason: "data does not match the digest the chip sent".into(),
@@ -538,15 +515,13 @@ impl Loader {
     }
 
     pub fn erase_region_stub(&mut self, addr: u32, size: u32) -> Result<()> {
-        self.simple(
-            Command::EraseRegion,
-            &[addr, size],
-            timeout_for(40.0, size as u64),
-        )
+        self.request(Command::EraseRegion, &EraseRegion { addr, size }, 0)
+            .map(|_| ())
     }
 
     pub fn erase_flash_stub(&mut self) -> Result<()> {
-        self.simple(Command::EraseFlash, &[], Duration::from_secs(120))
+        self.request(Command::EraseFlash, &EraseFlash, 0)
+            .map(|_| ())
     }
 
     /// Leaves the chip as `after` says and gives the port back.
@@ -567,34 +542,48 @@ impl Loader {
 /// the block.
 fn data_payload(seq: u32, data: &[u8]) -> Vec<u8> {
     let mut payload = Vec::with_capacity(16 + data.len());
-    payload.extend(
-        DataHeader {
-            data_len: data.len() as u32,
-            seq,
-        }
-        .to_bytes(),
-    );
+    payload.extend(DataHeader::for_block(seq, data).to_bytes());
     payload.extend(data);
     payload
 }
 
-fn words_bytes(words: &[u32]) -> Vec<u8> {
-    let mut v = vec![0u8; 4 * words.len()];
-    put_words(&mut v, words);
-    v
+/// The data field of `req`.
+fn encode<R: Request>(req: &R) -> Vec<u8> {
+    let mut data = vec![0u8; R::MAX_LEN];
+    let n = req.encode(&mut data);
+    data.truncate(n);
+    data
+}
+
+fn malformed(cmd: Command, e: espflow_protocol::WireError) -> LoaderError {
+    LoaderError::Malformed {
+        cmd: cmd.name(),
+        reason: e.to_string(),
+    }
+}
+
+/// Sends `req` as `cmd` on a bare connection, waiting as long as the request says.
+fn request<R: Request>(
+    conn: &mut Connection,
+    cmd: Command,
+    req: &R,
+    payload_len: usize,
+) -> Result<Response> {
+    let timeout = req.timeout(conn.kind);
+    conn.command(cmd, &encode(req), 0, payload_len, timeout)
 }
 
 fn read_reg(conn: &mut Connection, addr: u32) -> Result<u32> {
-    conn.command(Command::ReadReg, &addr.to_le_bytes(), 0, 0, DEFAULT_TIMEOUT)
-        .map(|r| r.value)
+    request(conn, Command::ReadReg, &ReadReg { addr }, 0).map(|r| r.value)
 }
 
 fn sync_once(conn: &mut Connection) -> Result<bool> {
-    let r = conn.command(Command::Sync, &SYNC_PAYLOAD, 0, 0, SYNC_TIMEOUT)?;
+    let r = request(conn, Command::Sync, &SyncRequest, 0)?;
     // The loader answers SYNC eight times; the rest are read now so they cannot be taken
     // for the answer to a later command.
+    let wait = SyncRequest.timeout(conn.kind);
     for _ in 1..SYNC_REPLIES {
-        if conn.read_frame(SYNC_TIMEOUT)?.is_none() {
+        if conn.read_frame(wait)?.is_none() {
             break;
         }
     }
@@ -645,16 +634,23 @@ fn sync_with_retries(
 fn detect(
     conn: &mut Connection,
 ) -> std::result::Result<(Chip, Option<SecurityInfo>), ConnectError> {
-    let sec = match conn.command(Command::GetSecurityInfo, &[], 0, 20, DEFAULT_TIMEOUT) {
-        Ok(r) => Some(parse_security(&r.payload)),
-        Err(LoaderError::Malformed { .. }) => conn
-            .command(Command::GetSecurityInfo, &[], 0, 12, DEFAULT_TIMEOUT)
-            .ok()
-            .map(|r| parse_security(&r.payload)),
-        Err(LoaderError::Failed {
-            status: Status::Rom(RomError::InvalidMessage),
-            ..
-        }) => None,
+    // The S2 sends the 12-byte form; asking for 20 bytes first finds out, as esptool does.
+    let sec = match request(
+        conn,
+        Command::GetSecurityInfo,
+        &GetSecurityInfo,
+        SecurityInfo::LEN,
+    ) {
+        Ok(r) => SecurityInfo::parse(&r.payload).ok(),
+        Err(LoaderError::Malformed { .. }) => request(
+            conn,
+            Command::GetSecurityInfo,
+            &GetSecurityInfo,
+            SecurityInfo::SHORT_LEN,
+        )
+        .ok()
+        .and_then(|r| SecurityInfo::parse(&r.payload).ok()),
+        // ROMs without the command (ESP32) refuse it.
         Err(LoaderError::Failed { .. }) => None,
         Err(e) => return Err(e.into()),
     };
@@ -665,22 +661,4 @@ fn detect(
     Chip::from_magic(magic)
         .map(|c| (c, sec))
         .ok_or_else(|| ConnectError::Unknown(format!("chip-detect word 0x{magic:08X}")))
-}
-
-fn parse_security(p: &[u8]) -> SecurityInfo {
-    let word = |o: usize| {
-        p.get(o..o + 4)
-            .map(|b| u32::from_le_bytes(b.try_into().unwrap()))
-    };
-    let mut key_purposes = [0u8; 7];
-    if p.len() >= 12 {
-        key_purposes.copy_from_slice(&p[5..12]);
-    }
-    SecurityInfo {
-        flags: word(0).unwrap_or(0),
-        flash_crypt_cnt: p.get(4).copied().unwrap_or(0),
-        key_purposes,
-        chip_id: word(12),
-        eco_version: word(16),
-    }
 }

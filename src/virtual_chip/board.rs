@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use espflow_protocol::slip;
+use espflow_protocol::{SecurityInfo, slip};
 use espflow_stub_core::hal::{FlashFault, Hal, Hasher, SpiFlash};
 use md5::Digest as _;
 
@@ -63,16 +63,22 @@ impl Board {
         self.out.push_back(Output::Baud { at: self.now, baud });
     }
 
-    /// The 20-byte GET_SECURITY_INFO payload of an ESP32-C3 with these eFuses.
-    pub fn security_info(&self) -> [u8; 20] {
+    /// What GET_SECURITY_INFO reports on an ESP32-C3 with these eFuses.
+    pub fn security_info(&self) -> SecurityInfo {
         let e = &self.soc.efuses;
-        let mut p = [0u8; 20];
-        p[..4].copy_from_slice(&(e.secure_boot as u32).to_le_bytes());
-        p[4] = e.crypt_cnt;
-        p[5..11].copy_from_slice(&e.key_purposes);
-        p[12..16].copy_from_slice(&5u32.to_le_bytes());
-        p[16..20].copy_from_slice(&(e.major_rev as u32 * 100 + e.minor_rev as u32).to_le_bytes());
-        p
+        let k = e.key_purposes;
+        SecurityInfo {
+            flags: if e.secure_boot {
+                SecurityInfo::SECURE_BOOT_EN
+            } else {
+                0
+            },
+            flash_crypt_cnt: e.crypt_cnt,
+            // The C3 has six key blocks; the seventh purpose byte stays 0.
+            key_purposes: [k[0], k[1], k[2], k[3], k[4], k[5], 0],
+            chip_id: Some(5),
+            eco_version: Some(e.major_rev as u32 * 100 + e.minor_rev as u32),
+        }
     }
 
     fn flash_op(
@@ -197,7 +203,7 @@ impl Hal for Board {
     }
 
     fn security_info(&mut self) -> [u8; 20] {
-        Board::security_info(self)
+        Board::security_info(self).to_bytes()
     }
 
     fn md5(&mut self) -> Md5 {

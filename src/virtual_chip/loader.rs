@@ -2,9 +2,15 @@
 //! after an uploaded stub starts. They share most commands; the differences (status length,
 //! MD5 form, lazy erase, stub-only opcodes) are decided by the current personality.
 
-use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader, words};
+use espflow_protocol::message::{
+    ChangeBaudrate, EraseRegion, FlashBegin, FlashEnd, MemBegin, MemEnd, ReadFlash, ReadFlashAck,
+    ReadFlashSlow, ReadReg, SpiAttach, SpiFlashMd5, SpiSetParams, SyncRequest, WriteRegs,
+};
+use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader};
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, RomError, Status, StubError, checksum, command};
+use espflow_protocol::{
+    Command, Md5Digest, Request, RomError, Status, StubError, checksum, command,
+};
 use flate2::{Decompress, FlushDecompress};
 use md5::{Digest, Md5};
 
@@ -84,6 +90,11 @@ fn kind(chip: &VirtualChip) -> LoaderKind {
     }
 }
 
+/// What each personality answers to a request whose data field does not parse.
+fn bad_request(chip: &VirtualChip) -> Status {
+    err(chip, RomError::InvalidMessage, StubError::BadDataLen)
+}
+
 /// The error each personality reports for a given kind of trouble.
 fn err(chip: &VirtualChip, rom: RomError, stub: StubError) -> Status {
     match kind(chip) {
@@ -150,8 +161,8 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
     }
     let reply = match cmd {
         Command::Sync => {
-            if data != command::SYNC_PAYLOAD {
-                Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen))
+            if SyncRequest::parse(data).is_err() {
+                Err(bad_request(chip))
             } else {
                 let value = if stub { 0 } else { 0x2012_0707 };
                 for _ in 1..command::SYNC_REPLIES {
@@ -160,32 +171,28 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
                 Ok((value, Vec::new()))
             }
         }
-        Command::ReadReg => match words::<1>(data) {
-            Some([addr]) => Ok((chip.board.soc.read_reg(addr), Vec::new())),
-            None => Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen)),
+        Command::ReadReg => match ReadReg::parse(data) {
+            Ok(r) => Ok((chip.board.soc.read_reg(r.addr), Vec::new())),
+            Err(_) => Err(bad_request(chip)),
         },
         Command::WriteReg => write_reg(chip, data),
-        Command::GetSecurityInfo => Ok((0, chip.board.security_info().to_vec())),
-        Command::SpiAttach => {
+        Command::GetSecurityInfo => Ok((0, chip.board.security_info().to_bytes().to_vec())),
+        Command::SpiAttach => match SpiAttach::parse(data) {
             // The ROM takes `cfg, is_legacy`; stubs take the 4-byte form only.
-            let want = if stub { 4 } else { 8 };
-            if data.len() == want {
-                Ok((0, Vec::new()))
-            } else {
-                Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen))
-            }
-        }
-        Command::SpiSetParams => match words::<6>(data) {
-            Some([_, total, ..]) if total <= chip.board.soc.flash.size() => {
-                chip.session.flash_size = Some(total);
+            Ok(a) if a.legacy.is_some() != stub => Ok((0, Vec::new())),
+            _ => Err(bad_request(chip)),
+        },
+        Command::SpiSetParams => match SpiSetParams::parse(data) {
+            Ok(p) if p.total_size <= chip.board.soc.flash.size() => {
+                chip.session.flash_size = Some(p.total_size);
                 Ok((0, Vec::new()))
             }
             _ => Err(err(chip, RomError::InvalidParameter, StubError::BadDataLen)),
         },
-        Command::ChangeBaudrate => match words::<2>(data) {
-            Some([new, _]) if (9600..=5_000_000).contains(&new) => {
+        Command::ChangeBaudrate => match ChangeBaudrate::parse(data) {
+            Ok(b) if (9600..=5_000_000).contains(&b.new) => {
                 respond(chip, hdr.op, Ok((0, Vec::new())));
-                chip.board.switch_baud(new);
+                chip.board.switch_baud(b.new);
                 return;
             }
             _ => Err(err(chip, RomError::InvalidParameter, StubError::BadDataLen)),
@@ -219,9 +226,9 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
             let size = chip.board.soc.flash.size();
             erase(chip, 0, size).map(|_| (0, Vec::new()))
         }
-        Command::EraseRegion => match words::<2>(data) {
-            Some([off, size]) if off % SECTOR == 0 && size % SECTOR == 0 => {
-                erase(chip, off, size).map(|_| (0, Vec::new()))
+        Command::EraseRegion => match EraseRegion::parse(data) {
+            Ok(r) if r.addr % SECTOR == 0 && r.size % SECTOR == 0 => {
+                erase(chip, r.addr, r.size).map(|_| (0, Vec::new()))
             }
             _ => Err(Status::Stub(StubError::BadDataLen)),
         },
@@ -243,20 +250,27 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
 }
 
 fn write_reg(chip: &mut VirtualChip, data: &[u8]) -> Reply {
-    if data.is_empty() || !data.len().is_multiple_of(16) {
-        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
-    }
-    for entry in data.chunks(16) {
-        let [addr, value, mask, delay_us] = words::<4>(entry).unwrap_or_default();
-        chip.board.now += delay_us as u64 * 1000;
-        chip.board.soc.write_reg(chip.board.now, addr, value, mask);
+    let Ok(entries) = WriteRegs::parse(data) else {
+        return Err(bad_request(chip));
+    };
+    for w in entries {
+        chip.board.now += w.delay_us as u64 * 1000;
+        chip.board
+            .soc
+            .write_reg(chip.board.now, w.addr, w.value, w.mask);
     }
     Ok((0, Vec::new()))
 }
 
 fn mem_begin(chip: &mut VirtualChip, data: &[u8]) -> Reply {
-    let Some([size, _blocks, block_size, addr]) = words::<4>(data) else {
-        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    let Ok(MemBegin {
+        size,
+        block_size,
+        addr,
+        ..
+    }) = MemBegin::parse(data)
+    else {
+        return Err(bad_request(chip));
     };
     if chip.personality == Personality::Rom && block_size > ROM_MAX_MEM_BLOCK {
         return Err(Status::Rom(RomError::InvalidMessage));
@@ -270,12 +284,8 @@ fn mem_begin(chip: &mut VirtualChip, data: &[u8]) -> Reply {
 }
 
 fn mem_data(chip: &mut VirtualChip, data: &[u8]) -> Option<Reply> {
-    let Some((hdr, bytes)) = DataHeader::parse(data) else {
-        return Some(Err(err(
-            chip,
-            RomError::InvalidMessage,
-            StubError::BadDataLen,
-        )));
+    let Ok((hdr, bytes)) = DataHeader::parse(data) else {
+        return Some(Err(bad_request(chip)));
     };
     let Some(m) = &chip.session.mem else {
         return Some(Err(err(
@@ -302,14 +312,14 @@ fn mem_data(chip: &mut VirtualChip, data: &[u8]) -> Option<Reply> {
 }
 
 fn mem_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
-    let Some([flag, _entry]) = words::<2>(data) else {
-        let st = err(chip, RomError::InvalidMessage, StubError::BadDataLen);
+    let Ok(end) = MemEnd::parse(data) else {
+        let st = bad_request(chip);
         respond(chip, op, Err(st));
         return;
     };
     respond(chip, op, Ok((0, Vec::new())));
     chip.session.mem = None;
-    if flag == 0 {
+    if end.jump {
         chip.session.write = None;
         chip.start_stub();
     }
@@ -393,9 +403,15 @@ fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(),
 
 fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
     // The C3 loaders take a fifth word (encrypted); esptool always sends it for this chip.
-    let Some([size, _blocks, block_size, offset]) = words::<4>(data).filter(|_| data.len() == 20)
+    let Ok(FlashBegin {
+        size,
+        block_size,
+        offset,
+        encrypted: Some(_),
+        ..
+    }) = FlashBegin::parse(data)
     else {
-        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+        return Err(bad_request(chip));
     };
     chip.session.write = None;
     if block_size == 0 || block_size > 0x4000 {
@@ -457,8 +473,8 @@ fn flash_data_inner(
     deflate: bool,
     stub: bool,
 ) -> Result<Vec<u8>, Status> {
-    let Some((hdr, bytes)) = DataHeader::parse(data) else {
-        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    let Ok((hdr, bytes)) = DataHeader::parse(data) else {
+        return Err(bad_request(chip));
     };
     let Some(w) = chip.session.write.as_mut() else {
         return Err(err(
@@ -552,7 +568,8 @@ fn write_stream(chip: &mut VirtualChip, bytes: &[u8]) -> Result<(), Status> {
 }
 
 fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
-    let flag = words::<1>(data).map(|[f]| f).unwrap_or(1);
+    // An END without its flag stays in the loader.
+    let reboot = FlashEnd::parse(data).is_ok_and(|e| e.reboot);
     let rom = chip.personality == Personality::Rom;
     if let Some(st) = chip.session.deferred.take() {
         chip.session.write = None;
@@ -570,7 +587,7 @@ fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
         return;
     }
     respond(chip, op, Ok((0, Vec::new())));
-    if flag == 0 {
+    if reboot {
         if rom {
             // The ROM leaves the loader to boot the application.
             chip.personality = Personality::Application;
@@ -583,8 +600,8 @@ fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
 }
 
 fn md5_region(chip: &mut VirtualChip, data: &[u8]) -> Reply {
-    let Some([addr, size, _, _]) = words::<4>(data) else {
-        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    let Ok(SpiFlashMd5 { addr, size }) = SpiFlashMd5::parse(data) else {
+        return Err(bad_request(chip));
     };
     check_range(chip, addr, size)?;
     let now = chip.board.now.max(chip.board.soc.flash.busy_until());
@@ -593,28 +610,22 @@ fn md5_region(chip: &mut VirtualChip, data: &[u8]) -> Reply {
         Ok(done) => chip.board.now = done,
         Err(e) => return Err(flash_err(chip, e)),
     }
-    let digest = Md5::digest(&buf);
-    let payload = if chip.personality == Personality::Rom {
-        digest
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-            .into_bytes()
-    } else {
-        digest.to_vec()
-    };
+    let digest = Md5Digest(Md5::digest(&buf).into());
+    let mut payload = vec![0u8; 32];
+    let n = digest.encode(kind(chip), &mut payload);
+    payload.truncate(n);
     Ok((0, payload))
 }
 
 fn read_flash_slow(chip: &mut VirtualChip, data: &[u8]) -> Reply {
-    let Some([addr, len]) = words::<2>(data) else {
-        return Err(err(chip, RomError::InvalidMessage, StubError::BadDataLen));
+    let Ok(ReadFlashSlow { addr, len }) = ReadFlashSlow::parse(data) else {
+        return Err(bad_request(chip));
     };
-    if len > 64 {
+    if len as usize > ReadFlashSlow::ANSWER_LEN {
         return Err(Status::Rom(RomError::FlashReadLength));
     }
     check_range(chip, addr, len)?;
-    let mut buf = vec![0xFFu8; 64];
+    let mut buf = vec![0xFFu8; ReadFlashSlow::ANSWER_LEN];
     let now = chip.board.now.max(chip.board.soc.flash.busy_until());
     if let Err(e) = chip
         .board
@@ -628,9 +639,9 @@ fn read_flash_slow(chip: &mut VirtualChip, data: &[u8]) -> Reply {
 }
 
 fn read_flash_start(chip: &mut VirtualChip, op: u8, data: &[u8]) {
-    let r = match words::<4>(data) {
-        Some([off, len, packet, _in_flight]) if packet > 0 && packet <= 0x4000 => {
-            check_range(chip, off, len).map(|_| (off, len, packet))
+    let r = match ReadFlash::parse(data) {
+        Ok(r) if r.packet_size > 0 && r.packet_size <= 0x4000 => {
+            check_range(chip, r.addr, r.len).map(|_| (r.addr, r.len, r.packet_size))
         }
         _ => Err(Status::Stub(StubError::BadDataLen)),
     };
@@ -682,7 +693,7 @@ fn read_flash_pump(chip: &mut VirtualChip) {
 }
 
 fn read_flash_ack(chip: &mut VirtualChip, frame: &[u8]) {
-    let Some([acked]) = words::<1>(frame).filter(|_| frame.len() == 4) else {
+    let Ok(ReadFlashAck { received: acked }) = ReadFlashAck::parse(frame) else {
         // Anything but an ACK aborts the stream, as a confused host would want.
         chip.session.read = None;
         return;

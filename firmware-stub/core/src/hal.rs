@@ -47,7 +47,8 @@ pub trait Hal {
     /// Switches the line to `baud` once everything queued has been sent.
     fn set_baud(&mut self, baud: u32);
 
-    /// The 20-byte GET_SECURITY_INFO payload.
+    /// The GET_SECURITY_INFO answer in its 20-byte form, as
+    /// [`espflow_protocol::SecurityInfo::to_bytes`] lays it out.
     fn security_info(&mut self) -> [u8; 20];
 
     fn md5(&mut self) -> Self::Md5;

@@ -13,11 +13,15 @@ pub mod hal;
 pub mod inflate;
 pub mod writer;
 
-use espflow_protocol::caps::{self, Capabilities};
-use espflow_protocol::command::{SYNC_PAYLOAD, SYNC_REPLIES};
-use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader, words};
+use espflow_protocol::caps::{self, Capabilities, CapabilitiesRequest, SectorDigests};
+use espflow_protocol::command::SYNC_REPLIES;
+use espflow_protocol::message::{
+    ChangeBaudrate, EraseRegion, FlashBegin, ReadFlash, ReadFlashAck, ReadReg, SpiAttach,
+    SpiFlashMd5, SpiSetParams, SyncRequest, WriteRegs,
+};
+use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader};
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, Status, StubError, checksum};
+use espflow_protocol::{Command, Request, SecurityInfo, Status, StubError, WireError, checksum};
 
 use hal::{Hal, Hasher, SpiFlash};
 use inflate::{InflateError, Inflater};
@@ -69,6 +73,12 @@ type Reply = Result<usize, Status>;
 
 fn stub_err(e: StubError) -> Status {
     Status::Stub(e)
+}
+
+/// A request whose data field does not parse has the wrong length for it, whatever the
+/// detail.
+fn bad_len(_: WireError) -> Status {
+    Status::Stub(StubError::BadDataLen)
 }
 
 impl<H: Hal> Stub<H> {
@@ -151,53 +161,58 @@ impl<H: Hal> Stub<H> {
             {
                 Err(stub_err(StubError::BadDataChecksum))
             }
-            Some(Command::Sync) if data == SYNC_PAYLOAD => {
+            Some(Command::Sync) if SyncRequest::parse(data).is_ok() => {
                 for _ in 1..SYNC_REPLIES {
                     respond(hal, hdr.op, 0, &[], Status::Ok);
                 }
                 Ok(0)
             }
-            Some(Command::ReadReg) => match words::<1>(data) {
-                Some([addr]) => {
-                    let v = hal.read_reg(addr);
+            Some(Command::ReadReg) => match ReadReg::parse(data) {
+                Ok(r) => {
+                    let v = hal.read_reg(r.addr);
                     respond(hal, hdr.op, v, &[], Status::Ok);
                     return;
                 }
-                None => Err(stub_err(StubError::BadDataLen)),
+                Err(e) => Err(bad_len(e)),
             },
             Some(Command::WriteReg) => self.write_reg(hal, data),
             Some(Command::GetSecurityInfo) => {
-                payload[..20].copy_from_slice(&hal.security_info());
-                Ok(20)
+                payload[..SecurityInfo::LEN].copy_from_slice(&hal.security_info());
+                Ok(SecurityInfo::LEN)
             }
-            Some(Command::SpiAttach) => match words::<1>(data).filter(|_| data.len() == 4) {
-                Some([cfg]) => hal
-                    .with_flash(|f| f.attach(cfg))
+            // Stubs take only the 4-byte form; the ROM's longer one is refused.
+            Some(Command::SpiAttach) => match SpiAttach::parse(data) {
+                Ok(SpiAttach {
+                    config,
+                    legacy: None,
+                }) => hal
+                    .with_flash(|f| f.attach(config))
                     .map(|_| 0)
                     .map_err(|_| stub_err(StubError::SpiFailed)),
-                None => Err(stub_err(StubError::BadDataLen)),
+                _ => Err(stub_err(StubError::BadDataLen)),
             },
-            Some(Command::SpiSetParams) => match words::<6>(data) {
-                Some([_, size, ..]) => {
-                    self.flash_size = size;
-                    hal.with_flash(|f| f.set_size(size))
+            Some(Command::SpiSetParams) => match SpiSetParams::parse(data) {
+                Ok(p) => {
+                    self.flash_size = p.total_size;
+                    hal.with_flash(|f| f.set_size(p.total_size))
                         .map(|_| 0)
                         .map_err(|_| stub_err(StubError::SpiFailed))
                 }
-                None => Err(stub_err(StubError::BadDataLen)),
+                Err(e) => Err(bad_len(e)),
             },
-            Some(Command::ChangeBaudrate) => match words::<2>(data) {
-                Some([new, _]) if new > 0 => {
+            Some(Command::ChangeBaudrate) => match ChangeBaudrate::parse(data) {
+                Ok(b) if b.new > 0 => {
                     respond(hal, hdr.op, 0, &[], Status::Ok);
-                    hal.set_baud(new);
-                    self.baud = new;
+                    hal.set_baud(b.new);
+                    self.baud = b.new;
                     return;
                 }
                 _ => Err(stub_err(StubError::BadDataLen)),
             },
             Some(Command::EspflowCapabilities) => {
-                self.espflow_host =
-                    words::<1>(data).is_some_and(|[f]| f & caps::HOST_PIPELINES != 0);
+                // A host that says nothing asks for nothing beyond esptool's behaviour.
+                self.espflow_host = CapabilitiesRequest::parse(data)
+                    .is_ok_and(|r| r.host_flags & caps::HOST_PIPELINES != 0);
                 payload[..caps::REPLY_LEN].copy_from_slice(&Self::capabilities().to_bytes());
                 Ok(caps::REPLY_LEN)
             }
@@ -223,32 +238,22 @@ impl<H: Hal> Stub<H> {
                 return;
             }
             Some(Command::EspflowWriteStats) => {
-                let w = self.writer.stats;
-                let mut p = [0u8; caps::WRITE_STATS_LEN];
-                espflow_protocol::packet::put_words(
-                    &mut p,
-                    &[w.sectors_erased, w.sectors_programmed, w.sectors_skipped],
-                );
-                payload[..p.len()].copy_from_slice(&p);
-                Ok(p.len())
+                payload[..caps::WRITE_STATS_LEN].copy_from_slice(&self.writer.stats.to_bytes());
+                Ok(caps::WRITE_STATS_LEN)
             }
-            Some(Command::SpiFlashMd5) => match words::<4>(data) {
-                Some([addr, size, _, _]) => match self.md5(hal, addr, size) {
-                    Ok(d) => {
-                        payload[..16].copy_from_slice(&d);
-                        Ok(16)
-                    }
-                    Err(e) => Err(e),
-                },
-                None => Err(stub_err(StubError::BadDataLen)),
+            Some(Command::SpiFlashMd5) => match SpiFlashMd5::parse(data) {
+                Ok(r) => self
+                    .md5(hal, r.addr, r.size)
+                    .map(|d| espflow_protocol::Md5Digest(d).encode(LoaderKind::Stub, &mut payload)),
+                Err(e) => Err(bad_len(e)),
             },
             Some(Command::EraseFlash) => hal
                 .with_flash(|f| f.erase_chip())
                 .map(|_| 0)
                 .map_err(|_| stub_err(StubError::SpiFailed)),
-            Some(Command::EraseRegion) => match words::<2>(data) {
-                Some([addr, size]) => self.erase_region(hal, addr, size),
-                None => Err(stub_err(StubError::BadDataLen)),
+            Some(Command::EraseRegion) => match EraseRegion::parse(data) {
+                Ok(r) => self.erase_region(hal, r.addr, r.size),
+                Err(e) => Err(bad_len(e)),
             },
             Some(Command::ReadFlash) => {
                 self.read_start(hal, hdr.op, data);
@@ -274,21 +279,17 @@ impl<H: Hal> Stub<H> {
     }
 
     fn sector_digests(&mut self, hal: &mut H, op: u8, data: &[u8]) {
-        let r = match words::<2>(data) {
-            Some([addr, count])
-                if addr.is_multiple_of(SECTOR) && count > 0 && count <= caps::MAX_DIGESTS =>
-            {
-                self.in_flash(addr, count * SECTOR).map(|_| (addr, count))
-            }
-            _ => Err(stub_err(StubError::BadDataLen)),
-        };
-        let (addr, count) = match r {
+        let r = SectorDigests::parse(data)
+            .map_err(bad_len)
+            .and_then(|r| self.in_flash(r.addr, r.count * SECTOR).map(|_| r));
+        let req = match r {
             Ok(v) => v,
             Err(st) => return respond(hal, op, 0, &[], st),
         };
+        let (addr, count) = (req.addr, req.count);
         // The answer is built in place: header, `count` digests, status.
         let mut pkt = [0u8; 8 + 32 * caps::MAX_DIGESTS as usize + 2];
-        let body = 32 * count as usize;
+        let body = req.answer_len();
         let sector = &mut self.read_buf;
         let mut failed = false;
         for i in 0..count {
@@ -325,32 +326,32 @@ impl<H: Hal> Stub<H> {
     }
 
     fn write_reg(&mut self, hal: &mut H, data: &[u8]) -> Reply {
-        if data.is_empty() || !data.len().is_multiple_of(16) {
-            return Err(stub_err(StubError::BadDataLen));
-        }
-        for entry in data.chunks(16) {
-            let [addr, value, mask, delay] = words::<4>(entry).unwrap_or_default();
-            if delay > 0 {
-                hal.delay_us(delay);
+        for w in WriteRegs::parse(data).map_err(bad_len)? {
+            if w.delay_us > 0 {
+                hal.delay_us(w.delay_us);
             }
-            let old = if mask == u32::MAX {
+            let old = if w.mask == u32::MAX {
                 0
             } else {
-                hal.read_reg(addr)
+                hal.read_reg(w.addr)
             };
-            hal.write_reg(addr, (value & mask) | (old & !mask));
+            hal.write_reg(w.addr, (w.value & w.mask) | (old & !w.mask));
         }
         Ok(0)
     }
 
     fn begin(&mut self, data: &[u8], mode: WriteMode) -> Reply {
         self.mode = WriteMode::Idle;
-        let Some([size, _blocks, block_size, offset]) = words::<4>(data) else {
-            return Err(stub_err(StubError::BadDataLen));
-        };
+        let FlashBegin {
+            size,
+            block_size,
+            offset,
+            encrypted,
+            ..
+        } = FlashBegin::parse(data).map_err(bad_len)?;
         // The fifth word asks the chip to encrypt; this stub does not do that yet, and
         // silently writing plaintext would be worse than refusing.
-        if words::<5>(data).is_some_and(|w| w[4] != 0) {
+        if encrypted.is_some_and(|e| e != 0) {
             return Err(stub_err(StubError::NotImplemented));
         }
         if block_size == 0 || block_size > MAX_BLOCK {
@@ -368,9 +369,7 @@ impl<H: Hal> Stub<H> {
     }
 
     fn data(&mut self, hal: &mut H, data: &[u8], mode: WriteMode) -> Reply {
-        let Some((hdr, bytes)) = DataHeader::parse(data) else {
-            return Err(stub_err(StubError::BadDataLen));
-        };
+        let (hdr, bytes) = DataHeader::parse(data).map_err(bad_len)?;
         if self.mode != mode {
             return Err(stub_err(StubError::NotInFlashMode));
         }
@@ -456,11 +455,10 @@ impl<H: Hal> Stub<H> {
     }
 
     fn read_start(&mut self, hal: &mut H, op: u8, data: &[u8]) {
-        let r = match words::<4>(data) {
-            Some([addr, len, packet, in_flight]) if packet > 0 && packet as usize <= READ_CHUNK => {
-                self.in_flash(addr, len)
-                    .map(|_| (addr, len, packet, in_flight))
-            }
+        let r = match ReadFlash::parse(data) {
+            Ok(r) if r.packet_size > 0 && r.packet_size as usize <= READ_CHUNK => self
+                .in_flash(r.addr, r.len)
+                .map(|_| (r.addr, r.len, r.packet_size, r.max_in_flight)),
             _ => Err(stub_err(StubError::BadDataLen)),
         };
         match r {
@@ -526,8 +524,8 @@ impl<H: Hal> Stub<H> {
     }
 
     fn read_ack(&mut self, hal: &mut H, frame: &[u8]) {
-        match (words::<1>(frame), self.read.as_mut()) {
-            (Some([acked]), Some(rs)) if frame.len() == 4 && acked <= rs.sent => rs.acked = acked,
+        match (ReadFlashAck::parse(frame), self.read.as_mut()) {
+            (Ok(ack), Some(rs)) if ack.received <= rs.sent => rs.acked = ack.received,
             _ => {
                 self.read = None;
                 self.read_md5 = None;

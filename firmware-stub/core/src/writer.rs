@@ -25,13 +25,8 @@ impl From<FlashFault> for WriteError {
     }
 }
 
-/// Counters of one stream, for the host's summary.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WriteStats {
-    pub sectors_erased: u32,
-    pub sectors_programmed: u32,
-    pub sectors_skipped: u32,
-}
+/// Counters of one stream, for the host's summary; they go out as they are.
+pub use espflow_protocol::caps::WriteStats;
 
 pub struct SectorWriter {
     buf: [u8; SECTOR as usize],

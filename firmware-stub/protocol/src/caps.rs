@@ -17,6 +17,12 @@
 //! ESPFLOW_WRITE_STATS (0xF2) reply payload: `u32 sectors_erased, u32 sectors_programmed,
 //! u32 sectors_skipped` of the last write stream.
 
+use core::time::Duration;
+
+use crate::geometry::SECTOR_SIZE;
+use crate::message::{Request, WireError, empty, exact, put, timeout};
+use crate::status::LoaderKind;
+
 pub const VERSION: u32 = 1;
 pub const REPLY_LEN: usize = 20;
 
@@ -35,6 +41,25 @@ pub const WRITE_STATS_LEN: usize = 12;
 /// Host flag: the host will keep up to `write_window` blocks unanswered.
 pub const HOST_PIPELINES: u32 = 1 << 0;
 
+/// ESPFLOW_CAPABILITIES (0xF0): what the host will do; answered with [`Capabilities`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CapabilitiesRequest {
+    pub host_flags: u32,
+}
+
+impl Request for CapabilitiesRequest {
+    const MAX_LEN: usize = 4;
+
+    fn encode(&self, out: &mut [u8]) -> usize {
+        put(out, &[self.host_flags])
+    }
+
+    fn parse(p: &[u8]) -> Result<Self, WireError> {
+        let [host_flags] = exact(p)?;
+        Ok(CapabilitiesRequest { host_flags })
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Capabilities {
     pub version: u32,
@@ -47,7 +72,7 @@ pub struct Capabilities {
 impl Capabilities {
     pub fn to_bytes(self) -> [u8; REPLY_LEN] {
         let mut b = [0u8; REPLY_LEN];
-        crate::packet::put_words(
+        put(
             &mut b,
             &[
                 self.version,
@@ -60,9 +85,9 @@ impl Capabilities {
         b
     }
 
-    pub fn parse(p: &[u8]) -> Option<Capabilities> {
-        let [version, flags, max_block, write_window, read_window] = crate::packet::words(p)?;
-        Some(Capabilities {
+    pub fn parse(p: &[u8]) -> Result<Capabilities, WireError> {
+        let [version, flags, max_block, write_window, read_window] = exact(p)?;
+        Ok(Capabilities {
             version,
             flags,
             max_block,
@@ -72,20 +97,215 @@ impl Capabilities {
     }
 }
 
+/// ESPFLOW_SECTOR_DIGESTS (0xF1): SHA-256 of `count` sectors from the sector-aligned
+/// `addr`; the answer is the digests in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SectorDigests {
+    pub addr: u32,
+    pub count: u32,
+}
+
+impl SectorDigests {
+    pub const DIGEST_LEN: usize = 32;
+
+    /// Length of the answer body.
+    pub fn answer_len(&self) -> usize {
+        Self::DIGEST_LEN * self.count as usize
+    }
+
+    /// The digests out of an answer body, which must hold exactly `count` of them.
+    pub fn digests<'a>(
+        &self,
+        body: &'a [u8],
+    ) -> Result<impl Iterator<Item = [u8; 32]> + 'a, WireError> {
+        let need = self.answer_len();
+        if body.len() < need {
+            return Err(WireError::Short {
+                need,
+                got: body.len(),
+            });
+        }
+        if body.len() > need {
+            return Err(WireError::Long {
+                max: need,
+                got: body.len(),
+            });
+        }
+        Ok(body
+            .chunks_exact(Self::DIGEST_LEN)
+            .map(|c| c.try_into().unwrap_or([0; 32])))
+    }
+}
+
+impl Request for SectorDigests {
+    const MAX_LEN: usize = 8;
+
+    fn encode(&self, out: &mut [u8]) -> usize {
+        put(out, &[self.addr, self.count])
+    }
+
+    fn parse(p: &[u8]) -> Result<Self, WireError> {
+        let [addr, count] = exact(p)?;
+        if !addr.is_multiple_of(SECTOR_SIZE) {
+            return Err(WireError::Malformed("address is not sector aligned"));
+        }
+        if count == 0 || count > MAX_DIGESTS {
+            return Err(WireError::Malformed("sector count out of range"));
+        }
+        Ok(SectorDigests { addr, count })
+    }
+
+    fn timeout(&self, _loader: LoaderKind) -> Duration {
+        timeout::scaled(
+            timeout::HASH_MS_PER_MIB,
+            self.count as u64 * SECTOR_SIZE as u64,
+        )
+    }
+}
+
+/// ESPFLOW_WRITE_STATS (0xF2); answered with [`WriteStats`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriteStatsRequest;
+
+impl Request for WriteStatsRequest {
+    const MAX_LEN: usize = 0;
+
+    fn encode(&self, _out: &mut [u8]) -> usize {
+        0
+    }
+
+    fn parse(p: &[u8]) -> Result<Self, WireError> {
+        empty(p).map(|_| WriteStatsRequest)
+    }
+}
+
+/// What the last write stream did, sector by sector.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub sectors_erased: u32,
+    pub sectors_programmed: u32,
+    pub sectors_skipped: u32,
+}
+
+impl WriteStats {
+    pub fn to_bytes(self) -> [u8; WRITE_STATS_LEN] {
+        let mut b = [0u8; WRITE_STATS_LEN];
+        put(
+            &mut b,
+            &[
+                self.sectors_erased,
+                self.sectors_programmed,
+                self.sectors_skipped,
+            ],
+        );
+        b
+    }
+
+    pub fn parse(p: &[u8]) -> Result<WriteStats, WireError> {
+        let [sectors_erased, sectors_programmed, sectors_skipped] = exact(p)?;
+        Ok(WriteStats {
+            sectors_erased,
+            sectors_programmed,
+            sectors_skipped,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn request_round_trip<R: Request + PartialEq + core::fmt::Debug>(r: R) {
+        let mut buf = [0u8; 8];
+        let n = r.encode(&mut buf);
+        assert_eq!(R::parse(&buf[..n]), Ok(r));
+        for cut in 0..n {
+            assert!(R::parse(&buf[..cut]).is_err());
+        }
+        assert!(R::parse(&[0; 9][..n + 1]).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn capabilities(w: [u32; 5]) {
+            let c = Capabilities {
+                version: w[0],
+                flags: w[1],
+                max_block: w[2],
+                write_window: w[3],
+                read_window: w[4],
+            };
+            let b = c.to_bytes();
+            prop_assert_eq!(Capabilities::parse(&b), Ok(c));
+            for cut in 0..b.len() {
+                prop_assert!(Capabilities::parse(&b[..cut]).is_err());
+            }
+        }
+
+        #[test]
+        fn capabilities_request(host_flags: u32) {
+            request_round_trip(CapabilitiesRequest { host_flags });
+        }
+
+        #[test]
+        fn sector_digests(sector in 0u32..0x10_0000, count in 1..=MAX_DIGESTS, fill: u8) {
+            let r = SectorDigests { addr: sector * SECTOR_SIZE, count };
+            request_round_trip(r);
+            let body = [fill; 32 * MAX_DIGESTS as usize];
+            let n = r.answer_len();
+            prop_assert_eq!(r.digests(&body[..n]).unwrap().count(), count as usize);
+            prop_assert!(r.digests(&body[..n]).unwrap().all(|d| d == [fill; 32]));
+            prop_assert!(r.digests(&body[..n - 1]).is_err());
+            prop_assert!(r.digests(&[0; 32 * MAX_DIGESTS as usize + 1][..n + 1]).is_err());
+        }
+
+        #[test]
+        fn write_stats(w: [u32; 3]) {
+            let s = WriteStats {
+                sectors_erased: w[0],
+                sectors_programmed: w[1],
+                sectors_skipped: w[2],
+            };
+            let b = s.to_bytes();
+            prop_assert_eq!(WriteStats::parse(&b), Ok(s));
+            for cut in 0..b.len() {
+                prop_assert!(WriteStats::parse(&b[..cut]).is_err());
+            }
+        }
+
+        #[test]
+        fn parsers_never_panic(p in proptest::collection::vec(any::<u8>(), 0..32)) {
+            let _ = Capabilities::parse(&p);
+            let _ = CapabilitiesRequest::parse(&p);
+            let _ = SectorDigests::parse(&p);
+            let _ = SectorDigests { addr: 0, count: 1 }.digests(&p).map(|d| d.count());
+            let _ = WriteStatsRequest::parse(&p);
+            let _ = WriteStats::parse(&p);
+        }
+    }
 
     #[test]
-    fn round_trip() {
-        let c = Capabilities {
-            version: VERSION,
-            flags: FLAG_PIPELINED_WRITES | FLAG_SKIP_UNCHANGED,
-            max_block: 0x4000,
-            write_window: 2,
-            read_window: 4,
-        };
-        assert_eq!(Capabilities::parse(&c.to_bytes()), Some(c));
-        assert_eq!(Capabilities::parse(&[0; 19]), None);
+    fn sector_digests_refuse_what_the_stub_cannot_do() {
+        let mut b = [0u8; 8];
+        SectorDigests {
+            addr: 0x1001,
+            count: 1,
+        }
+        .encode(&mut b);
+        assert!(SectorDigests::parse(&b).is_err());
+        SectorDigests { addr: 0, count: 0 }.encode(&mut b);
+        assert!(SectorDigests::parse(&b).is_err());
+        SectorDigests {
+            addr: 0,
+            count: MAX_DIGESTS + 1,
+        }
+        .encode(&mut b);
+        assert!(SectorDigests::parse(&b).is_err());
+        assert_eq!(
+            SectorDigests { addr: 0, count: 16 }.timeout(LoaderKind::Stub),
+            timeout::DEFAULT
+        );
+        request_round_trip(WriteStatsRequest);
     }
 }

@@ -8,12 +8,14 @@
 pub mod caps;
 pub mod checksum;
 pub mod command;
+pub mod message;
 pub mod packet;
 pub mod slip;
 pub mod status;
 
 pub use checksum::checksum;
 pub use command::Command;
+pub use message::{Md5Digest, Request, SecurityInfo, WireError};
 pub use packet::{DataHeader, RequestHeader, ResponseHeader};
 pub use slip::{SlipDecoder, SlipError};
 pub use status::{RomError, Status, StubError};

@@ -1,5 +1,8 @@
 //! Request, response and `*_DATA` header layouts (all little-endian).
 
+use crate::message::WireError;
+use crate::status::{LoaderKind, Status};
+
 /// Direction byte of a request.
 pub const DIR_REQUEST: u8 = 0x00;
 /// Direction byte of a response.
@@ -87,36 +90,68 @@ impl DataHeader {
         b
     }
 
-    /// Returns the header and the data it announces; `None` when the payload is shorter than
-    /// a header or its length field disagrees with what arrived.
-    pub fn parse(payload: &[u8]) -> Option<(DataHeader, &[u8])> {
+    /// The header a block of `data` with sequence number `seq` travels under.
+    pub fn for_block(seq: u32, data: &[u8]) -> DataHeader {
+        DataHeader {
+            data_len: data.len() as u32,
+            seq,
+        }
+    }
+
+    /// Returns the header and the data it announces. The payload must be longer than a
+    /// header, and the length field must agree with what arrived.
+    pub fn parse(payload: &[u8]) -> Result<(DataHeader, &[u8]), WireError> {
         if payload.len() < DATA_HEADER_LEN {
-            return None;
+            return Err(WireError::Short {
+                need: DATA_HEADER_LEN,
+                got: payload.len(),
+            });
         }
         let hdr = DataHeader {
             data_len: read_u32(payload, 0),
             seq: read_u32(payload, 4),
         };
         let data = &payload[DATA_HEADER_LEN..];
-        (hdr.data_len as usize == data.len()).then_some((hdr, data))
+        if hdr.data_len as usize != data.len() {
+            return Err(WireError::Malformed(
+                "data length disagrees with the header",
+            ));
+        }
+        Ok((hdr, data))
     }
+}
+
+/// Splits the data field of an answer into the payload a command expects (`payload_len`
+/// bytes) and the status that follows it; anything after the two status bytes is ignored,
+/// as esptool does.
+///
+/// A loader that fails a command may leave out the payload and send the status bytes
+/// alone; such an answer yields an empty payload with the failed status. An answer too
+/// short for both payload and status is an error: its last bytes are not a status, and
+/// reading them as one would invent an error code.
+pub fn split_answer(
+    body: &[u8],
+    payload_len: usize,
+    loader: LoaderKind,
+) -> Result<(&[u8], Status), WireError> {
+    if let Some(st) = body.get(payload_len..payload_len + 2) {
+        return Ok((&body[..payload_len], Status::decode(loader, st[0], st[1])));
+    }
+    if body.len() == loader.status_len() {
+        let status = Status::decode(loader, body[0], body[1]);
+        if !status.is_ok() {
+            return Ok((&[], status));
+        }
+    }
+    Err(WireError::Short {
+        need: payload_len + 2,
+        got: body.len(),
+    })
 }
 
 /// Reads a little-endian u32 at `off`; the caller guarantees four bytes are there.
 pub fn read_u32(b: &[u8], off: usize) -> u32 {
     u32::from_le_bytes([b[off], b[off + 1], b[off + 2], b[off + 3]])
-}
-
-/// Reads `N` consecutive little-endian words, or `None` if the payload is too short.
-pub fn words<const N: usize>(payload: &[u8]) -> Option<[u32; N]> {
-    if payload.len() < 4 * N {
-        return None;
-    }
-    let mut w = [0u32; N];
-    for (i, v) in w.iter_mut().enumerate() {
-        *v = read_u32(payload, 4 * i);
-    }
-    Some(w)
 }
 
 /// Writes words as little-endian bytes into `out`, returning the number of bytes written.
@@ -171,14 +206,72 @@ mod tests {
         );
         let (h, d) = DataHeader::parse(&p).unwrap();
         assert_eq!((h.seq, d.len()), (9, 4));
-        assert!(DataHeader::parse(&p[..19]).is_none());
+        assert!(DataHeader::parse(&p[..19]).is_err());
+        assert!(DataHeader::parse(&p[..15]).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn data_header_round_trip(seq: u32, data in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            extern crate std;
+            let h = DataHeader::for_block(seq, &data);
+            let mut p = std::vec::Vec::from(h.to_bytes());
+            p.extend_from_slice(&data);
+            let (back, d) = DataHeader::parse(&p).unwrap();
+            proptest::prop_assert_eq!(back, h);
+            proptest::prop_assert_eq!(d, &data[..]);
+            for cut in 0..p.len() {
+                proptest::prop_assert!(DataHeader::parse(&p[..cut]).is_err());
+            }
+        }
+
+        #[test]
+        fn split_answer_never_reads_payload_as_status(
+            body in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            payload_len in 0usize..32,
+        ) {
+            for kind in [LoaderKind::Rom, LoaderKind::Stub] {
+                match split_answer(&body, payload_len, kind) {
+                    Ok((p, st)) if p.len() == payload_len => {
+                        proptest::prop_assert_eq!(
+                            st,
+                            Status::decode(kind, body[payload_len], body[payload_len + 1])
+                        );
+                    }
+                    Ok((p, st)) => {
+                        proptest::prop_assert!(p.is_empty() && !st.is_ok());
+                        proptest::prop_assert_eq!(body.len(), kind.status_len());
+                    }
+                    Err(_) => proptest::prop_assert!(body.len() < payload_len + 2),
+                }
+            }
+        }
     }
 
     #[test]
-    fn words_read_and_write() {
+    fn split_answer_forms() {
+        // Payload, then the ROM's four status bytes.
+        let body = [0xAA, 0xBB, 0, 0, 0, 0];
+        assert_eq!(
+            split_answer(&body, 2, LoaderKind::Rom),
+            Ok((&body[..2], Status::Ok))
+        );
+        // A failure that left out the payload.
+        let fail = [1, 5, 0, 0];
+        assert_eq!(
+            split_answer(&fail, 20, LoaderKind::Rom),
+            Ok((&[][..], Status::Rom(crate::RomError::InvalidMessage)))
+        );
+        // Sixteen digest bytes with no status after them.
+        assert!(split_answer(&[0xC1; 16], 16, LoaderKind::Stub).is_err());
+        // A status-only success where a payload was expected.
+        assert!(split_answer(&[0, 0], 16, LoaderKind::Stub).is_err());
+    }
+
+    #[test]
+    fn words_write_little_endian() {
         let mut buf = [0u8; 8];
         assert_eq!(put_words(&mut buf, &[1, 0x0403_0201]), 8);
-        assert_eq!(words::<2>(&buf), Some([1, 0x0403_0201]));
-        assert_eq!(words::<3>(&buf), None);
+        assert_eq!(buf, [1, 0, 0, 0, 1, 2, 3, 4]);
     }
 }

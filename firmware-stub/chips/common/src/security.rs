@@ -1,4 +1,4 @@
-//! The GET_SECURITY_INFO payload, laid out as the ROM loaders of these chips send it.
+//! The GET_SECURITY_INFO answer of these chips, from their eFuse fields.
 
 pub struct SecurityInfo {
     pub secure_boot: bool,
@@ -12,14 +12,21 @@ pub struct SecurityInfo {
 }
 
 impl SecurityInfo {
+    /// The answer as the protocol defines it; these chips have no seventh key purpose.
     pub fn to_bytes(&self) -> [u8; 20] {
-        let mut p = [0u8; 20];
-        p[..4].copy_from_slice(&u32::from(self.secure_boot).to_le_bytes());
-        p[4] = self.crypt_cnt;
-        p[5..11].copy_from_slice(&self.key_purposes);
-        p[12..16].copy_from_slice(&self.chip_id.to_le_bytes());
-        p[16..20].copy_from_slice(&self.eco.to_le_bytes());
-        p
+        let k = self.key_purposes;
+        espflow_protocol::SecurityInfo {
+            flags: if self.secure_boot {
+                espflow_protocol::SecurityInfo::SECURE_BOOT_EN
+            } else {
+                0
+            },
+            flash_crypt_cnt: self.crypt_cnt,
+            key_purposes: [k[0], k[1], k[2], k[3], k[4], k[5], 0],
+            chip_id: Some(self.chip_id),
+            eco_version: Some(self.eco),
+        }
+        .to_bytes()
     }
 }
 

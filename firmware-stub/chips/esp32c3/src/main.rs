@@ -221,21 +221,26 @@ impl Hal for C3 {
     fn security_info(&mut self) -> [u8; 20] {
         let cnt_word = reg_read(EFUSE_BASE + 0x34);
         let sb_word = reg_read(EFUSE_BASE + 0x38);
-        let flags = (sb_word >> 20) & 1;
-        let mut p = [0u8; 20];
-        p[..4].copy_from_slice(&flags.to_le_bytes());
-        p[4] = ((cnt_word >> 18) & 7) as u8;
-        p[5] = ((cnt_word >> 24) & 0xF) as u8;
-        p[6] = ((cnt_word >> 28) & 0xF) as u8;
-        for i in 0..4 {
-            p[7 + i] = ((sb_word >> (4 * i)) & 0xF) as u8;
-        }
-        p[12..16].copy_from_slice(&5u32.to_le_bytes());
+        let nibble = |w: u32, shift: u32| ((w >> shift) & 0xF) as u8;
         let w5 = reg_read(EFUSE_BASE + 0x44 + 20);
         let w3 = reg_read(EFUSE_BASE + 0x44 + 12);
         let eco = ((w5 >> 24) & 3) * 100 + ((((w5 >> 23) & 1) << 3) | ((w3 >> 18) & 7));
-        p[16..20].copy_from_slice(&eco.to_le_bytes());
-        p
+        espflow_protocol::SecurityInfo {
+            flags: (sb_word >> 20) & 1,
+            flash_crypt_cnt: ((cnt_word >> 18) & 7) as u8,
+            key_purposes: [
+                nibble(cnt_word, 24),
+                nibble(cnt_word, 28),
+                nibble(sb_word, 0),
+                nibble(sb_word, 4),
+                nibble(sb_word, 8),
+                nibble(sb_word, 12),
+                0,
+            ],
+            chip_id: Some(5),
+            eco_version: Some(eco),
+        }
+        .to_bytes()
     }
 
     fn md5(&mut self) -> RomMd5 {

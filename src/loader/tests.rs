@@ -1,0 +1,505 @@
+//! The loader against a scripted line: each command the host writes releases the answer
+//! frames prepared for it, so every answer shape can be tried without a chip.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::{Arc, Mutex};
+
+use espflow_protocol::packet::{RequestHeader, ResponseHeader};
+use espflow_protocol::status::LoaderKind;
+use espflow_protocol::{RomError, SlipDecoder, Status, StubError, slip};
+
+use super::*;
+
+#[derive(Default)]
+struct Script {
+    /// Bytes released by each write, in order.
+    answers: VecDeque<Vec<u8>>,
+    rx: VecDeque<u8>,
+    /// Every frame the host sent, decoded.
+    sent: Vec<Vec<u8>>,
+    decoder: SlipDecoder,
+}
+
+#[derive(Clone, Default)]
+struct ScriptedPort(Arc<Mutex<Script>>);
+
+impl ScriptedPort {
+    /// Queues the line's reaction to the next write: these frames, back to back.
+    fn then(&self, frames: &[Vec<u8>]) -> &Self {
+        let mut wire = Vec::new();
+        for f in frames {
+            slip::encode(f, |b| wire.push(b));
+        }
+        self.0.lock().unwrap().answers.push_back(wire);
+        self
+    }
+
+    /// The requests the host sent: opcode and data field.
+    fn requests(&self) -> Vec<(u8, Vec<u8>)> {
+        self.0
+            .lock()
+            .unwrap()
+            .sent
+            .iter()
+            .filter_map(|f| RequestHeader::parse(f).map(|(h, d)| (h.op, d.to_vec())))
+            .collect()
+    }
+}
+
+impl Transport for ScriptedPort {
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        let mut s = self.0.lock().unwrap();
+        let mut buf = vec![0u8; 0x10000];
+        for &b in data {
+            if let Ok(Some(n)) = s.decoder.push(b, &mut buf) {
+                s.sent.push(buf[..n].to_vec());
+            }
+        }
+        if let Some(a) = s.answers.pop_front() {
+            s.rx.extend(a);
+        }
+        Ok(())
+    }
+
+    fn read(&mut self, buf: &mut [u8], _timeout: Duration) -> io::Result<usize> {
+        let mut s = self.0.lock().unwrap();
+        let n = buf.len().min(s.rx.len());
+        for (o, b) in buf.iter_mut().zip(s.rx.drain(..n)) {
+            *o = b;
+        }
+        Ok(n)
+    }
+
+    fn discard_input(&mut self) -> io::Result<()> {
+        self.0.lock().unwrap().rx.clear();
+        Ok(())
+    }
+
+    fn set_baud(&mut self, _baud: u32) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn set_lines(&mut self, _dtr: Option<bool>, _rts: Option<bool>) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn kind(&self) -> PortKind {
+        PortKind::Virtual
+    }
+
+    fn name(&self) -> String {
+        "scripted".into()
+    }
+}
+
+/// An answer frame to `cmd` with this data field (payload and status bytes).
+fn answer(cmd: Command, value: u32, body: &[u8]) -> Vec<u8> {
+    let mut f = ResponseHeader {
+        op: cmd as u8,
+        size: body.len() as u16,
+        value,
+    }
+    .to_bytes()
+    .to_vec();
+    f.extend_from_slice(body);
+    f
+}
+
+/// A successful answer with `payload`, followed by the status bytes `kind` sends.
+fn ok(kind: LoaderKind, cmd: Command, payload: &[u8]) -> Vec<u8> {
+    let mut body = payload.to_vec();
+    body.resize(payload.len() + kind.status_len(), 0);
+    answer(cmd, 0, &body)
+}
+
+fn loader(kind: LoaderKind, chip: Chip) -> (Loader, ScriptedPort) {
+    let port = ScriptedPort::default();
+    let mut conn = Connection::new(Box::new(port.clone()));
+    conn.kind = kind;
+    let l = Loader {
+        conn,
+        chip,
+        security: None,
+        flash_size: None,
+        baud: ROM_BAUD,
+        caps: None,
+    };
+    (l, port)
+}
+
+fn security_payload(chip_id: Option<u32>) -> Vec<u8> {
+    let info = SecurityInfo {
+        flags: SecurityInfo::SECURE_DOWNLOAD_ENABLE,
+        flash_crypt_cnt: 1,
+        key_purposes: [1, 2, 3, 4, 5, 6, 0],
+        chip_id,
+        eco_version: chip_id.map(|_| 4),
+    };
+    let mut p = [0u8; SecurityInfo::LEN];
+    let n = info.encode(&mut p);
+    p[..n].to_vec()
+}
+
+#[test]
+fn answers_to_other_commands_and_stray_frames_are_skipped() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    let mut not_an_answer = answer(Command::ReadReg, 1, &[0; 4]);
+    not_an_answer[0] = 0;
+    port.then(&[
+        not_an_answer,
+        vec![1, 0x0A, 0],
+        answer(Command::Sync, 2, &[0; 4]),
+        answer(Command::ReadReg, 0x1234_5678, &[0; 4]),
+    ]);
+    assert_eq!(l.read_reg(0x6000_8844).unwrap(), 0x1234_5678);
+    let sent = port.requests();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].0, Command::ReadReg as u8);
+    assert_eq!(
+        ReadReg::parse(&sent[0].1),
+        Ok(ReadReg { addr: 0x6000_8844 })
+    );
+}
+
+#[test]
+fn no_answer_is_a_timeout() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    port.then(&[answer(Command::Sync, 0, &[0; 4])]);
+    assert!(matches!(
+        l.read_reg(0),
+        Err(LoaderError::Timeout {
+            cmd: "READ_REG",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn rom_status_is_decoded() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    port.then(&[answer(Command::WriteReg, 0, &[1, 0x07, 0, 0])]);
+    match l.write_reg(0x6000_2000, 1) {
+        Err(LoaderError::Failed { cmd, status }) => {
+            assert_eq!(cmd, "WRITE_REG");
+            assert_eq!(status, Status::Rom(RomError::Checksum));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn stub_status_is_decoded_after_the_payload() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    // A failure with the payload left out, and one with the payload in place.
+    port.then(&[answer(Command::SpiFlashMd5, 0, &[0xC4, 0])]);
+    let mut body = vec![0xAA; 16];
+    body.extend([0xE1, 0]);
+    port.then(&[answer(Command::SpiFlashMd5, 0, &body)]);
+    for want in [StubError::SpiFailed, StubError::OutOfRange] {
+        match l.md5(0, 0x1000) {
+            Err(LoaderError::Failed { status, .. }) => assert_eq!(status, Status::Stub(want)),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn missing_status_bytes_are_malformed_not_a_status() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    // Sixteen digest bytes whose last two would read as stub error C1 00.
+    let mut digest = vec![0x11; 14];
+    digest.extend([0xC1, 0x00]);
+    port.then(&[answer(Command::SpiFlashMd5, 0, &digest)]);
+    let mut one_status_byte = digest.clone();
+    one_status_byte.push(0);
+    port.then(&[answer(Command::SpiFlashMd5, 0, &one_status_byte)]);
+    for _ in 0..2 {
+        assert!(matches!(
+            l.md5(0, 0x1000),
+            Err(LoaderError::Malformed {
+                cmd: "SPI_FLASH_MD5",
+                ..
+            })
+        ));
+    }
+}
+
+#[test]
+fn status_only_success_where_a_payload_belongs_is_malformed() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    port.then(&[answer(Command::SpiFlashMd5, 0, &[0, 0, 0, 0])]);
+    assert!(matches!(
+        l.md5(0, 0x1000),
+        Err(LoaderError::Malformed { .. })
+    ));
+}
+
+#[test]
+fn security_info_in_the_20_byte_form() {
+    let port = ScriptedPort::default();
+    port.then(&[ok(
+        LoaderKind::Rom,
+        Command::GetSecurityInfo,
+        &security_payload(Some(5)),
+    )]);
+    let mut conn = Connection::new(Box::new(port.clone()));
+    let (chip, sec) = detect(&mut conn).unwrap();
+    assert_eq!(chip, Chip::Esp32c3);
+    let sec = sec.unwrap();
+    assert_eq!((sec.chip_id, sec.eco_version), (Some(5), Some(4)));
+    assert_eq!(sec.key_purposes, [1, 2, 3, 4, 5, 6, 0]);
+    assert!(sec.secure_download() && sec.flash_encryption() && !sec.secure_boot());
+    assert_eq!(port.requests().len(), 1);
+}
+
+#[test]
+fn security_info_in_the_12_byte_form_falls_back_to_the_magic_word() {
+    let port = ScriptedPort::default();
+    let short = ok(
+        LoaderKind::Rom,
+        Command::GetSecurityInfo,
+        &security_payload(None),
+    );
+    port.then(std::slice::from_ref(&short))
+        .then(&[short])
+        .then(&[answer(Command::ReadReg, 0x0000_07C6, &[0; 4])]);
+    let mut conn = Connection::new(Box::new(port.clone()));
+    let (chip, sec) = detect(&mut conn).unwrap();
+    assert_eq!(chip, Chip::Esp32s2);
+    let sec = sec.unwrap();
+    assert_eq!((sec.chip_id, sec.eco_version), (None, None));
+    assert_eq!(sec.key_purposes, [1, 2, 3, 4, 5, 6, 0]);
+    let ops: Vec<u8> = port.requests().iter().map(|r| r.0).collect();
+    assert_eq!(
+        ops,
+        [
+            Command::GetSecurityInfo as u8,
+            Command::GetSecurityInfo as u8,
+            Command::ReadReg as u8
+        ]
+    );
+}
+
+#[test]
+fn a_rom_without_security_info_is_told_by_its_magic_word() {
+    let port = ScriptedPort::default();
+    port.then(&[answer(Command::GetSecurityInfo, 0, &[1, 0x05, 0, 0])])
+        .then(&[answer(Command::ReadReg, 0x00F0_1D83, &[0; 4])]);
+    let mut conn = Connection::new(Box::new(port.clone()));
+    assert_eq!(detect(&mut conn).unwrap(), (Chip::Esp32, None));
+}
+
+#[test]
+fn rom_md5_is_hex_text() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    let hex = b"00112233445566778899aabbccddeeff";
+    port.then(&[ok(LoaderKind::Rom, Command::SpiFlashMd5, hex)]);
+    let mut bad = *hex;
+    bad[7] = b'x';
+    port.then(&[ok(LoaderKind::Rom, Command::SpiFlashMd5, &bad)]);
+    assert_eq!(
+        l.md5(0x1000, 0x2000).unwrap(),
+        [
+            0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD,
+            0xEE, 0xFF
+        ]
+    );
+    assert!(matches!(
+        l.md5(0x1000, 0x2000),
+        Err(LoaderError::Malformed { .. })
+    ));
+    let (op, data) = &port.requests()[0];
+    assert_eq!(*op, Command::SpiFlashMd5 as u8);
+    assert_eq!(
+        SpiFlashMd5::parse(data),
+        Ok(SpiFlashMd5 {
+            addr: 0x1000,
+            size: 0x2000
+        })
+    );
+}
+
+#[test]
+fn stub_md5_is_raw() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    port.then(&[ok(LoaderKind::Stub, Command::SpiFlashMd5, &[7; 16])]);
+    assert_eq!(l.md5(0, 16).unwrap(), [7; 16]);
+}
+
+#[test]
+fn read_flash_slow_takes_what_was_asked_from_64_bytes() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    let data: Vec<u8> = (0..64).collect();
+    port.then(&[ok(LoaderKind::Rom, Command::ReadFlashSlow, &data)]);
+    port.then(&[ok(LoaderKind::Rom, Command::ReadFlashSlow, &data[..32])]);
+    port.then(&[ok(LoaderKind::Rom, Command::ReadFlashSlow, &data)]);
+    assert_eq!(l.read_flash_slow(0x100, 10).unwrap(), &data[..10]);
+    // Thirty-two bytes and a status do not make the 64-byte body.
+    assert!(matches!(
+        l.read_flash_slow(0x100, 10),
+        Err(LoaderError::Malformed { .. })
+    ));
+    // Nothing past the 64 bytes can be asked for.
+    assert!(matches!(
+        l.read_flash_slow(0x100, 65),
+        Err(LoaderError::Malformed { .. })
+    ));
+    let (_, data) = &port.requests()[0];
+    assert_eq!(
+        ReadFlashSlow::parse(data),
+        Ok(ReadFlashSlow {
+            addr: 0x100,
+            len: 10
+        })
+    );
+}
+
+#[test]
+fn flash_begin_takes_the_form_the_loader_wants() {
+    for (kind, chip, encrypted) in [
+        (LoaderKind::Rom, Chip::Esp32, None),
+        (LoaderKind::Rom, Chip::Esp32c3, Some(0)),
+        (LoaderKind::Stub, Chip::Esp32, Some(0)),
+    ] {
+        let (mut l, port) = loader(kind, chip);
+        port.then(&[ok(kind, Command::FlashDeflBegin, &[])]);
+        l.flash_begin(0x1_0000, 0x2345, 0x4000, 1, true).unwrap();
+        let (op, data) = &port.requests()[0];
+        assert_eq!(*op, Command::FlashDeflBegin as u8);
+        assert_eq!(
+            FlashBegin::parse(data),
+            Ok(FlashBegin {
+                size: 0x2345,
+                blocks: 1,
+                block_size: 0x4000,
+                offset: 0x1_0000,
+                encrypted
+            })
+        );
+    }
+}
+
+#[test]
+fn sector_digests_must_all_be_there() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    let mut body = vec![1u8; 32];
+    body.extend([2u8; 32]);
+    port.then(&[ok(LoaderKind::Stub, Command::EspflowSectorDigests, &body)]);
+    port.then(&[ok(
+        LoaderKind::Stub,
+        Command::EspflowSectorDigests,
+        &body[..32],
+    )]);
+    assert_eq!(
+        l.sector_digests(0x1000, 2).unwrap(),
+        vec![[1u8; 32], [2u8; 32]]
+    );
+    assert!(matches!(
+        l.sector_digests(0x1000, 2),
+        Err(LoaderError::Malformed { .. })
+    ));
+}
+
+#[test]
+fn write_stats_and_capabilities_are_typed_answers() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    let stats = caps::WriteStats {
+        sectors_erased: 3,
+        sectors_programmed: 5,
+        sectors_skipped: 8,
+    };
+    port.then(&[ok(
+        LoaderKind::Stub,
+        Command::EspflowWriteStats,
+        &stats.to_bytes(),
+    )]);
+    assert_eq!(l.write_stats().unwrap(), (3, 5, 8));
+    let c = Capabilities {
+        version: caps::VERSION,
+        flags: caps::FLAG_PIPELINED_WRITES,
+        max_block: 0x4000,
+        write_window: 2,
+        read_window: 4,
+    };
+    port.then(&[ok(
+        LoaderKind::Stub,
+        Command::EspflowCapabilities,
+        &c.to_bytes(),
+    )]);
+    assert_eq!(l.negotiate(), Some(c));
+    // A foreign stub refuses the command; the loader then runs without extensions.
+    port.then(&[answer(Command::EspflowCapabilities, 0, &[0xC3, 0])]);
+    assert_eq!(l.negotiate(), None);
+    let (_, hello) = &port.requests()[1];
+    assert_eq!(
+        CapabilitiesRequest::parse(hello),
+        Ok(CapabilitiesRequest {
+            host_flags: caps::HOST_PIPELINES
+        })
+    );
+}
+
+#[test]
+fn timeout_for_matches_the_request_timeouts() {
+    assert_eq!(timeout_for(40.0, 1 << 20), Duration::from_secs(40));
+    assert_eq!(timeout_for(8.0, 100), DEFAULT_TIMEOUT);
+    let erase = EraseRegion {
+        addr: 0,
+        size: 3 << 20,
+    };
+    assert_eq!(erase.timeout(LoaderKind::Stub), timeout_for(40.0, 3 << 20));
+}
+
+#[test]
+fn read_flash_stream_acknowledges_each_frame_and_checks_the_digest() {
+    use md5::Digest;
+    let data: Vec<u8> = (0..0x1800u32).map(|i| i as u8).collect();
+    let digest = md5::Md5::digest(&data).to_vec();
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    port.then(&[
+        ok(LoaderKind::Stub, Command::ReadFlash, &[]),
+        data[..0x1000].to_vec(),
+    ])
+    .then(&[data[0x1000..].to_vec()])
+    .then(std::slice::from_ref(&digest));
+    let mut seen = Vec::new();
+    assert_eq!(
+        l.read_flash_stream(0x2000, 0x1800, |n| seen.push(n))
+            .unwrap(),
+        data
+    );
+    assert_eq!(seen, [0x1000, 0x1800]);
+    let sent = port.requests();
+    assert_eq!(
+        ReadFlash::parse(&sent[0].1),
+        Ok(ReadFlash {
+            addr: 0x2000,
+            len: 0x1800,
+            packet_size: READ_FLASH_PACKET,
+            max_in_flight: 64
+        })
+    );
+    let acks: Vec<u32> = port
+        .0
+        .lock()
+        .unwrap()
+        .sent
+        .iter()
+        .skip(1)
+        .map(|f| ReadFlashAck::parse(f).unwrap().received)
+        .collect();
+    assert_eq!(acks, [0x1000, 0x1800]);
+
+    // The same data under a wrong digest is refused.
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    port.then(&[
+        ok(LoaderKind::Stub, Command::ReadFlash, &[]),
+        data[..0x1000].to_vec(),
+    ])
+    .then(&[vec![0; 16]]);
+    assert!(matches!(
+        l.read_flash_stream(0, 0x1000, |_| {}),
+        Err(LoaderError::Malformed { .. })
+    ));
+}
