@@ -84,10 +84,6 @@ impl Transport for ScriptedPort {
         Ok(())
     }
 
-    fn kind(&self) -> PortKind {
-        PortKind::Virtual
-    }
-
     fn name(&self) -> String {
         "scripted".into()
     }
