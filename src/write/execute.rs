@@ -12,7 +12,9 @@ use md5::{Digest, Md5};
 
 use super::plan::sector_span;
 use crate::error::{Error, Result, ResultExt};
-use crate::loader::{Loader, LoaderError, timeout_for};
+use espflow_protocol::message::timeout;
+
+use crate::loader::{Loader, LoaderError};
 use crate::progress::Quiet;
 use crate::region::{flash_size, read_region};
 
@@ -70,7 +72,7 @@ pub fn write_run_stub(
     // A block may expand to far more flash than its own size; allow for the worst erase
     // and program time of what it can hold.
     let ratio = data.len() as f64 / wire.len() as f64;
-    let per_block = timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
     let n = blocks.len();
     loader
         .flash_blocks(
@@ -140,7 +142,7 @@ pub fn write_run_rom(
     };
     loader.flash_begin(start, size, block as u32, blocks.len() as u32, compressed)?;
     let ratio = region.len() as f64 / wire.len() as f64;
-    let per_block = timeout_for(40.0, (block as f64 * ratio * 2.0) as u64);
+    let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
     let refs: Vec<&[u8]> = blocks.iter().map(|b| b.as_slice()).collect();
     let n = refs.len();
     let data_end = addr as u64 + data.len() as u64;

@@ -48,6 +48,13 @@ pub mod timeout {
     /// Erasing and programming flash.
     pub const ERASE_MS_PER_MIB: u64 = 40_000;
 
+    /// A FLASH_DATA or FLASH_DEFL_DATA block that may put `flash_bytes` into the flash
+    /// (a compressed block covers more flash than its own size): the erase and program time
+    /// of all of it.
+    pub fn flash_data(flash_bytes: u64) -> Duration {
+        scaled(ERASE_MS_PER_MIB, flash_bytes)
+    }
+
     /// A budget of `ms_per_mib` for every MiB of `bytes`, never below [`DEFAULT`].
     pub fn scaled(ms_per_mib: u64, bytes: u64) -> Duration {
         let us = ms_per_mib.saturating_mul(1000).saturating_mul(bytes) >> 20;
