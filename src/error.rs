@@ -1,6 +1,9 @@
 //! The library's one error type. Every failure carries a stable [`ErrorCode`] that scripts
 //! and front ends can act on (retry, fix the input, run again to resume) without parsing
 //! English, and many carry a hint saying what to do next.
+//!
+//! Each message is complete in itself (what was being done, then why), so wrapped causes
+//! are part of the text rather than a `source()` chain that printers would repeat.
 
 use std::fmt;
 
@@ -57,14 +60,14 @@ pub enum Error {
     #[error("{0}")]
     BadInput(String),
     /// A local file could not be read or written.
-    #[error("cannot {action} {path}: {source}")]
+    #[error("cannot {action} {path}: {cause}")]
     File {
         /// "read" or "write".
         action: &'static str,
         /// The file, as given.
         path: String,
         /// What the operating system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// Images that do not fit the flash or each other.
     #[error(transparent)]
@@ -98,6 +101,16 @@ pub enum Error {
         /// MD5 of the data, in hex.
         data: String,
     },
+    /// The stub read a sector back after programming it and found other bytes.
+    #[error("{name}: the flash at 0x{addr:X} does not read back as written ({detail})")]
+    ReadBack {
+        /// The image, for the message.
+        name: String,
+        /// Where the run that failed starts.
+        addr: u32,
+        /// The stub's own words.
+        detail: String,
+    },
     /// A guard refused the operation.
     #[error("{reason}")]
     Refused {
@@ -106,20 +119,20 @@ pub enum Error {
     },
     /// A write stopped after part of it was committed; the journal (when there is one) and
     /// the sector digests let the same command continue.
-    #[error("{what}: {source}")]
+    #[error("{what}: {inner}")]
     Interrupted {
         /// What was being written, and where.
         what: String,
         /// Why it stopped.
-        source: Box<Error>,
+        inner: Box<Error>,
     },
     /// Context for another error: what was being done.
-    #[error("{context}: {source}")]
+    #[error("{context}: {inner}")]
     Context {
         /// What was being done.
         context: String,
         /// The failure.
-        source: Box<Error>,
+        inner: Box<Error>,
     },
 }
 
@@ -138,10 +151,10 @@ impl Error {
             Error::Connect(ConnectError::NoResponse { .. }) => ErrorCode::Timeout,
             Error::Connect(ConnectError::Loader(e)) | Error::Loader(e) => loader_code(e),
             Error::Connect(_) => ErrorCode::Device,
-            Error::VerifyMismatch { .. } => ErrorCode::VerifyMismatch,
+            Error::VerifyMismatch { .. } | Error::ReadBack { .. } => ErrorCode::VerifyMismatch,
             Error::Refused { .. } => ErrorCode::Refused,
             Error::Interrupted { .. } => ErrorCode::Resumable,
-            Error::Context { source, .. } => source.code(),
+            Error::Context { inner, .. } => inner.code(),
         }
     }
 
@@ -149,10 +162,19 @@ impl Error {
     pub fn hint(&self) -> Option<&'static str> {
         match self {
             Error::Interrupted { .. } => Some("run the same command again to resume"),
-            Error::Context { source, .. } => source.hint(),
-            Error::VerifyMismatch { .. } => {
+            Error::Context { inner, .. } => inner.hint(),
+            Error::VerifyMismatch { .. } | Error::ReadBack { .. } => {
                 Some("run the write again; if it keeps failing, the flash may be worn or protected")
             }
+            _ => None,
+        }
+    }
+
+    /// The loader failure under any context, if that is what this is.
+    pub fn loader_error(&self) -> Option<&LoaderError> {
+        match self {
+            Error::Loader(e) | Error::Connect(ConnectError::Loader(e)) => Some(e),
+            Error::Context { inner, .. } | Error::Interrupted { inner, .. } => inner.loader_error(),
             _ => None,
         }
     }
@@ -161,25 +183,25 @@ impl Error {
     pub fn context(self, context: impl Into<String>) -> Error {
         Error::Context {
             context: context.into(),
-            source: Box::new(self),
+            inner: Box::new(self),
         }
     }
 
     /// A local file that could not be read.
-    pub fn read_file(path: &std::path::Path, source: std::io::Error) -> Error {
+    pub fn read_file(path: &std::path::Path, cause: std::io::Error) -> Error {
         Error::File {
             action: "read",
             path: path.display().to_string(),
-            source,
+            cause,
         }
     }
 
     /// A local file that could not be written.
-    pub fn write_file(path: &std::path::Path, source: std::io::Error) -> Error {
+    pub fn write_file(path: &std::path::Path, cause: std::io::Error) -> Error {
         Error::File {
             action: "write",
             path: path.display().to_string(),
-            source,
+            cause,
         }
     }
 }
@@ -211,7 +233,7 @@ mod tests {
     fn context_keeps_the_code_and_hint() {
         let inner = Error::Interrupted {
             what: "writing a.bin at 0x10000".into(),
-            source: Box::new(Error::Device("line dropped".into())),
+            inner: Box::new(Error::Device("line dropped".into())),
         };
         let e = inner.context("ota write");
         assert_eq!(e.code(), ErrorCode::Resumable);

@@ -36,7 +36,8 @@ pub struct VirtualChipArgs {
     #[arg(long, default_value_t = 1.0, requires = "realtime")]
     pub time_scale: f64,
     /// Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N,
-    /// power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once)
+    /// power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once), or
+    /// worn-cell:addr=A (the flash byte at A no longer programs)
     #[arg(long, value_parser = virtual_chip::fault::Fault::parse)]
     pub fault: Vec<virtual_chip::fault::Fault>,
     /// Seed for what an injected fault leaves behind

@@ -48,20 +48,20 @@ pub trait Transport: Send {
 #[derive(Debug, thiserror::Error)]
 pub enum PortError {
     /// A serial device.
-    #[error("cannot open serial port {port}: {source}")]
+    #[error("cannot open serial port {port}: {cause}")]
     Serial {
         /// The device.
         port: String,
         /// Why.
-        source: serialport::Error,
+        cause: serialport::Error,
     },
     /// A `socket://` address.
-    #[error("cannot connect to {addr}: {source}")]
+    #[error("cannot connect to {addr}: {cause}")]
     Socket {
         /// The address.
         addr: String,
         /// Why.
-        source: io::Error,
+        cause: io::Error,
     },
     /// A `virtual:` flash image.
     #[error("virtual chip flash image {path}: {reason}")]

@@ -18,9 +18,9 @@ impl SerialPort {
         let port = serialport::new(path, baud)
             .timeout(Duration::from_millis(100))
             .open_native()
-            .map_err(|source| PortError::Serial {
+            .map_err(|cause| PortError::Serial {
                 port: path.to_string(),
-                source,
+                cause,
             })?;
         let usb = usb_ids_of(path);
         Ok(SerialPort {

@@ -13,9 +13,9 @@ pub struct SocketPort {
 
 impl SocketPort {
     pub fn connect(addr: &str) -> Result<SocketPort, PortError> {
-        let err = |source| PortError::Socket {
+        let err = |cause| PortError::Socket {
             addr: format!("socket://{addr}"),
-            source,
+            cause,
         };
         let target = addr
             .to_socket_addrs()

@@ -3,7 +3,8 @@
 //! - `power-cut:after-ops=N`: power fails in the middle of the Nth flash erase or program;
 //! - `power-cut:erase=N` / `power-cut:program=N`: the same, counting only that kind;
 //! - `power-cut:at-ms=T`: the first erase or program at or after T ms of virtual time;
-//! - `line-drop:after-bytes=N`: the connection is cut once N bytes have been received.
+//! - `line-drop:after-bytes=N`: the connection is cut once N bytes have been received;
+//! - `worn-cell:addr=A`: programming silently leaves the flash byte at A as it was.
 //!
 //! Each strikes once. A power cut loses RAM (a running stub is gone), keeps the flash as
 //! the interrupted operation left it, and drops the line; the chip then comes back in its
@@ -15,6 +16,7 @@ use super::flash::{CutAt, PowerCut};
 pub enum Fault {
     PowerCut(CutAt),
     LineDrop { after_bytes: u64 },
+    WornCell { addr: u32 },
 }
 
 impl Fault {
@@ -22,7 +24,8 @@ impl Fault {
         let bad = || {
             format!(
                 "bad fault '{spec}': expected power-cut:after-ops=N, power-cut:erase=N, \
-                 power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N"
+                 power-cut:program=N, power-cut:at-ms=T, line-drop:after-bytes=N or \
+                 worn-cell:addr=A"
             )
         };
         let (kind, arg) = spec.split_once(':').ok_or_else(bad)?;
@@ -34,6 +37,9 @@ impl Fault {
             ("power-cut", "program") if n > 0 => Ok(Fault::PowerCut(CutAt::Program(n))),
             ("power-cut", "at-ms") => Ok(Fault::PowerCut(CutAt::TimeNs(n * 1_000_000))),
             ("line-drop", "after-bytes") => Ok(Fault::LineDrop { after_bytes: n }),
+            ("worn-cell", "addr") => u32::try_from(n)
+                .map(|addr| Fault::WornCell { addr })
+                .map_err(|_| bad()),
             _ => Err(bad()),
         }
     }
@@ -41,7 +47,7 @@ impl Fault {
     pub fn power_cut(&self, seed: u64) -> Option<PowerCut> {
         match self {
             Fault::PowerCut(at) => Some(PowerCut { at: *at, seed }),
-            Fault::LineDrop { .. } => None,
+            Fault::LineDrop { .. } | Fault::WornCell { .. } => None,
         }
     }
 }
@@ -63,6 +69,10 @@ mod tests {
         assert_eq!(
             Fault::parse("line-drop:after-bytes=100"),
             Ok(Fault::LineDrop { after_bytes: 100 })
+        );
+        assert_eq!(
+            Fault::parse("worn-cell:addr=65536"),
+            Ok(Fault::WornCell { addr: 0x10000 })
         );
         for bad in [
             "power-cut",

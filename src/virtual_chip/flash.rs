@@ -140,6 +140,9 @@ pub struct NorFlash {
     cut: Option<PowerCut>,
     ops_since_armed: (u64, u64, u64),
     powered: bool,
+    /// A worn cell: programming leaves this byte as it is, silently, as a worn or
+    /// protected part does.
+    worn: Option<u32>,
 }
 
 /// Capacity code of RDID's third byte for a power-of-two size.
@@ -166,6 +169,7 @@ impl NorFlash {
             cut: None,
             ops_since_armed: (0, 0, 0),
             powered: true,
+            worn: None,
         }
     }
 
@@ -174,6 +178,11 @@ impl NorFlash {
     pub fn arm_power_cut(&mut self, cut: PowerCut) {
         self.cut = Some(cut);
         self.ops_since_armed = (0, 0, 0);
+    }
+
+    /// Makes the byte at `addr` a worn cell that programming no longer changes.
+    pub fn wear_out(&mut self, addr: u32) {
+        self.worn = Some(addr);
     }
 
     pub fn is_powered(&self) -> bool {
@@ -369,6 +378,9 @@ impl NorFlash {
         let stop = damage.as_mut().map(|r| r.random_range(0..latched.len()));
         for (i, b) in latched.iter().enumerate() {
             let col = (start_in_page + skip + i) % PAGE as usize;
+            if self.worn == Some(page_base + col as u32) {
+                continue;
+            }
             let cell = &mut self.data[page_base as usize + col];
             match (stop, damage.as_mut()) {
                 (Some(s), _) if i > s => break,

@@ -89,6 +89,11 @@ impl VirtualChip {
         if let Some(cut) = config.faults.iter().find_map(|f| f.power_cut(config.seed)) {
             config.flash.arm_power_cut(cut);
         }
+        for f in &config.faults {
+            if let fault::Fault::WornCell { addr } = f {
+                config.flash.wear_out(*addr);
+            }
+        }
         VirtualChip {
             board: Board {
                 soc: soc::Soc::new(config.flash, config.efuses),

@@ -158,7 +158,7 @@ fn end_session(chip: &mut VirtualChip) {
 pub fn line_drop(faults: &[Fault]) -> Option<u64> {
     faults.iter().find_map(|f| match f {
         Fault::LineDrop { after_bytes } => Some(*after_bytes),
-        Fault::PowerCut(_) => None,
+        Fault::PowerCut(_) | Fault::WornCell { .. } => None,
     })
 }
 

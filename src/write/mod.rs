@@ -27,7 +27,9 @@ pub use journal::Journal;
 pub use plan::{Image, PlanError, WritePlan};
 
 use crate::error::{Error, Result};
-use crate::loader::Loader;
+use espflow_protocol::{Status, StubError};
+
+use crate::loader::{Loader, LoaderError};
 use crate::progress::{Event, Progress, Stage};
 use crate::region::flash_size;
 
@@ -164,10 +166,7 @@ pub fn write_images(
                     execute::write_run_rom(loader, run.addr, data, opts.compress, &mut on_commit)
                 }
             }
-            .map_err(|e| Error::Interrupted {
-                what: format!("writing {} at 0x{:X}", img.name, run.addr),
-                source: Box::new(e),
-            })?;
+            .map_err(|e| run_error(e, &img.name, run.addr))?;
             if opts.verify {
                 verify::region(loader, run.addr, data, &img.name)?;
             }
@@ -189,6 +188,30 @@ pub fn write_images(
     }
     sum.seconds = started.elapsed().as_secs_f64();
     Ok(sum)
+}
+
+/// What a failed run means: flash that does not read back is a verification failure (a
+/// rerun would only fail the same way); anything else leaves a write the journal and the
+/// sector digests let the same command continue.
+fn run_error(e: Error, name: &str, addr: u32) -> Error {
+    let read_back = matches!(
+        e.loader_error(),
+        Some(LoaderError::Failed {
+            status: Status::Stub(StubError::Verify),
+            ..
+        })
+    );
+    if read_back {
+        return Error::ReadBack {
+            name: name.to_string(),
+            addr,
+            detail: StubError::Verify.describe().to_string(),
+        };
+    }
+    Error::Interrupted {
+        what: format!("writing {name} at 0x{addr:X}"),
+        inner: Box::new(e),
+    }
 }
 
 /// Checks each image with one MD5 on the chip. When all of them are already in place the
