@@ -18,6 +18,9 @@ pub mod journal;
 pub mod plan;
 pub mod verify;
 
+#[cfg(test)]
+mod pipeline_tests;
+
 use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
