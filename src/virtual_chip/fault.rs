@@ -11,13 +11,21 @@
 
 use super::flash::{CutAt, PowerCut};
 
+/// One fault to inject.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fault {
+    /// Power fails in the middle of the flash operation `CutAt` names.
     PowerCut(CutAt),
-    LineDrop { after_bytes: u64 },
+    /// The connection is cut once this many bytes have been received.
+    LineDrop {
+        /// Bytes received before the cut (the rest of the chunk that crosses it is lost).
+        after_bytes: u64,
+    },
 }
 
 impl Fault {
+    /// Parses one spec in the forms listed above; the error message names the bad spec
+    /// and the accepted forms. Power-cut counts must be at least 1.
     pub fn parse(spec: &str) -> Result<Fault, String> {
         let bad = || {
             format!(
@@ -38,6 +46,8 @@ impl Fault {
         }
     }
 
+    /// The power cut to arm in the flash, with the damage drawn from `seed`; `None` for
+    /// faults of the line.
     pub fn power_cut(&self, seed: u64) -> Option<PowerCut> {
         match self {
             Fault::PowerCut(at) => Some(PowerCut { at: *at, seed }),
