@@ -7,7 +7,7 @@
 //! [`ErrorCode`].
 //!
 //! - [`session`]: a connected chip and its operations;
-//! - [`write`]: the write pipeline (plan, compare, execute, journal, verify);
+//! - [`mod@write`]: the write pipeline (plan, compare, execute, journal, verify);
 //! - [`loader`]: the serial loader protocol, command by command;
 //! - [`chip`], [`stub`]: per-chip facts and espflow's embedded flasher stubs;
 //! - [`partition`], [`ota`]: ESP-IDF partition tables and otadata, as pure values;

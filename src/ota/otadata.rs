@@ -18,17 +18,26 @@ pub const SEQ_ERASED: u32 = 0xFFFF_FFFF;
 /// `esp_ota_img_states_t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OtaState {
+    /// 0: a new image not yet booted; with rollback on, the bootloader
+    /// turns it into `PendingVerify` when it starts it.
     New,
+    /// 1: booted once, waiting for the app to confirm itself; with rollback
+    /// on, the bootloader aborts it if it is still pending at the next boot.
     PendingVerify,
+    /// 2: the app confirmed itself.
     Valid,
+    /// 3: the app declared itself broken; the bootloader skips the entry.
     Invalid,
+    /// 4: the app never confirmed itself; the bootloader skips the entry.
     Aborted,
     /// 0xFFFFFFFF: never set (erased flash), the state written when rollback is off.
     Undefined,
+    /// Any other value, kept as read.
     Other(u32),
 }
 
 impl OtaState {
+    /// Decodes the stored `ota_state` word.
     pub fn from_u32(v: u32) -> Self {
         match v {
             0 => OtaState::New,
@@ -41,6 +50,7 @@ impl OtaState {
         }
     }
 
+    /// The `ota_state` word to store.
     pub fn to_u32(self) -> u32 {
         match self {
             OtaState::New => 0,
@@ -75,10 +85,14 @@ pub fn seq_crc(seq: u32) -> u32 {
 /// One `esp_ota_select_entry_t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SelectEntry {
+    /// `ota_seq`: the higher valid one wins; it selects slot
+    /// `(seq - 1) mod count`. [`SEQ_ERASED`] means unused.
     pub seq: u32,
     /// Unused by the boot logic; preserved when an entry is rewritten.
     pub label: [u8; 20],
+    /// `ota_state`: where the image stands in rollback's life cycle.
     pub state: OtaState,
+    /// CRC of `seq` as stored; see [`seq_crc`].
     pub crc: u32,
 }
 
@@ -91,6 +105,8 @@ impl SelectEntry {
         crc: 0xFFFF_FFFF,
     };
 
+    /// Decodes a 32-byte entry; never fails, since validity is a separate
+    /// question ([`SelectEntry::is_valid`]).
     pub fn parse(bytes: &[u8; ENTRY_LEN]) -> Self {
         let word = |at: usize| {
             u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
@@ -105,6 +121,7 @@ impl SelectEntry {
         }
     }
 
+    /// The 32-byte little-endian encoding.
     pub fn to_bytes(&self) -> [u8; ENTRY_LEN] {
         let mut out = [0u8; ENTRY_LEN];
         out[0..4].copy_from_slice(&self.seq.to_le_bytes());
@@ -114,6 +131,7 @@ impl SelectEntry {
         out
     }
 
+    /// Whether the stored CRC matches the sequence number.
     pub fn crc_ok(&self) -> bool {
         self.crc == seq_crc(self.seq)
     }
@@ -144,14 +162,30 @@ impl SelectEntry {
 /// Problems with otadata contents or requests.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OtaDataError {
+    /// The contents end before the second copy's entry.
     #[error("otadata is too short: {len} bytes, need at least {need} (two copies 0x1000 apart)")]
-    TooShort { len: usize, need: usize },
+    TooShort {
+        /// Bytes given.
+        len: usize,
+        /// Bytes needed: one sector plus one entry.
+        need: usize,
+    },
+    /// A slot was to be selected but the partition table has no OTA app.
     #[error("the table has no OTA app slots")]
     NoOtaSlots,
+    /// The slot number is not below the bootloader's OTA slot count, so no
+    /// sequence number selects it.
     #[error(
         "OTA slot {slot} cannot be selected: the bootloader counts {count} OTA slots and picks slot (seq - 1) mod {count}"
     )]
-    NoSuchSlot { slot: u8, count: usize },
+    NoSuchSlot {
+        /// The requested slot.
+        slot: u8,
+        /// OTA app entries in the table, gaps included.
+        count: usize,
+    },
+    /// The next sequence number would not fit in 32 bits (or would be the
+    /// erased value).
     #[error("the sequence number is exhausted; erase otadata to start over")]
     SequenceExhausted,
 }
@@ -164,7 +198,14 @@ pub enum BootSelection {
     /// is no factory app.
     Default,
     /// The entry in `copy` selects OTA slot `slot`.
-    Slot { slot: u8, copy: usize, seq: u32 },
+    Slot {
+        /// The OTA slot number (`ota_N`).
+        slot: u8,
+        /// The copy (0 or 1) that decides.
+        copy: usize,
+        /// Its sequence number.
+        seq: u32,
+    },
 }
 
 impl BootSelection {
@@ -180,6 +221,7 @@ impl BootSelection {
 /// Both copies of the selection entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OtaData {
+    /// The entries at offsets 0 and 0x1000.
     pub copies: [SelectEntry; 2],
 }
 
@@ -321,6 +363,7 @@ impl OtaData {
 pub struct ActivateWrite {
     /// Which copy (0 or 1) to replace.
     pub copy: usize,
+    /// The new entry.
     pub entry: SelectEntry,
 }
 

@@ -39,8 +39,11 @@ pub enum Md5Status {
 /// A decoded binary table with what was noticed on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The entries read before the end marker.
     pub table: PartitionTable,
+    /// Whether an MD5 entry was found and checked.
     pub md5: Md5Status,
+    /// Unknown flag bits found in entries.
     pub warnings: Vec<Warning>,
 }
 

@@ -12,9 +12,13 @@ use super::text::py_strip;
 
 /// Partition type values with a keyword.
 pub mod types {
+    /// `app`: a bootable application.
     pub const APP: u8 = 0x00;
+    /// `data`: anything else the application uses (NVS, otadata, file systems...).
     pub const DATA: u8 = 0x01;
+    /// `bootloader`: the second-stage bootloader's place in flash.
     pub const BOOTLOADER: u8 = 0x02;
+    /// `partition_table`: the partition table's own place in flash.
     pub const PARTITION_TABLE: u8 = 0x03;
 }
 

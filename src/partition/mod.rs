@@ -50,16 +50,27 @@ pub const OTADATA_SIZE: u32 = 0x2000;
 
 /// Well-known subtype values.
 pub mod subtypes {
+    /// App `factory`: booted when otadata selects nothing.
     pub const APP_FACTORY: u8 = 0x00;
+    /// App `ota_0`; `ota_N` is `APP_OTA_0 + N`.
     pub const APP_OTA_0: u8 = 0x10;
+    /// App `ota_15`, the last OTA slot.
     pub const APP_OTA_MAX: u8 = 0x1F;
+    /// App `test`.
     pub const APP_TEST: u8 = 0x20;
+    /// Data `ota`: the otadata partition that selects the OTA app.
     pub const DATA_OTA: u8 = 0x00;
+    /// Data `phy`: PHY (radio) initialisation data.
     pub const DATA_PHY: u8 = 0x01;
+    /// Data `nvs`: non-volatile key-value storage.
     pub const DATA_NVS: u8 = 0x02;
+    /// Data `coredump`: where a crash dump is written.
     pub const DATA_COREDUMP: u8 = 0x03;
+    /// Data `nvs_keys`: NVS encryption keys.
     pub const DATA_NVS_KEYS: u8 = 0x04;
+    /// Data `undefined`: what an empty data subtype means.
     pub const DATA_UNDEFINED: u8 = 0x06;
+    /// Data `tee_ota`: the TEE's own otadata partition.
     pub const DATA_TEE_OTA: u8 = 0x90;
 }
 
@@ -76,20 +87,26 @@ pub struct Partition {
     pub name: String,
     /// Type: 0 app, 1 data, 2 bootloader, 3 partition_table, others custom.
     pub ptype: u8,
+    /// Subtype; its meaning depends on the type (see [`subtypes`]).
     pub subtype: u8,
     /// Absolute flash address.
     pub offset: u32,
+    /// Size in bytes.
     pub size: u32,
+    /// `encrypted` flag: the contents are encrypted when flash encryption is on.
     pub encrypted: bool,
+    /// `readonly` flag: ESP-IDF refuses writes to the partition at run time.
     pub readonly: bool,
 }
 
 /// An application slot the bootloader can start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AppSlot {
+    /// The `factory` app.
     Factory,
     /// `ota_0` .. `ota_15`.
     Ota(u8),
+    /// The `test` app.
     Test,
 }
 
@@ -109,6 +126,7 @@ impl Partition {
         u64::from(self.offset) + u64::from(self.size)
     }
 
+    /// Whether the type is app.
     pub fn is_app(&self) -> bool {
         self.ptype == types::APP
     }
@@ -147,6 +165,7 @@ impl Partition {
 /// A partition table: entries in table order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PartitionTable {
+    /// The entries, in the order they appear in the table.
     pub partitions: Vec<Partition>,
 }
 
@@ -234,10 +253,12 @@ impl PartitionTable {
         validate::flash_used(self)
     }
 
+    /// The first partition with this exact name.
     pub fn find_by_name(&self, name: &str) -> Option<&Partition> {
         self.partitions.iter().find(|p| p.name == name)
     }
 
+    /// Every partition with this type and subtype, in table order.
     pub fn find_by_type(&self, ptype: u8, subtype: u8) -> impl Iterator<Item = &Partition> {
         self.partitions
             .iter()
@@ -275,6 +296,7 @@ impl PartitionTable {
             .collect()
     }
 
+    /// The partition providing an app slot (the first, if repeated).
     pub fn app(&self, slot: AppSlot) -> Option<&Partition> {
         self.app_slots()
             .into_iter()
@@ -282,6 +304,7 @@ impl PartitionTable {
             .map(|(_, p)| p)
     }
 
+    /// The factory app partition, if any.
     pub fn factory(&self) -> Option<&Partition> {
         self.app(AppSlot::Factory)
     }

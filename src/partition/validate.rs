@@ -22,25 +22,34 @@ pub enum SecureBoot {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum FlashSize {
+    /// 1 MiB.
     #[cfg_attr(feature = "cli", value(name = "1MB"))]
     Mb1,
+    /// 2 MiB.
     #[cfg_attr(feature = "cli", value(name = "2MB"))]
     Mb2,
+    /// 4 MiB.
     #[cfg_attr(feature = "cli", value(name = "4MB"))]
     Mb4,
+    /// 8 MiB.
     #[cfg_attr(feature = "cli", value(name = "8MB"))]
     Mb8,
+    /// 16 MiB.
     #[cfg_attr(feature = "cli", value(name = "16MB"))]
     Mb16,
+    /// 32 MiB.
     #[cfg_attr(feature = "cli", value(name = "32MB"))]
     Mb32,
+    /// 64 MiB.
     #[cfg_attr(feature = "cli", value(name = "64MB"))]
     Mb64,
+    /// 128 MiB.
     #[cfg_attr(feature = "cli", value(name = "128MB"))]
     Mb128,
 }
 
 impl FlashSize {
+    /// The size in bytes.
     pub fn bytes(self) -> u64 {
         let mb = match self {
             FlashSize::Mb1 => 1,
@@ -62,7 +71,9 @@ pub struct ValidateOptions {
     /// Flash address of the table; nothing but the primary bootloader and
     /// the table itself may start below the end of its sector.
     pub table_offset: i64,
+    /// Secure boot scheme, which sets the app size alignment (`None`: no secure boot).
     pub secure: Option<SecureBoot>,
+    /// Keyword tables; subtype rules follow them, including extra subtypes.
     pub keywords: Keywords,
 }
 

@@ -14,6 +14,7 @@ pub struct SerialPort {
 }
 
 impl SerialPort {
+    /// Opens the device at `baud` and looks up its USB ids, if it has any.
     pub fn open(path: &str, baud: u32) -> Result<SerialPort, PortError> {
         let port = serialport::new(path, baud)
             .timeout(Duration::from_millis(100))

@@ -12,6 +12,7 @@ pub struct SocketPort {
 }
 
 impl SocketPort {
+    /// Connects to `HOST:PORT` (the spec without `socket://`), giving up after 5 seconds.
     pub fn connect(addr: &str) -> Result<SocketPort, PortError> {
         let err = |cause| PortError::Socket {
             addr: format!("socket://{addr}"),

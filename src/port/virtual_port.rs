@@ -17,6 +17,8 @@ pub struct VirtualPort {
 }
 
 impl VirtualPort {
+    /// Starts a chip whose flash is the image at `path` (created erased if missing; see
+    /// [`NorFlash::open`]), with eFuses derived from the path.
     pub fn open(path: &Path, opts: &VirtualOptions) -> Result<VirtualPort, PortError> {
         let flash = NorFlash::open(path, opts.flash_size).map_err(|e| PortError::Virtual {
             path: path.display().to_string(),
@@ -38,6 +40,7 @@ impl VirtualPort {
         })
     }
 
+    /// The chip, for inspecting its flash and counters.
     pub fn chip(&self) -> &VirtualChip {
         &self.chip
     }

@@ -12,14 +12,26 @@
 
 use super::flash::{CutAt, PowerCut};
 
+/// One fault to inject.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fault {
+    /// Power fails in the middle of the flash operation `CutAt` names.
     PowerCut(CutAt),
-    LineDrop { after_bytes: u64 },
-    WornCell { addr: u32 },
+    /// The connection is cut once this many bytes have been received.
+    LineDrop {
+        /// Bytes received before the cut (the rest of the chunk that crosses it is lost).
+        after_bytes: u64,
+    },
+    /// Programming silently leaves the flash byte at `addr` as it was.
+    WornCell {
+        /// The worn byte's flash address.
+        addr: u32,
+    },
 }
 
 impl Fault {
+    /// Parses one spec in the forms listed above; the error message names the bad spec
+    /// and the accepted forms. Power-cut counts must be at least 1.
     pub fn parse(spec: &str) -> Result<Fault, String> {
         let bad = || {
             format!(
@@ -44,6 +56,8 @@ impl Fault {
         }
     }
 
+    /// The power cut to arm in the flash, with the damage drawn from `seed`; `None` for
+    /// faults of the line.
     pub fn power_cut(&self, seed: u64) -> Option<PowerCut> {
         match self {
             Fault::PowerCut(at) => Some(PowerCut { at: *at, seed }),

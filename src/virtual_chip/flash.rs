@@ -12,21 +12,31 @@ use std::path::Path;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 
+/// Sector size in bytes: the smallest erase (20h).
 pub const SECTOR: u32 = 0x1000;
+/// 32 KiB block erase size in bytes (52h).
 pub const BLOCK32: u32 = 0x8000;
+/// 64 KiB block erase size in bytes (D8h).
 pub const BLOCK64: u32 = 0x10000;
+/// Page size in bytes: a page program never leaves its page.
 pub const PAGE: u32 = 0x100;
 
-/// Status register 1 bits.
+/// Status register 1, write in progress: a program or erase is still running.
 pub const SR_WIP: u8 = 0x01;
+/// Status register 1, write enable latch: set by write enable (06h), cleared by every program, erase or
+/// status write.
 pub const SR_WEL: u8 = 0x02;
 
 /// Datasheet-style operation times, in nanoseconds of virtual time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Timing {
+    /// One page program, whatever its length.
     pub page_program_ns: u64,
+    /// One 4 KiB sector erase.
     pub sector_erase_ns: u64,
+    /// One 32 KiB block erase.
     pub block32_erase_ns: u64,
+    /// One 64 KiB block erase.
     pub block64_erase_ns: u64,
     /// Chip erase time per 4 MiB.
     pub chip_erase_per_4mib_ns: u64,
@@ -55,15 +65,22 @@ impl Timing {
     };
 }
 
+/// The erase commands the part understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EraseKind {
+    /// Sector erase (20h), 4 KiB.
     Sector,
+    /// 32 KiB block erase (52h).
     Block32,
+    /// 64 KiB block erase (D8h).
     Block64,
+    /// Chip erase (C7h): the whole flash.
     Chip,
 }
 
 impl EraseKind {
+    /// Bytes this erase clears on a flash of `flash_size` bytes; also the alignment it
+    /// requires.
     pub fn size(self, flash_size: u32) -> u32 {
         match self {
             EraseKind::Sector => SECTOR,
@@ -74,18 +91,38 @@ impl EraseKind {
     }
 }
 
+/// Why the flash refused or failed an operation.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FlashError {
+    /// A program or erase is still running (WIP set).
     #[error("flash is busy (WIP set)")]
     Busy,
+    /// A program, erase or status write came without a write enable first (WEL clear).
     #[error("write enable latch is not set")]
     NotWriteEnabled,
+    /// The operation reaches past the end of the flash.
     #[error("address 0x{addr:X} (+{len}) is outside the {size}-byte flash")]
-    OutOfRange { addr: u32, len: u32, size: u32 },
+    OutOfRange {
+        /// Start address.
+        addr: u32,
+        /// Length in bytes.
+        len: u32,
+        /// Flash size in bytes.
+        size: u32,
+    },
+    /// An erase address is not a multiple of the erase size.
     #[error("{kind:?} erase at 0x{addr:X} is not aligned to its size")]
-    Unaligned { kind: EraseKind, addr: u32 },
+    Unaligned {
+        /// The erase requested.
+        kind: EraseKind,
+        /// Its address.
+        addr: u32,
+    },
+    /// The image file could not be opened, read or written, or its size is not a usable
+    /// flash size.
     #[error("flash image file: {0}")]
     Io(String),
+    /// The power is off: a cut struck this operation or an earlier one.
     #[error("power was cut")]
     PowerLost,
 }
@@ -97,8 +134,11 @@ pub enum FlashError {
 pub enum CutAt {
     /// Any erase or program.
     Op(u64),
+    /// Erases only.
     Erase(u64),
+    /// Page programs only.
     Program(u64),
+    /// The first erase or program at or after this virtual time, in nanoseconds.
     TimeNs(u64),
 }
 
@@ -107,7 +147,9 @@ pub enum CutAt {
 /// stops part-way through its page, with one byte half done.
 #[derive(Clone, Debug)]
 pub struct PowerCut {
+    /// Which operation it interrupts.
     pub at: CutAt,
+    /// Seed of the damage the interrupted operation leaves.
     pub seed: u64,
 }
 
@@ -120,14 +162,22 @@ impl From<io::Error> for FlashError {
 /// Counters a test or benchmark can read to see what the device really did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FlashStats {
+    /// Completed 4 KiB sector erases.
     pub sector_erases: u64,
+    /// Completed 32 KiB and 64 KiB block erases.
     pub block_erases: u64,
+    /// Completed chip erases.
     pub chip_erases: u64,
+    /// Completed page programs.
     pub page_programs: u64,
+    /// Bytes latched by completed page programs (at most 256 each).
     pub bytes_programmed: u64,
+    /// Bytes returned by reads.
     pub bytes_read: u64,
 }
 
+/// One SPI NOR flash part (JEDEC ID EF 40 xx, Winbond-style): its cells, status registers,
+/// busy timer and counters, optionally backed by an image file.
 pub struct NorFlash {
     data: Vec<u8>,
     file: Option<File>,
@@ -136,6 +186,7 @@ pub struct NorFlash {
     sr2: u8,
     busy_until: u64,
     timing: Timing,
+    /// What the part has done since it was created.
     pub stats: FlashStats,
     cut: Option<PowerCut>,
     ops_since_armed: (u64, u64, u64),
@@ -185,6 +236,7 @@ impl NorFlash {
         self.worn = Some(addr);
     }
 
+    /// False from a power cut until [`NorFlash::power_on`].
     pub fn is_powered(&self) -> bool {
         self.powered
     }
@@ -260,22 +312,27 @@ impl NorFlash {
         Ok(flash)
     }
 
+    /// Sets the operation times used from now on.
     pub fn set_timing(&mut self, timing: Timing) {
         self.timing = timing;
     }
 
+    /// Capacity in bytes.
     pub fn size(&self) -> u32 {
         self.data.len() as u32
     }
 
+    /// The RDID (9Fh) answer: manufacturer, memory type, [`capacity_code`].
     pub fn jedec_id(&self) -> [u8; 3] {
         self.jedec
     }
 
+    /// Every byte of the flash as it stands.
     pub fn contents(&self) -> &[u8] {
         &self.data
     }
 
+    /// Whether a program or erase is still running at virtual time `now` (ns).
     pub fn is_busy(&self, now: u64) -> bool {
         now < self.busy_until
     }
@@ -285,15 +342,19 @@ impl NorFlash {
         self.busy_until
     }
 
+    /// Status register 1 (RDSR, 05h) at virtual time `now`, with WIP as it is then.
     pub fn status(&self, now: u64) -> u8 {
         let wip = if self.is_busy(now) { SR_WIP } else { 0 };
         (self.sr & !SR_WIP) | wip
     }
 
+    /// Status register 2 (35h), as last written.
     pub fn status2(&self) -> u8 {
         self.sr2
     }
 
+    /// Write status register (01h): sets register 1 (its WIP and WEL bits are ignored) and,
+    /// when given, register 2. Needs WEL, and clears it.
     pub fn write_status(&mut self, now: u64, sr: u8, sr2: Option<u8>) -> Result<(), FlashError> {
         self.ready_for_write(now)?;
         self.sr = sr & !(SR_WIP | SR_WEL);
@@ -303,6 +364,7 @@ impl NorFlash {
         Ok(())
     }
 
+    /// Write enable (06h): sets WEL, which the next program, erase or status write needs.
     pub fn write_enable(&mut self, now: u64) -> Result<(), FlashError> {
         if !self.powered {
             return Err(FlashError::PowerLost);
@@ -314,6 +376,7 @@ impl NorFlash {
         Ok(())
     }
 
+    /// Write disable (04h): clears WEL.
     pub fn write_disable(&mut self) {
         self.sr &= !SR_WEL;
     }

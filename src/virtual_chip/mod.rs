@@ -25,13 +25,18 @@ pub use soc::Efuses;
 /// Something the chip puts on its UART, at a virtual time in nanoseconds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Output {
+    /// Bytes sent on the line.
     Bytes {
+        /// Virtual time the bytes were sent, in nanoseconds.
         at: u64,
+        /// The bytes (a whole SLIP frame, or raw text such as the ROM banner).
         data: Vec<u8>,
     },
     /// The UART switches to a new baud rate from this point on.
     Baud {
+        /// Virtual time of the switch, in nanoseconds.
         at: u64,
+        /// The new rate in bits per second.
         baud: u32,
     },
 }
@@ -52,22 +57,32 @@ pub enum Personality {
 /// Counters tests use to prove what happened on the chip.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChipStats {
+    /// SLIP frames received intact, whoever handled them.
     pub frames: u64,
+    /// Uploaded programs started with MEM_END.
     pub stub_uploads: u64,
+    /// Bumped by [`VirtualChip::reset`]; the restart that follows clears every counter, so
+    /// it reads 0 afterwards.
     pub resets: u64,
+    /// Opcodes of the commands handled, in order.
     pub commands: Vec<u8>,
 }
 
+/// What a [`VirtualChip`] is built from.
 pub struct ChipConfig {
+    /// The flash part, with its contents.
     pub flash: NorFlash,
+    /// The chip's eFuse values (MAC address, security settings, revision).
     pub efuses: Efuses,
     /// Datasheet flash timings instead of instant operations.
     pub realtime: bool,
     /// Faults to suffer (see [`fault`]); `seed` decides the damage a power cut does.
     pub faults: Vec<fault::Fault>,
+    /// Seed for the damage an injected power cut leaves in flash.
     pub seed: u64,
 }
 
+/// A virtual ESP32-C3 with its flash, talking through bytes in and [`Output`] out.
 pub struct VirtualChip {
     board: Board,
     personality: Personality,
@@ -75,6 +90,7 @@ pub struct VirtualChip {
     frame: Vec<u8>,
     session: loader::Session,
     stub: Option<Box<Stub<Board>>>,
+    /// Counters since the last restart (reset, power-on or return to download mode).
     pub stats: ChipStats,
 }
 
@@ -82,6 +98,8 @@ pub struct VirtualChip {
 const FRAME_CAPACITY: usize = 0x4000 + 0x400;
 
 impl VirtualChip {
+    /// A powered chip in its ROM loader, with nothing sent yet. `realtime` switches the
+    /// flash to datasheet timings; the first power-cut fault, if any, is armed.
     pub fn new(mut config: ChipConfig) -> VirtualChip {
         if config.realtime {
             config.flash.set_timing(Timing::DATASHEET);
@@ -110,18 +128,22 @@ impl VirtualChip {
         }
     }
 
+    /// What is answering on the UART now.
     pub fn personality(&self) -> Personality {
         self.personality
     }
 
+    /// The flash part.
     pub fn flash(&self) -> &NorFlash {
         &self.board.soc.flash
     }
 
+    /// The UART's current baud rate.
     pub fn baud(&self) -> u32 {
         self.board.soc.baud
     }
 
+    /// The chip's virtual clock, in nanoseconds.
     pub fn now(&self) -> u64 {
         self.board.now
     }

@@ -14,8 +14,11 @@ use std::time::{Duration, Instant};
 use super::fault::Fault;
 use super::{Output, VirtualChip};
 
+/// Where [`serve`] waits for its client.
 pub enum Listen {
+    /// A TCP address to bind (`HOST:PORT`; port 0 picks a free one); clients take turns.
     Tcp(String),
+    /// A new pseudo-terminal, whose device name is printed.
     Pty,
 }
 
