@@ -18,7 +18,7 @@ const OTA_1: usize = 0x21_0000;
 
 fn reference(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/reference/partition-tables")
+        .join("tests/fixtures/partition-tables")
         .join(name)
 }
 

@@ -1,16 +1,15 @@
 //! `espflow partition-table` against ESP-IDF's own outputs: every stock
 //! table is converted with the exact generator command recorded in
-//! COMMANDS.txt and must match the generator's files byte for byte.
+//! COMMANDS.txt and must match the generator's files byte for byte
+//! (tests/fixtures/README.md says where they come from).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference");
-
 fn tables_dir() -> PathBuf {
-    Path::new(REFERENCE).join("partition-tables")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/partition-tables")
 }
 
 fn espflow() -> Command {
