@@ -3,10 +3,12 @@
 //! as many host kills, each followed by a rerun that must finish the write byte for byte
 //! without touching anything else. The test suite runs the same trials with 50 seeds.
 
-#[path = "../tests/common/mod.rs"]
-mod common;
-
-use common::trials;
+// The same files the test suite's support module declares; `trials` finds the runner as
+// `super::runner`, which here is this crate's root.
+#[path = "../tests/suite/support/runner.rs"]
+mod runner;
+#[path = "../tests/suite/support/trials.rs"]
+mod trials;
 
 fn main() {
     let mut trials_n = 1000u64;

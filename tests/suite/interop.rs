@@ -1,11 +1,9 @@
 //! Stock esptool from PyPI, as a client of a served virtual chip: it must not be able to
 //! tell the chip from a board, with its own stub and with the ROM loader alone.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::support::*;
 
 fn esptool_ok(port: &str, stub: bool, args: &[&str], cwd: &std::path::Path) -> String {
     let mut c = esptool();

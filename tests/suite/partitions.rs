@@ -1,33 +1,16 @@
 //! `espflow partition-table` against ESP-IDF's own outputs: every stock
 //! table is converted with the exact generator command recorded in
-//! COMMANDS.txt and must match the generator's files byte for byte.
+//! COMMANDS.txt and must match the generator's files byte for byte
+//! (tests/fixtures/README.md says where they come from).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
-const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference");
+use crate::support::*;
 
 fn tables_dir() -> PathBuf {
-    Path::new(REFERENCE).join("partition-tables")
-}
-
-fn espflow() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_espflow"))
-}
-
-/// A fresh scratch directory per call (tests run in parallel).
-fn scratch() -> PathBuf {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "espflow-partition-tests-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    fixture("partition-tables")
 }
 
 fn convert(args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -71,7 +54,8 @@ fn reference_commands() -> Vec<(Vec<String>, String, String)> {
 
 #[test]
 fn stock_tables_match_the_reference_byte_for_byte() {
-    let dir = scratch();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let mut checked = 0;
     for (opts, input, output) in reference_commands() {
         let out_path = dir.join(&output);
@@ -116,7 +100,8 @@ fn stdin_and_stdout_work_like_files() {
 
 #[test]
 fn output_directories_are_created() {
-    let dir = scratch();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let out = dir.join("a/b/table.bin");
     let input = tables_dir().join("stock_singleapp.csv");
     let run = convert(&[input.to_str().unwrap(), out.to_str().unwrap()], None);

@@ -1,20 +1,13 @@
 //! The espflow binary against virtual chips: in-process (`virtual:`), served over TCP
-//! (`socket://`) and served on a pseudo-terminal (a serial device path).
-
-mod common;
+//! (`socket://`) and served on a pseudo-terminal (a serial device path); and the committed
+//! completion scripts, which must match what the binary generates today.
 
 use std::path::Path;
 use std::time::Duration;
 
-use common::*;
+use crate::support::*;
 
 const LIMIT: Duration = Duration::from_secs(60);
-
-fn espflow_on(port: &str, args: &[&str]) -> std::process::Output {
-    let mut c = espflow();
-    c.args(["--port", port]).args(args);
-    run(c, LIMIT)
-}
 
 /// board-info, write, read back, checksum and erase through one port; `flash` is the
 /// image file behind it, checked byte for byte after each step.
@@ -303,4 +296,19 @@ fn silent_device_times_out_with_a_clear_error() {
         "no response from a loader",
     );
     holder.join().unwrap();
+}
+
+#[test]
+fn completions_are_fresh() {
+    for shell in ["bash", "zsh", "fish"] {
+        let mut c = espflow();
+        c.args(["completions", shell]);
+        let out = ok(&run(c, Duration::from_secs(20)));
+        let path = format!("{}/completions/espflow.{shell}", env!("CARGO_MANIFEST_DIR"));
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == out,
+            "{path} is stale: regenerate with `cargo run -q -- completions {shell} > {path}`"
+        );
+    }
 }

@@ -1,19 +1,38 @@
-//! espflow's own stub against a served virtual chip: the chip must recognise it and run the
-//! real stub core, writes must go compressed and verified, and no SPI1 operation may ever
-//! run with the flash cache enabled.
+//! espflow's own stub. The committed images: each ELF keeps every allocated section where
+//! the chip's ROM loader lets a stub live, and what the host uploads is exactly the ELF's
+//! loadable bytes. Against a served virtual chip: the chip must recognise the stub and run
+//! the real stub core, writes must go compressed and verified, and no SPI1 operation may
+//! ever run with the flash cache enabled.
 
-mod common;
+use espflow::chip::Chip;
+use espflow::stub::{StubImage, allocated_sections, check_placement, elf_for};
 
-use std::time::Duration;
+use crate::support::*;
 
-use common::*;
-
-const LIMIT: Duration = Duration::from_secs(60);
-
-fn espflow_on(port: &str, args: &[&str]) -> std::process::Output {
-    let mut c = espflow();
-    c.args(["--port", port]).args(args);
-    run(c, LIMIT)
+#[test]
+fn every_stub_elf_is_placed_in_ram() {
+    let mut checked = 0;
+    for chip in Chip::ALL {
+        let Some(elf) = elf_for(chip) else { continue };
+        let sections = allocated_sections(elf).unwrap();
+        assert!(sections.iter().any(|s| s.exec), "{chip}: no code section");
+        check_placement(chip, &sections).unwrap_or_else(|e| panic!("{e}"));
+        let img = StubImage::for_chip(chip).unwrap();
+        let text = sections.iter().find(|s| s.exec).unwrap();
+        assert!(
+            (text.addr..text.addr + text.size).contains(&img.entry),
+            "{chip}: entry 0x{:X} is not in the code",
+            img.entry
+        );
+        let uploaded: u32 = sections.iter().filter(|s| s.uploaded).map(|s| s.size).sum();
+        let segs: usize = img.segments.iter().map(|s| s.data.len()).sum();
+        assert_eq!(
+            uploaded as usize, segs,
+            "{chip}: segments and sections disagree"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 5, "every RISC-V chip has a stub image");
 }
 
 fn mixed_image() -> Vec<u8> {

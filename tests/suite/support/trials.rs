@@ -1,5 +1,6 @@
 //! Interrupted-write trials, shared by the test suite (a few dozen seeds) and the soak
 //! bench (as many as asked). Each returns a description of what went wrong, if anything.
+//! Both include this file beside `runner.rs`, which it reaches as `super::runner`.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -7,7 +8,7 @@ use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
 
-use super::*;
+use super::runner::{FLASH_4M, espflow, random_bytes, run, serve};
 
 pub const IMAGE_LEN: usize = 2 << 20;
 const SECTOR: usize = 0x1000;

@@ -2,25 +2,17 @@
 //! second app into ota_1, interrupt that write, resume it, activate ota_1, and check that
 //! the status says so and otadata holds exactly the bytes the bootloader expects.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::trials::summary_field;
-use common::*;
+use crate::support::trials::summary_field;
+use crate::support::*;
 
 const LIMIT: Duration = Duration::from_secs(120);
 const OTADATA: usize = 0xD000;
 const OTA_0: usize = 0x11_0000;
 const OTA_1: usize = 0x21_0000;
-
-fn reference(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/reference/partition-tables")
-        .join(name)
-}
 
 #[test]
 fn interrupted_ota_write_resumes_and_activates() {
@@ -39,7 +31,7 @@ fn interrupted_ota_write_resumes_and_activates() {
     let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
 
     let table = path("table.bin");
-    let csv = reference("stock_two_ota.csv");
+    let csv = fixture("partition-tables/stock_two_ota.csv");
     ok(&run(
         cmd(&["partition-table", "convert", csv.to_str().unwrap(), &table]),
         LIMIT,
@@ -155,7 +147,7 @@ fn partition_commands_check_before_touching_flash() {
     let dir = tempfile::tempdir().unwrap();
     let flash = dir.path().join("f.bin");
     let port = format!("virtual:{}", flash.display());
-    let csv = reference("stock_two_ota.csv");
+    let csv = fixture("partition-tables/stock_two_ota.csv");
     let run_ok = |args: &[&str]| {
         let mut c = espflow();
         c.args(["--port", &port]).args(args);

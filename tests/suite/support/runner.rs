@@ -1,17 +1,12 @@
-//! Helpers shared by the integration tests: the built binary, a served virtual chip, and
-//! esptool from PyPI in a private virtual environment.
-
-#![allow(dead_code)]
-
-pub mod trials;
+//! Running espflow: the CLI under a time limit, a virtual chip it serves, and random
+//! contents to flash. The soak bench includes this file and `trials.rs` as they are, so
+//! everything here is something the trials use.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-pub const ESPTOOL_VERSION: &str = "5.6.0";
 pub const FLASH_4M: usize = 0x40_0000;
 
 pub fn espflow() -> Command {
@@ -55,17 +50,6 @@ pub fn run(mut cmd: Command, limit: Duration) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-pub fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "command failed: {:?}\nstdout: {}\nstderr: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// A `espflow virtual-chip` process, killed when dropped.
@@ -142,49 +126,9 @@ pub fn serve(flash: &Path, extra: &[&str]) -> Served {
     Served { child, port, log }
 }
 
-/// Field `key=value` of a session summary line.
-pub fn field(summary: &str, key: &str) -> Option<u64> {
-    summary
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix(&format!("{key}=")))
-        .and_then(|v| v.parse().ok())
-}
-
 pub fn random_bytes(n: usize, seed: u64) -> Vec<u8> {
     use rand::{RngCore, SeedableRng};
     let mut v = vec![0u8; n];
     rand::rngs::SmallRng::seed_from_u64(seed).fill_bytes(&mut v);
     v
-}
-
-pub fn erased(n: usize) -> Vec<u8> {
-    vec![0xFF; n]
-}
-
-/// esptool from PyPI, installed once into `target/esptool-venv` unless `ESPFLOW_ESPTOOL`
-/// names one.
-pub fn esptool() -> Command {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    let path = PATH.get_or_init(|| {
-        if let Some(p) = std::env::var_os("ESPFLOW_ESPTOOL") {
-            return PathBuf::from(p);
-        }
-        let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/esptool-venv");
-        let bin = venv.join("bin/esptool");
-        if !bin.exists() {
-            let st = Command::new("python3")
-                .args(["-m", "venv"])
-                .arg(&venv)
-                .status()
-                .expect("python3 is needed for the esptool interop tests");
-            assert!(st.success(), "creating the esptool venv failed");
-            let st = Command::new(venv.join("bin/pip"))
-                .args(["install", "-q", &format!("esptool=={ESPTOOL_VERSION}")])
-                .status()
-                .expect("pip");
-            assert!(st.success(), "installing esptool {ESPTOOL_VERSION} failed");
-        }
-        bin
-    });
-    Command::new(path)
 }

@@ -1,0 +1,13 @@
+//! espflow's integration tests, built as one binary: the `espflow` executable against
+//! virtual chips (in-process, served over TCP and on a pseudo-terminal), stock esptool as a
+//! client of them, the committed stub images, and ESP-IDF's partition tables. One module per
+//! area; `support` holds what they share.
+
+mod support;
+
+mod cli;
+mod interop;
+mod ota;
+mod partitions;
+mod resume;
+mod stub;
