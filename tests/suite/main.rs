@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod exit_status;
 mod interop;
 mod ota;
 mod partitions;
