@@ -15,7 +15,7 @@
 //!
 //! Building with `--no-default-features` leaves out the command line (clap, indicatif).
 
-#![allow(missing_docs)]
+#![warn(missing_docs)]
 
 pub mod chip;
 pub mod error;

@@ -248,9 +248,16 @@ pub fn report_error(format: Format, e: &anyhow::Error) {
     let lib = library_error(e);
     let code = lib.map_or(ErrorCode::Device, Error::code);
     let hint = lib.and_then(Error::hint);
+    // A library error's message is complete in itself; anything else may carry context
+    // that only the alternate form shows.
+    let message = if e.downcast_ref::<Error>().is_some() {
+        e.to_string()
+    } else {
+        format!("{e:#}")
+    };
     match hint {
-        Some(h) => eprintln!("error: {e:#}; {h}"),
-        None => eprintln!("error: {e:#}"),
+        Some(h) => eprintln!("error: {message}; {h}"),
+        None => eprintln!("error: {message}"),
     }
     if format == Format::Json {
         #[derive(Serialize)]
@@ -264,7 +271,7 @@ pub fn report_error(format: Format, e: &anyhow::Error) {
         json_line(&Line {
             event: "error",
             code,
-            message: format!("{e:#}"),
+            message,
             hint,
         });
     }

@@ -8,49 +8,74 @@ use espflow_protocol::{Command, SlipDecoder, Status, slip};
 
 use crate::port::Transport;
 
+/// A loader command that did not succeed.
 #[derive(Debug, thiserror::Error)]
 pub enum LoaderError {
+    /// No answer came in time.
     #[error("{cmd} got no response within {timeout:?}")]
     Timeout {
+        /// The command.
         cmd: &'static str,
+        /// How long the host waited.
         timeout: Duration,
     },
+    /// The loader answered with an error status.
     #[error("{cmd} failed: {status}")]
-    Failed { cmd: &'static str, status: Status },
+    Failed {
+        /// The command.
+        cmd: &'static str,
+        /// The decoded status.
+        status: Status,
+    },
+    /// The answer does not have the shape the command's answers have.
     #[error("{cmd}: malformed response ({reason})")]
-    Malformed { cmd: &'static str, reason: String },
+    Malformed {
+        /// The command.
+        cmd: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The stub was uploaded and started but never said OHAI.
     #[error(
         "the stub was uploaded but never announced itself (no OHAI within {0:?}); the chip may \
          have crashed: reset it and retry, or use --no-stub"
     )]
     StubSilent(Duration),
-    #[error("serial line")]
+    /// The port failed.
+    #[error("serial line: {0}")]
     Io(#[from] std::io::Error),
 }
 
+/// A loader command's result.
 pub type Result<T> = std::result::Result<T, LoaderError>;
 
 /// A decoded response: the `value` word and the payload before the status bytes.
 #[derive(Debug, Clone)]
 pub struct Response {
+    /// The answer's value word (a register's contents, a committed address, ...).
     pub value: u32,
+    /// The payload before the status bytes.
     pub payload: Vec<u8>,
 }
 
 /// Responses that belong to some other command are skipped, but only this many.
 const MAX_STRAY_FRAMES: usize = 100;
 
+/// Frames over a [`Transport`]: SLIP in both directions, requests out, answers matched to
+/// the command that asked.
 pub struct Connection {
     port: Box<dyn Transport>,
     decoder: SlipDecoder,
     frame: Vec<u8>,
     rx: Vec<u8>,
     rx_pos: usize,
+    /// Who answers, which decides how status bytes are read.
     pub kind: LoaderKind,
     trace: bool,
 }
 
 impl Connection {
+    /// Frames over `port`, assuming the ROM answers until told otherwise.
     pub fn new(port: Box<dyn Transport>) -> Connection {
         Connection {
             port,
@@ -63,10 +88,12 @@ impl Connection {
         }
     }
 
+    /// The port underneath.
     pub fn port(&mut self) -> &mut dyn Transport {
         &mut *self.port
     }
 
+    /// Gives the port back.
     pub fn into_port(self) -> Box<dyn Transport> {
         self.port
     }
@@ -79,6 +106,7 @@ impl Connection {
         self.port.discard_input()
     }
 
+    /// SLIP-encodes `packet` and sends it.
     pub fn send_frame(&mut self, packet: &[u8]) -> std::io::Result<()> {
         if self.trace {
             eprintln!("TRACE >> {}", hex(packet, 48));
@@ -145,6 +173,8 @@ impl Connection {
         Ok(self.send_frame(&pkt)?)
     }
 
+    /// Waits for the answer to `cmd`, skipping frames that answer something else, and
+    /// splits it into value, payload (`payload_len` bytes) and status.
     pub fn wait_response(
         &mut self,
         cmd: Command,

@@ -32,8 +32,10 @@ use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip, flash_size_from_capacity};
 use crate::port::Transport;
 use crate::stub::StubImage;
 
+/// A loader command's result.
 pub type Result<T> = std::result::Result<T, LoaderError>;
 
+/// The answer timeout of commands that do no flash work.
 pub const DEFAULT_TIMEOUT: Duration = timeout::DEFAULT;
 const ROM_BAUD: u32 = 115_200;
 
@@ -43,25 +45,44 @@ pub fn timeout_for(secs_per_mib: f64, bytes: u64) -> Duration {
     timeout::scaled((secs_per_mib * 1000.0) as u64, bytes)
 }
 
+/// Why connecting to a loader failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
+    /// Nothing answered SYNC.
     #[error(
         "no response from a loader on {port} after {attempts} attempts: check the port, and \
          that the chip is in download mode (hold BOOT, tap RESET)"
     )]
-    NoResponse { port: String, attempts: usize },
+    NoResponse {
+        /// The port's name.
+        port: String,
+        /// How many reset-and-sync rounds were tried.
+        attempts: usize,
+    },
+    /// A chip answered, but not the one asked for.
     #[error("this chip is {found}, not {wanted} as --chip says")]
-    WrongChip { found: Chip, wanted: Chip },
+    WrongChip {
+        /// The chip that answered.
+        found: Chip,
+        /// The chip asked for.
+        wanted: Chip,
+    },
+    /// The chip could not be identified.
     #[error("unrecognised chip: {0}")]
     Unknown(String),
+    /// A command during connect failed.
     #[error(transparent)]
     Loader(#[from] LoaderError),
 }
 
 #[derive(Clone, Debug)]
+/// How [`Loader::connect`] gets hold of the loader.
 pub struct ConnectOptions {
+    /// How to get the chip into its loader.
     pub before: Before,
+    /// The chip expected; another one is an error.
     pub chip: Option<Chip>,
+    /// Reset-and-sync rounds before giving up.
     pub attempts: usize,
 }
 
@@ -233,18 +254,22 @@ impl Loader {
         Ok(())
     }
 
+    /// The chip that answered.
     pub fn chip(&self) -> Chip {
         self.chip
     }
 
+    /// Whether a stub (espflow's or another) answers rather than the ROM.
     pub fn is_stub(&self) -> bool {
         self.conn.kind == LoaderKind::Stub
     }
 
+    /// What GET_SECURITY_INFO reported at connect time, when the ROM has the command.
     pub fn security_info(&self) -> Option<SecurityInfo> {
         self.security
     }
 
+    /// Sends a raw command and waits for its answer with `payload_len` payload bytes.
     pub fn command(
         &mut self,
         cmd: Command,
@@ -265,10 +290,12 @@ impl Loader {
         request(&mut self.conn, cmd, req, payload_len)
     }
 
+    /// Reads a 32-bit register.
     pub fn read_reg(&mut self, addr: u32) -> Result<u32> {
         read_reg(&mut self.conn, addr)
     }
 
+    /// Writes a 32-bit register.
     pub fn write_reg(&mut self, addr: u32, value: u32) -> Result<()> {
         let w = WriteReg {
             addr,
@@ -381,6 +408,7 @@ impl Loader {
         Ok(size)
     }
 
+    /// The flash size found by [`Loader::attach_flash`].
     pub fn flash_size(&self) -> Option<u32> {
         self.flash_size
     }
@@ -437,6 +465,7 @@ impl Loader {
         self.request(cmd, &FlashEnd { reboot }, 0).map(|_| ())
     }
 
+    /// The MD5 of a flash region, computed by the loader.
     pub fn md5(&mut self, addr: u32, size: u32) -> Result<[u8; 16]> {
         let kind = self.conn.kind;
         let r = self.request(
@@ -514,11 +543,13 @@ impl Loader {
         Ok(data)
     }
 
+    /// A stub's ERASE_REGION (whole sectors).
     pub fn erase_region_stub(&mut self, addr: u32, size: u32) -> Result<()> {
         self.request(Command::EraseRegion, &EraseRegion { addr, size }, 0)
             .map(|_| ())
     }
 
+    /// A stub's ERASE_FLASH.
     pub fn erase_flash_stub(&mut self) -> Result<()> {
         self.request(Command::EraseFlash, &EraseFlash, 0)
             .map(|_| ())

@@ -11,6 +11,7 @@ use crate::port::Transport;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+/// How to get the chip into its loader before connecting.
 pub enum Before {
     /// Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one).
     DefaultReset,
@@ -24,6 +25,7 @@ pub enum Before {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+/// What to do with the chip when done.
 pub enum After {
     /// Pulse EN so the application starts.
     HardReset,
@@ -36,12 +38,15 @@ pub enum After {
 pub enum ResetStrategy {
     /// Both lines set in one ioctl: immune to the glitch two separate writes cause.
     UnixTight {
+        /// How long EN is held low.
         delay: Duration,
     },
     /// One line at a time; works on every driver.
     Classic {
+        /// How long EN is held low.
         delay: Duration,
     },
+    /// The sequence the USB-Serial-JTAG peripheral understands.
     UsbJtagSerial,
 }
 
