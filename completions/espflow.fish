@@ -235,14 +235,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l primary-bootloader-offset -d 'Flash address of the primary bootloader; required by `bootloader` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l flash-size -d 'Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)' -r -f -a "1MB\t''
-2MB\t''
-4MB\t''
-8MB\t''
-16MB\t''
-32MB\t''
-64MB\t''
-128MB\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l flash-size -d 'Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)' -r -f -a "1MB\t'1 MiB'
+2MB\t'2 MiB'
+4MB\t'4 MiB'
+8MB\t'8 MiB'
+16MB\t'16 MiB'
+32MB\t'32 MiB'
+64MB\t'64 MiB'
+128MB\t'128 MiB'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
 v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -539,7 +539,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash -
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-size -d 'Flash size for a new image (2MB, 4MB, 8MB or 16MB)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l listen -d 'Address to listen on for socket:// clients' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l time-scale -d 'With --realtime, run the chip\'s clock this many times faster than the wall clock' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -d 'Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -d 'Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once), or worn-cell:addr=A (the flash byte at A no longer programs)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s b -l baud -d 'Baud rate to switch to after connecting' -r

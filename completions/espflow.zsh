@@ -234,7 +234,14 @@ _arguments "${_arguments_options[@]}" : \
 '--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
 '--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
-'--flash-size=[Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)]::SIZE:(1MB 2MB 4MB 8MB 16MB 32MB 64MB 128MB)' \
+'--flash-size=[Fail if the table does not fit in a flash chip of this size (checked even with --no-verify)]::SIZE:((1MB\:"1 MiB"
+2MB\:"2 MiB"
+4MB\:"4 MiB"
+8MB\:"8 MiB"
+16MB\:"16 MiB"
+32MB\:"32 MiB"
+64MB\:"64 MiB"
+128MB\:"128 MiB"))' \
 '--secure=[App sizes suitable for secure boot\: v1 (the default if no value is given) needs 64 KiB multiples]::SECURE:((v1\:"App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)"
 v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
@@ -602,7 +609,7 @@ _arguments "${_arguments_options[@]}" : \
 '--flash-size=[Flash size for a new image (2MB, 4MB, 8MB or 16MB)]:FLASH_SIZE:_default' \
 '(--pty)--listen=[Address to listen on for socket\:// clients]:LISTEN:_default' \
 '--time-scale=[With --realtime, run the chip'\''s clock this many times faster than the wall clock]:TIME_SCALE:_default' \
-'*--fault=[Inject a fault\: power-cut\:after-ops=N, power-cut\:erase=N, power-cut\:program=N, power-cut\:at-ms=T or line-drop\:after-bytes=N (each strikes once)]:FAULT:_default' \
+'*--fault=[Inject a fault\: power-cut\:after-ops=N, power-cut\:erase=N, power-cut\:program=N, power-cut\:at-ms=T or line-drop\:after-bytes=N (each strikes once), or worn-cell\:addr=A (the flash byte at A no longer programs)]:FAULT:_default' \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \

@@ -10,7 +10,7 @@ use std::fmt;
 use crate::loader::{ConnectError, LoaderError};
 use crate::partition::PartitionError;
 use crate::port::PortError;
-use crate::write::PlanError;
+use crate::write::plan::PlanError;
 
 /// What kind of failure an [`Error`] is; stable across releases, so scripts may match on
 /// [`ErrorCode::as_str`].

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::args::Cli::parse();
+    let args = cli::Cli::parse();
     let format = args.output.format;
     match cli::run(args) {
         Ok(()) => ExitCode::from(cli::exit::OK),

@@ -1,36 +1,15 @@
-//! The command line's global options and its commands; each command family's own options
-//! live beside its handler.
+//! Options shared by several commands: how to reach the chip, how to show results, how a
+//! write behaves, where a partition table comes from. Each command family's own options
+//! live beside its handler; the commands themselves are listed in the parent module.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::Args;
 use espflow::chip::Chip;
 use espflow::loader::{After, Before};
 use espflow::numbers::parse_u32;
 use espflow::session::{StubPolicy, TableSource as TableSourceData};
 use espflow::write::WriteOptions;
-
-use super::ota::OtaCommand;
-use super::partition::{ConvertArgs, ShowArgs};
-use super::virtual_chip::VirtualChipArgs;
-
-const AFTER_HELP: &str = "\
-PORT is a serial device (/dev/ttyUSB0), socket://HOST:PORT, or virtual:IMAGE for a virtual \
-ESP32-C3 in this process whose flash is the file IMAGE (created as 4 MiB of 0xFF if absent).
-
-Xtensa chips (ESP32, ESP32-S2, ESP32-S3) are flashed through their ROM loader; espflow's own \
-stub is built for the RISC-V chips only.";
-
-#[derive(Parser, Debug)]
-#[command(name = "espflow", version, about, after_help = AFTER_HELP)]
-pub struct Cli {
-    #[command(flatten)]
-    pub conn: ConnectArgs,
-    #[command(flatten)]
-    pub output: OutputArgs,
-    #[command(subcommand)]
-    pub command: Commands,
-}
 
 /// How to reach the chip; shared by every command that talks to one.
 #[derive(Args, Debug, Clone)]
@@ -65,6 +44,7 @@ pub struct ConnectArgs {
 
 /// How results and progress are shown.
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// How to report progress and results: text on the terminal, or JSON lines on stdout
     #[arg(long, global = true, value_enum, default_value = "text")]
@@ -91,88 +71,9 @@ pub enum Format {
     Json,
 }
 
-fn num(s: &str) -> Result<u32, String> {
+/// An address or size argument.
+pub fn num(s: &str) -> Result<u32, String> {
     parse_u32(s)
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Commands {
-    /// Show the chip, its revision, MAC, flash and security state
-    BoardInfo,
-    /// Read flash into a file
-    ReadFlash {
-        #[arg(value_parser = num)]
-        addr: u32,
-        #[arg(value_parser = num)]
-        size: u32,
-        file: PathBuf,
-    },
-    /// Write files to flash at the given addresses, then verify them
-    WriteFlash(WriteFlashArgs),
-    /// Erase whole 4 KiB sectors
-    EraseRegion {
-        #[arg(value_parser = num)]
-        addr: u32,
-        #[arg(value_parser = num)]
-        size: u32,
-    },
-    /// Erase the whole flash
-    EraseFlash,
-    /// Print the MD5 of a flash region, computed on the chip
-    ChecksumMd5 {
-        #[arg(value_parser = num)]
-        addr: u32,
-        #[arg(value_parser = num)]
-        size: u32,
-    },
-    /// Partition tables: convert and show
-    PartitionTable {
-        #[command(subcommand)]
-        command: PartitionTableCommand,
-    },
-    /// Write FILE into the partition NAME (refused if it does not fit)
-    WritePartition {
-        name: String,
-        file: PathBuf,
-        #[command(flatten)]
-        flags: WriteFlags,
-        #[command(flatten)]
-        table: TableSource,
-    },
-    /// Read the partition NAME into FILE
-    ReadPartition {
-        name: String,
-        file: PathBuf,
-        #[command(flatten)]
-        table: TableSource,
-    },
-    /// Erase partitions by name, or all data partitions, or by type and subtype
-    ErasePartition {
-        names: Vec<String>,
-        /// Every partition of type data
-        #[arg(long)]
-        data_parts: bool,
-        /// Partitions of this type (app, data, or a number)
-        #[arg(long = "type", value_name = "TYPE")]
-        ptype: Option<String>,
-        /// With --type: only this subtype (name or number)
-        #[arg(long, requires = "ptype")]
-        subtype: Option<String>,
-        #[command(flatten)]
-        table: TableSource,
-    },
-    /// OTA slots: status, write, activate, erase otadata
-    Ota {
-        #[command(subcommand)]
-        command: OtaCommand,
-    },
-    /// Serve a virtual chip over TCP or a pty for other programs (esptool included)
-    VirtualChip(VirtualChipArgs),
-    /// Print a shell completion script
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
 }
 
 /// How a write behaves; shared by every command that writes flash.
@@ -237,12 +138,4 @@ impl TableSource {
             offset: self.table_offset,
         }
     }
-}
-
-#[derive(Subcommand, Debug)]
-pub enum PartitionTableCommand {
-    /// Convert between CSV and binary, byte for byte as ESP-IDF's generator does
-    Convert(ConvertArgs),
-    /// Print a table readably (from FILE, or from the device at --offset)
-    Show(ShowArgs),
 }

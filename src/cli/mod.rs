@@ -13,10 +13,115 @@ mod partition;
 mod partition_quirks;
 mod virtual_chip;
 
-use anyhow::Result;
-use clap::CommandFactory;
+use std::path::PathBuf;
 
-use args::{Cli, Commands};
+use anyhow::Result;
+use clap::{CommandFactory, Parser, Subcommand};
+
+use args::{ConnectArgs, OutputArgs, TableSource, WriteFlags, WriteFlashArgs, num};
+use ota::OtaCommand;
+use partition::PartitionTableCommand;
+use virtual_chip::VirtualChipArgs;
+
+const AFTER_HELP: &str = "\
+PORT is a serial device (/dev/ttyUSB0), socket://HOST:PORT, or virtual:IMAGE for a virtual \
+ESP32-C3 in this process whose flash is the file IMAGE (created as 4 MiB of 0xFF if absent).
+
+Xtensa chips (ESP32, ESP32-S2, ESP32-S3) are flashed through their ROM loader; espflow's own \
+stub is built for the RISC-V chips only.";
+
+/// The whole command line.
+#[derive(Parser, Debug)]
+#[command(name = "espflow", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub conn: ConnectArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(subcommand)]
+    pub command: Commands,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Commands {
+    /// Show the chip, its revision, MAC, flash and security state
+    BoardInfo,
+    /// Read flash into a file
+    ReadFlash {
+        #[arg(value_parser = num)]
+        addr: u32,
+        #[arg(value_parser = num)]
+        size: u32,
+        file: PathBuf,
+    },
+    /// Write files to flash at the given addresses, then verify them
+    WriteFlash(WriteFlashArgs),
+    /// Erase whole 4 KiB sectors
+    EraseRegion {
+        #[arg(value_parser = num)]
+        addr: u32,
+        #[arg(value_parser = num)]
+        size: u32,
+    },
+    /// Erase the whole flash
+    EraseFlash,
+    /// Print the MD5 of a flash region, computed on the chip
+    ChecksumMd5 {
+        #[arg(value_parser = num)]
+        addr: u32,
+        #[arg(value_parser = num)]
+        size: u32,
+    },
+    /// Partition tables: convert and show
+    PartitionTable {
+        #[command(subcommand)]
+        command: PartitionTableCommand,
+    },
+    /// Write FILE into the partition NAME (refused if it does not fit)
+    WritePartition {
+        name: String,
+        file: PathBuf,
+        #[command(flatten)]
+        flags: WriteFlags,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Read the partition NAME into FILE
+    ReadPartition {
+        name: String,
+        file: PathBuf,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// Erase partitions by name, or all data partitions, or by type and subtype
+    ErasePartition {
+        names: Vec<String>,
+        /// Every partition of type data
+        #[arg(long)]
+        data_parts: bool,
+        /// Partitions of this type (app, data, or a number)
+        #[arg(long = "type", value_name = "TYPE")]
+        ptype: Option<String>,
+        /// With --type: only this subtype (name or number)
+        #[arg(long, requires = "ptype")]
+        subtype: Option<String>,
+        #[command(flatten)]
+        table: TableSource,
+    },
+    /// OTA slots: status, write, activate, erase otadata
+    Ota {
+        #[command(subcommand)]
+        command: OtaCommand,
+    },
+    /// Serve a virtual chip over TCP or a pty for other programs (esptool included)
+    VirtualChip(VirtualChipArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
 
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<()> {

@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use clap::Subcommand;
 use espflow::Error;
 use espflow::numbers::human_size;
 use espflow::partition::convert::{
@@ -15,7 +16,7 @@ use espflow::partition::convert::{
 use espflow::partition::{FlashSize, SecureBoot};
 use espflow::session::{PartitionSelection, find_partition};
 
-use super::args::{ConnectArgs, Format, PartitionTableCommand, TableSource, WriteFlags};
+use super::args::{ConnectArgs, Format, TableSource, WriteFlags};
 use super::connect::{connect, finish};
 use super::flash::{Output, journal};
 use super::output::{progress_for, report_write};
@@ -136,6 +137,15 @@ pub struct ShowArgs {
     /// Do not check the MD5 entry of a binary table
     #[arg(long, overrides_with = "disable_md5sum")]
     pub disable_md5sum: bool,
+}
+
+/// `partition-table` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum PartitionTableCommand {
+    /// Convert between CSV and binary, byte for byte as ESP-IDF's generator does
+    Convert(ConvertArgs),
+    /// Print a table readably (from FILE, or from the device at --offset)
+    Show(ShowArgs),
 }
 
 impl ConvertArgs {
