@@ -5,10 +5,11 @@
 use std::fmt;
 
 /// A phase of work that reports progress.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// Sending image bytes to the flash.
+    #[default]
     Write,
     /// Reading flash back to the host.
     Read,

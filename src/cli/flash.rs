@@ -12,7 +12,7 @@ use espflow::write::{Image, Journal, journal};
 
 use super::args::{ConnectArgs, Format, WriteFlashArgs};
 use super::connect::{connect, finish};
-use super::output::{json_line, progress_for, report_write};
+use super::output::{json_event, progress_for, report_write};
 
 fn on_off(b: bool) -> &'static str {
     if b { "on" } else { "off" }
@@ -58,18 +58,7 @@ pub fn board_info(conn: &ConnectArgs, format: Format) -> Result<()> {
     let mut s = connect(conn)?;
     let info = s.board_info()?;
     match format {
-        Format::Json => {
-            #[derive(serde::Serialize)]
-            struct Line<'a> {
-                event: &'static str,
-                #[serde(flatten)]
-                info: &'a BoardInfo,
-            }
-            json_line(&Line {
-                event: "board_info",
-                info: &info,
-            });
-        }
+        Format::Json => json_event("board_info", &info),
         Format::Text => print_board_info(&info),
     }
     finish(s, conn)

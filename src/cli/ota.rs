@@ -11,7 +11,7 @@ use espflow::session::OtaStatus;
 use super::args::{ConnectArgs, Format, TableSource, WriteFlags};
 use super::connect::{connect, finish};
 use super::flash::journal;
-use super::output::{json_line, progress_for, report_write};
+use super::output::{json_event, progress_for, report_write};
 
 /// OTA subcommands.
 #[derive(Subcommand, Debug)]
@@ -78,18 +78,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
             let mut s = connect(conn)?;
             let st = s.ota_status(&table.data())?;
             match format {
-                Format::Json => {
-                    #[derive(serde::Serialize)]
-                    struct Line<'a> {
-                        event: &'static str,
-                        #[serde(flatten)]
-                        status: &'a OtaStatus,
-                    }
-                    json_line(&Line {
-                        event: "ota_status",
-                        status: &st,
-                    });
-                }
+                Format::Json => json_event("ota_status", &st),
                 Format::Text => print_status(&st),
             }
             finish(s, conn)

@@ -24,6 +24,17 @@ pub fn json_line(value: &impl Serialize) {
     }
 }
 
+/// Writes `value`'s fields as one JSON line with `"event": event` first.
+pub fn json_event<T: Serialize>(event: &'static str, value: &T) {
+    #[derive(Serialize)]
+    struct Line<'a, T> {
+        event: &'static str,
+        #[serde(flatten)]
+        value: &'a T,
+    }
+    json_line(&Line { event, value });
+}
+
 /// The JSON form of a progress event.
 #[derive(Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -97,7 +108,7 @@ pub struct Lines {
 impl Default for Lines {
     fn default() -> Self {
         Lines {
-            stage: Stage::Write,
+            stage: Stage::default(),
             total: 0,
             next_mark: 0,
             started: Instant::now(),
@@ -140,20 +151,11 @@ impl Progress for Lines {
 }
 
 /// JSON lines on stdout: `begin`, `progress` (at most every 1 % and at the end), `end`.
+#[derive(Default)]
 pub struct Json {
     stage: Stage,
     total: u64,
     last: Option<u64>,
-}
-
-impl Default for Json {
-    fn default() -> Self {
-        Json {
-            stage: Stage::Write,
-            total: 0,
-            last: None,
-        }
-    }
 }
 
 impl Progress for Json {
@@ -210,17 +212,8 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 
 /// Prints a write's summary: a JSON line for scripts, a sentence otherwise.
 pub fn report_write(format: Format, s: &WriteSummary) {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        event: &'static str,
-        #[serde(flatten)]
-        summary: &'a WriteSummary,
-    }
     match format {
-        Format::Json => json_line(&Line {
-            event: "summary",
-            summary: s,
-        }),
+        Format::Json => json_event("summary", s),
         Format::Text => eprintln!(
             "wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
              written, in {:.2} s{}{}",

@@ -312,3 +312,52 @@ fn completions_are_fresh() {
         );
     }
 }
+
+/// Every stdout line in JSON mode is one object; a two-file write gives a begin/end pair
+/// per file, naming it, then one summary; board-info is one object.
+#[test]
+fn json_lines_carry_the_documented_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = format!("virtual:{}", dir.path().join("f.bin").display());
+    let a = dir.path().join("a.bin");
+    let b = dir.path().join("b.bin");
+    std::fs::write(&a, random_bytes(0x3000, 1)).unwrap();
+    std::fs::write(&b, random_bytes(0x1800, 2)).unwrap();
+    let out = ok(&espflow_on(
+        &port,
+        &[
+            "--format",
+            "json",
+            "write-flash",
+            "0x10000",
+            a.to_str().unwrap(),
+            "0x20000",
+            b.to_str().unwrap(),
+        ],
+    ));
+    let events: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .filter(|k| *k != "progress")
+        .collect();
+    assert_eq!(kinds, ["begin", "end", "begin", "end", "summary"], "{out}");
+    let begins: Vec<&serde_json::Value> = events.iter().filter(|e| e["event"] == "begin").collect();
+    assert_eq!(begins[0]["file"], a.to_str().unwrap());
+    assert_eq!(begins[0]["addr"], 0x10000);
+    assert_eq!(begins[1]["addr"], 0x20000);
+    let summary = events.last().unwrap();
+    assert_eq!(summary["bytes_sent"], 0x4800);
+    assert_eq!(summary["verified"], true);
+
+    let info = ok(&espflow_on(&port, &["--format", "json", "board-info"]));
+    let info: serde_json::Value = serde_json::from_str(info.trim()).unwrap();
+    assert_eq!(info["event"], "board_info");
+    assert_eq!(info["chip"], "ESP32-C3");
+    assert_eq!(info["flash_size"], 4 << 20);
+    assert_eq!(info["loader"], "espflow-stub");
+    assert_eq!(info["security"]["flash_encryption"], false);
+}
