@@ -166,7 +166,7 @@ fn board_info(args: &ConnectArgs) -> Result<()> {
     let id = l.flash_id()?;
     let size = l.flash_size().unwrap_or(0);
     println!("Chip:         {chip}{rev}");
-    if let Some(x) = chip.facts().crystal_mhz {
+    if let Some(x) = chip.facts().crystal_mhz() {
         println!("Crystal:      {x} MHz");
     }
     println!(
