@@ -7,6 +7,7 @@
 //! it. Where it is absent the test says so in one line and passes, unless
 //! `ESPFLOW_REQUIRE_QEMU=1` makes absence a failure.
 
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -62,9 +63,12 @@ fn start_c3(dir: &Path, flash: &Path, port: u16) -> Qemu {
         .stderr(Stdio::null())
         .spawn()
         .expect("QEMU starts");
-    let qemu = Qemu(child);
+    let mut qemu = Qemu(child);
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = qemu.0.try_wait() {
+            panic!("QEMU exited ({status}); `ldd` on it shows missing libraries, if any");
+        }
         assert!(Instant::now() < deadline, "QEMU never listened on {port}");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -95,6 +99,14 @@ fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
     (out, took)
 }
 
+/// One line on the test's own stdout, past the harness's capture, so the skip notice and
+/// the timings show in every run.
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
 /// Bytes no compressor can shrink, the same on every run.
 fn incompressible(len: usize) -> Vec<u8> {
     let mut x = 0x9E37_79B9_7F4A_7C15u64;
@@ -115,7 +127,7 @@ fn c3_stub_on_the_real_rom() {
             std::env::var("ESPFLOW_REQUIRE_QEMU").as_deref() != Ok("1"),
             "ESPFLOW_REQUIRE_QEMU=1 but ../shared/tools/qemu-esp is not there"
         );
-        println!("real_rom: skipped (../shared/tools/qemu-esp not found)");
+        say("real_rom: skipped (../shared/tools/qemu-esp not found)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -169,12 +181,12 @@ fn c3_stub_on_the_real_rom() {
         "erase-region left data behind"
     );
 
-    println!(
+    say(&format!(
         "real_rom: board-info {:.1} s, write+verify 1 MiB {:.1} s, read 1 MiB {:.1} s, md5 {:.1} s, erase {:.1} s",
         t_info.as_secs_f64(),
         t_write.as_secs_f64(),
         t_read.as_secs_f64(),
         t_md5.as_secs_f64(),
         t_erase.as_secs_f64()
-    );
+    ));
 }
