@@ -25,15 +25,15 @@ function __fish_espflow_using_subcommand
 end
 
 complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_needs_command" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_needs_command" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_needs_command" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_needs_command" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -63,15 +63,15 @@ complete -c espflow -n "__fish_espflow_needs_command" -f -a "virtual-chip" -d 'S
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -86,15 +86,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -109,15 +109,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -137,15 +137,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub 
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -160,15 +160,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -183,15 +183,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub 
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -206,15 +206,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -246,15 +246,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
 v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -277,15 +277,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -306,15 +306,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -336,15 +336,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -363,15 +363,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l subt
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -387,15 +387,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-s
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -417,15 +417,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -443,15 +443,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -474,15 +474,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -499,15 +499,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l table-offset -d 'Flash address of the table on the device' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
@@ -526,15 +526,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash -d 'Flash image file, written through on every change (created erased if absent)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-size -d 'Flash size for a new image (2MB, 4MB, 8MB or 16MB)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l listen -d 'Address to listen on for socket:// clients' -r
@@ -558,15 +558,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t''
-esp32s2\t''
-esp32s3\t''
-esp32c2\t''
-esp32c3\t''
-esp32c5\t''
-esp32c6\t''
-esp32h2\t''
-esp32p4\t''"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s b -l baud -d 'Baud rate to switch to after connecting' -r
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'

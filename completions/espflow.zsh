@@ -17,8 +17,24 @@ _espflow() {
     _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -49,8 +65,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -72,8 +104,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -98,8 +146,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -127,8 +191,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -152,8 +232,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -175,8 +271,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -200,8 +312,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -246,8 +374,24 @@ _arguments "${_arguments_options[@]}" : \
 v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -281,8 +425,24 @@ _arguments "${_arguments_options[@]}" : \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -340,8 +500,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -372,8 +548,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -401,8 +593,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -426,8 +634,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -459,8 +683,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -485,8 +725,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -517,8 +773,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -543,8 +815,24 @@ _arguments "${_arguments_options[@]}" : \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
@@ -604,7 +892,15 @@ esac
 ;;
 (virtual-chip)
 _arguments "${_arguments_options[@]}" : \
-'--chip=[]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'--chip=[]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--flash=[Flash image file, written through on every change (created erased if absent)]:FLASH:_files' \
 '--flash-size=[Flash size for a new image (2MB, 4MB, 8MB or 16MB)]:FLASH_SIZE:_default' \
 '(--pty)--listen=[Address to listen on for socket\:// clients]:LISTEN:_default' \
@@ -636,8 +932,24 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '-b+[Baud rate to switch to after connecting]:BAUD:_default' \
 '--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"

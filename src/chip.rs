@@ -1,70 +1,39 @@
-//! Per-chip facts: how to recognise each chip, where its eFuses and SPI registers live, where
-//! its bootloader goes, and whether espflow has a stub for it.
+//! The chips espflow knows. Their facts (how to recognise each, where its eFuses and SPI
+//! registers live, where its bootloader goes, where a stub may live) are one table per chip
+//! in `espflow-chip-facts`, shared with the on-chip stubs.
 
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+/// An Espressif chip family.
 pub enum Chip {
+    /// ESP32 (Xtensa LX6, dual core).
     Esp32,
+    /// ESP32-S2 (Xtensa LX7, single core).
     Esp32s2,
+    /// ESP32-S3 (Xtensa LX7, dual core).
     Esp32s3,
+    /// ESP32-C2 (RISC-V).
     Esp32c2,
+    /// ESP32-C3 (RISC-V).
     Esp32c3,
+    /// ESP32-C5 (RISC-V).
     Esp32c5,
+    /// ESP32-C6 (RISC-V).
     Esp32c6,
+    /// ESP32-H2 (RISC-V).
     Esp32h2,
+    /// ESP32-P4 (RISC-V).
     Esp32p4,
 }
 
-/// Register offsets of the SPI1 user-command block, relative to its base.
-#[derive(Clone, Copy, Debug)]
-pub struct SpiRegs {
-    pub base: u32,
-    pub usr: u32,
-    pub usr1: u32,
-    pub usr2: u32,
-    pub mosi_dlen: u32,
-    pub miso_dlen: u32,
-    pub w0: u32,
-    /// ESP32 expects the address left-aligned in the 32-bit register.
-    pub addr_msb_aligned: bool,
-}
-
-const SPI_NEWER: SpiRegs = SpiRegs {
-    base: 0,
-    usr: 0x18,
-    usr1: 0x1C,
-    usr2: 0x20,
-    mosi_dlen: 0x24,
-    miso_dlen: 0x28,
-    w0: 0x58,
-    addr_msb_aligned: false,
+pub use espflow_chip_facts::{
+    Arch, CHIP_DETECT_MAGIC_REG, ChipFacts, EfuseField, MacRegs, Revision, SpiRegs, StubRam,
 };
 
-pub struct ChipFacts {
-    pub name: &'static str,
-    /// Chip id in GET_SECURITY_INFO and image headers; `None` where the ROM lacks the command.
-    pub chip_id: Option<u32>,
-    /// Values of the chip-detect word at 0x40001000 that identify it.
-    pub magic: &'static [u32],
-    pub efuse_base: u32,
-    pub mac_reg: u32,
-    /// (register, mask) of the flash-encryption counter.
-    pub crypt_cnt: (u32, u32),
-    pub spi: SpiRegs,
-    pub bootloader_offset: u32,
-    pub uart_date_reg: u32,
-    /// Xtensa chips cannot be built for here; they use the ROM loader.
-    pub riscv: bool,
-    /// FLASH_BEGIN takes the fifth `encrypted` word.
-    pub begin_has_encrypted_word: bool,
-    pub crystal_mhz: Option<u32>,
-}
-
-pub const CHIP_DETECT_MAGIC_REG: u32 = 0x4000_1000;
-
 impl Chip {
+    /// Every chip espflow knows.
     pub const ALL: [Chip; 9] = [
         Chip::Esp32,
         Chip::Esp32s2,
@@ -77,117 +46,38 @@ impl Chip {
         Chip::Esp32p4,
     ];
 
-    pub fn facts(self) -> ChipFacts {
-        let newer =
-            |name, chip_id, efuse_base: u32, spi_base, boot, date, cnt_shift: u32| ChipFacts {
-                name,
-                chip_id: Some(chip_id),
-                magic: &[],
-                efuse_base,
-                mac_reg: efuse_base + 0x44,
-                crypt_cnt: (efuse_base + 0x34, 0x7 << cnt_shift),
-                spi: SpiRegs {
-                    base: spi_base,
-                    ..SPI_NEWER
-                },
-                bootloader_offset: boot,
-                uart_date_reg: date,
-                riscv: true,
-                begin_has_encrypted_word: true,
-                crystal_mhz: None,
-            };
+    /// The chip's table in `espflow-chip-facts`, which the stubs read too.
+    pub fn facts(self) -> &'static ChipFacts {
+        use espflow_chip_facts as t;
         match self {
-            Chip::Esp32 => ChipFacts {
-                name: "ESP32",
-                chip_id: None,
-                magic: &[0x00F0_1D83],
-                efuse_base: 0x3FF5_A000,
-                mac_reg: 0x3FF5_A004,
-                crypt_cnt: (0x3FF5_A000, 0x7F << 20),
-                spi: SpiRegs {
-                    base: 0x3FF4_2000,
-                    usr: 0x1C,
-                    usr1: 0x20,
-                    usr2: 0x24,
-                    mosi_dlen: 0x28,
-                    miso_dlen: 0x2C,
-                    w0: 0x80,
-                    addr_msb_aligned: true,
-                },
-                bootloader_offset: 0x1000,
-                uart_date_reg: 0x6000_0078,
-                riscv: false,
-                begin_has_encrypted_word: false,
-                crystal_mhz: None,
-            },
-            Chip::Esp32s2 => ChipFacts {
-                chip_id: None,
-                magic: &[0x0000_07C6],
-                riscv: false,
-                ..newer(
-                    "ESP32-S2",
-                    2,
-                    0x3F41_A000,
-                    0x3F40_2000,
-                    0x1000,
-                    0x6000_0078,
-                    18,
-                )
-            },
-            Chip::Esp32s3 => ChipFacts {
-                riscv: false,
-                ..newer("ESP32-S3", 9, 0x6000_7000, 0x6000_2000, 0, 0x6000_0080, 18)
-            },
-            Chip::Esp32c2 => ChipFacts {
-                mac_reg: 0x6000_8840,
-                crypt_cnt: (0x6000_8830, 0x7 << 7),
-                ..newer("ESP32-C2", 12, 0x6000_8800, 0x6000_2000, 0, 0x6000_007C, 18)
-            },
-            Chip::Esp32c3 => ChipFacts {
-                crystal_mhz: Some(40),
-                ..newer("ESP32-C3", 5, 0x6000_8800, 0x6000_2000, 0, 0x6000_007C, 18)
-            },
-            Chip::Esp32c5 => newer(
-                "ESP32-C5",
-                23,
-                0x600B_4800,
-                0x6000_3000,
-                0x2000,
-                0x6000_007C,
-                16,
-            ),
-            Chip::Esp32c6 => ChipFacts {
-                crystal_mhz: Some(40),
-                ..newer("ESP32-C6", 13, 0x600B_0800, 0x6000_3000, 0, 0x6000_007C, 18)
-            },
-            Chip::Esp32h2 => ChipFacts {
-                crystal_mhz: Some(32),
-                ..newer("ESP32-H2", 16, 0x600B_0800, 0x6000_3000, 0, 0x6000_007C, 18)
-            },
-            Chip::Esp32p4 => newer(
-                "ESP32-P4",
-                18,
-                0x5012_D000,
-                0x5008_D000,
-                0x2000,
-                0x500C_A08C,
-                18,
-            ),
+            Chip::Esp32 => &t::ESP32,
+            Chip::Esp32s2 => &t::ESP32S2,
+            Chip::Esp32s3 => &t::ESP32S3,
+            Chip::Esp32c2 => &t::ESP32C2,
+            Chip::Esp32c3 => &t::ESP32C3,
+            Chip::Esp32c5 => &t::ESP32C5,
+            Chip::Esp32c6 => &t::ESP32C6,
+            Chip::Esp32h2 => &t::ESP32H2,
+            Chip::Esp32p4 => &t::ESP32P4,
         }
     }
 
+    /// The chip whose GET_SECURITY_INFO chip id is `id` (chips known by their magic word
+    /// instead are never matched here).
     pub fn from_chip_id(id: u32) -> Option<Chip> {
         Chip::ALL
             .into_iter()
             .find(|c| c.facts().chip_id == Some(id) && c.facts().magic.is_empty())
     }
 
+    /// The chip whose chip-detect word at [`CHIP_DETECT_MAGIC_REG`] reads `magic`.
     pub fn from_magic(magic: u32) -> Option<Chip> {
         Chip::ALL
             .into_iter()
             .find(|c| c.facts().magic.contains(&magic))
     }
 
+    /// The chip's name as Espressif writes it (`ESP32-C3`).
     pub fn name(self) -> &'static str {
         self.facts().name
     }
@@ -226,6 +116,41 @@ mod tests {
                 "{c} is detectable"
             );
         }
+    }
+
+    #[test]
+    fn every_chip_is_found_by_what_its_rom_reports() {
+        for c in Chip::ALL {
+            let f = c.facts();
+            let by_id = f.chip_id.and_then(Chip::from_chip_id);
+            let by_magic = f.magic.iter().map(|&m| Chip::from_magic(m));
+            if f.magic.is_empty() {
+                assert_eq!(by_id, Some(c), "{c} by chip id");
+            }
+            for found in by_magic {
+                assert_eq!(found, Some(c), "{c} by magic");
+            }
+        }
+    }
+
+    #[test]
+    fn host_facts_every_chip_needs() {
+        for c in Chip::ALL {
+            let f = c.facts();
+            assert_eq!(c.name(), f.name);
+            assert_ne!(f.efuse_base, 0, "{c}");
+            assert_ne!(f.mac.low, f.mac.high, "{c}: two MAC words");
+            assert_ne!(f.spi.base, 0, "{c}");
+            assert_ne!(f.crypt_cnt.mask(), 0, "{c}");
+            assert_eq!(
+                f.stub.is_some(),
+                crate::stub::elf_for(c).is_some(),
+                "{c}: a stub image exactly where the table has stub facts"
+            );
+            assert_eq!(f.begin_has_encrypted_word, c != Chip::Esp32, "{c}");
+        }
+        assert_eq!(Chip::Esp32c3.facts().crystal_mhz(), Some(40));
+        assert_eq!(Chip::Esp32c5.facts().crystal_mhz(), None, "40 or 48 MHz");
     }
 
     #[test]

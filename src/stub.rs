@@ -6,19 +6,25 @@ use object::elf::PT_LOAD;
 use object::read::elf::{ElfFile32, FileHeader, ProgramHeader};
 use sha2::{Digest, Sha256};
 
-use crate::chip::Chip;
+use crate::chip::{Chip, StubRam};
 
 /// A segment to place in the chip's RAM.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
+    /// Where it goes.
     pub addr: u32,
+    /// What goes there.
     pub data: Vec<u8>,
 }
 
+/// A stub as the ROM loader takes it: segments to load, then an entry point to jump to.
 #[derive(Clone, Debug)]
 pub struct StubImage {
+    /// The chip it is built for.
     pub chip: Chip,
+    /// The address MEM_END jumps to.
     pub entry: u32,
+    /// The loadable segments, in file order.
     pub segments: Vec<Segment>,
 }
 
@@ -63,6 +69,7 @@ pub fn verified(chip: Chip) -> bool {
 }
 
 impl StubImage {
+    /// The embedded stub for `chip`, when espflow has one.
     pub fn for_chip(chip: Chip) -> Option<StubImage> {
         let elf = elf_for(chip)?;
         Some(StubImage::parse(chip, elf).expect("embedded stub images are valid ELF"))
@@ -97,6 +104,7 @@ impl StubImage {
         digest_of(self.segments.iter().map(|s| (s.addr, s.data.as_slice())))
     }
 
+    /// Bytes uploaded into instruction RAM and into data RAM.
     pub fn text_and_data_sizes(&self) -> (usize, usize) {
         let text = self
             .segments
@@ -126,6 +134,7 @@ pub fn digest_of<'a>(runs: impl Iterator<Item = (u32, &'a [u8])>) -> [u8; 32] {
 }
 
 /// Where a chip's ROM loader lets a stub live.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RamMap {
     /// Executable RAM as the instruction bus sees it.
     pub iram: std::ops::Range<u32>,
@@ -138,10 +147,29 @@ pub struct RamMap {
     pub rom_rx_buffer: std::ops::Range<u32>,
 }
 
-/// The C3's figures were measured on its ROM; for the others the ROM loader's buffers are
-/// where ESP-IDF's bootloader memory layout says download mode keeps them, and the stub
-/// stays below them entirely.
+impl From<&StubRam> for RamMap {
+    fn from(r: &StubRam) -> RamMap {
+        RamMap {
+            iram: r.iram.clone(),
+            dram: r.dram.clone(),
+            iram_to_dram: Some(r.iram_to_dram),
+            rom_rx_buffer: r.rom_rx_buffer.clone(),
+        }
+    }
+}
+
+/// The RAM a chip's stub may use, from the chip's table. The C3's figures were measured on
+/// its ROM; for the others the ROM loader's buffers are where ESP-IDF's bootloader memory
+/// layout says download mode keeps them, and the stub stays below them entirely.
 pub fn ram_map(chip: Chip) -> Option<RamMap> {
+    chip.facts().stub.as_ref().map(|s| RamMap::from(&s.ram))
+}
+
+/// The limits [`check_placement`] holds the images to. They repeat what the chips' tables
+/// say on purpose: a check that read the same table as the linker scripts and the stubs
+/// follow would pass whatever that table said, so a wrong figure there would go unnoticed.
+/// A unit test compares the two, so a change to either must be made to both knowingly.
+fn placement_limits(chip: Chip) -> Option<RamMap> {
     // Chips whose SRAM has one address for code and data.
     let unified = |end: u32, buffers: std::ops::Range<u32>| RamMap {
         iram: 0x4080_0000..end,
@@ -172,9 +200,13 @@ pub fn ram_map(chip: Chip) -> Option<RamMap> {
 /// An allocated section as the placement check sees it.
 #[derive(Clone, Debug)]
 pub struct Placed {
+    /// The section's name.
     pub name: String,
+    /// Its load address.
     pub addr: u32,
+    /// Its size in memory.
     pub size: u32,
+    /// Holds code.
     pub exec: bool,
     /// Has bytes in the file, so the host uploads it.
     pub uploaded: bool,
@@ -207,7 +239,7 @@ pub fn allocated_sections(elf: &[u8]) -> Result<Vec<Placed>, String> {
 /// IRAM, everything else in DRAM, nothing uploaded over the loader's receive buffer, and no
 /// data on top of the DRAM alias of the code. Nothing may sit in a flash-mapped window.
 pub fn check_placement(chip: Chip, sections: &[Placed]) -> Result<(), String> {
-    let map = ram_map(chip).ok_or_else(|| format!("no RAM map for {chip}"))?;
+    let map = placement_limits(chip).ok_or_else(|| format!("no RAM limits for {chip}"))?;
     let within = |r: &std::ops::Range<u32>, s: &Placed| {
         s.addr >= r.start && s.addr as u64 + s.size as u64 <= r.end as u64
     };
@@ -271,6 +303,29 @@ mod tests {
             size,
             exec,
             uploaded,
+        }
+    }
+
+    #[test]
+    fn table_ram_maps_lie_inside_the_independent_limits() {
+        for chip in Chip::ALL {
+            let (Some(map), Some(limits)) = (ram_map(chip), placement_limits(chip)) else {
+                assert!(
+                    ram_map(chip).is_none() && placement_limits(chip).is_none(),
+                    "{chip}"
+                );
+                continue;
+            };
+            let inside = |r: &std::ops::Range<u32>, l: &std::ops::Range<u32>| {
+                r.start >= l.start && r.end <= l.end
+            };
+            assert!(inside(&map.iram, &limits.iram), "{chip}: IRAM");
+            assert!(inside(&map.dram, &limits.dram), "{chip}: DRAM");
+            assert_eq!(map.iram_to_dram, limits.iram_to_dram, "{chip}: alias");
+            assert_eq!(
+                map.rom_rx_buffer, limits.rom_rx_buffer,
+                "{chip}: receive buffer"
+            );
         }
     }
 

@@ -362,13 +362,10 @@ impl Loader {
         self.spi_command(0x9F, &[], 24)
     }
 
+    /// The chip's base MAC address, from its eFuse words.
     pub fn mac(&mut self) -> Result<[u8; 6]> {
-        let reg = self.chip.facts().mac_reg;
-        let (m0, m1) = if self.chip == Chip::Esp32 {
-            (self.read_reg(0x3FF5_A004)?, self.read_reg(0x3FF5_A008)?)
-        } else {
-            (self.read_reg(reg)?, self.read_reg(reg + 4)?)
-        };
+        let regs = self.chip.facts().mac;
+        let (m0, m1) = (self.read_reg(regs.low)?, self.read_reg(regs.high)?);
         let mut b = [0u8; 8];
         b[..4].copy_from_slice(&m1.to_be_bytes());
         b[4..].copy_from_slice(&m0.to_be_bytes());
@@ -379,15 +376,10 @@ impl Loader {
 
     /// (major, minor) silicon revision where the eFuse layout is known.
     pub fn revision(&mut self) -> Result<Option<(u32, u32)>> {
-        if !matches!(self.chip, Chip::Esp32c3 | Chip::Esp32s3) {
+        let Some(rev) = self.chip.facts().revision else {
             return Ok(None);
-        }
-        let blk1 = self.chip.facts().efuse_base + 0x44;
-        let w3 = self.read_reg(blk1 + 12)?;
-        let w5 = self.read_reg(blk1 + 20)?;
-        let minor = (((w5 >> 23) & 1) << 3) | ((w3 >> 18) & 7);
-        let major = (w5 >> 24) & 3;
-        Ok(Some((major, minor)))
+        };
+        rev.read(|addr| self.read_reg(addr)).map(Some)
     }
 
     /// Attaches the SPI flash, identifies it and tells the loader its size. Returns the size.

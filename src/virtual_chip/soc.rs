@@ -3,33 +3,59 @@
 
 use std::collections::HashMap;
 
+use espflow_chip_facts::{ChipFacts, ESP32C3, EfuseField, Revision, StubFacts};
+
 use super::flash::{EraseKind, NorFlash};
 
-pub const EFUSE_BASE: u32 = 0x6000_8800;
+/// The virtual chip is a C3: every address it answers at comes from the C3's table, so it
+/// and the host (and the stub) agree on where things are by construction.
+const C3: &ChipFacts = &ESP32C3;
+const C3_STUB: &StubFacts = match &C3.stub {
+    Some(s) => s,
+    None => panic!("the C3's table has stub facts"),
+};
+const C3_REVISION: Revision = match C3.revision {
+    Some(r) => r,
+    None => panic!("the C3's table has a revision field"),
+};
+
+/// The eFuse controller.
+pub const EFUSE_BASE: u32 = C3.efuse_base;
+/// Where the eFuse read registers start.
 pub const EFUSE_RD_BASE: u32 = EFUSE_BASE + 0x30;
-pub const EFUSE_CRYPT_CNT_REG: u32 = EFUSE_BASE + 0x34;
-pub const EFUSE_SECURE_BOOT_REG: u32 = EFUSE_BASE + 0x38;
-pub const MAC0_REG: u32 = EFUSE_BASE + 0x44;
-pub const MAC1_REG: u32 = EFUSE_BASE + 0x48;
+/// DIS_DOWNLOAD_MANUAL_ENCRYPT, which only the virtual chip's security answer needs.
+const DIS_DOWNLOAD_MANUAL_ENCRYPT: EfuseField = EfuseField::new(EFUSE_RD_BASE, 20, 1);
+/// The word holding SPI_BOOT_CRYPT_CNT.
+pub const EFUSE_CRYPT_CNT_REG: u32 = C3.crypt_cnt.addr;
+/// The word holding SECURE_BOOT_EN.
+pub const EFUSE_SECURE_BOOT_REG: u32 = C3_STUB.secure_boot.addr;
+/// The low MAC word.
+pub const MAC0_REG: u32 = C3.mac.low;
+/// The high MAC word.
+pub const MAC1_REG: u32 = C3.mac.high;
 /// Block 1 word 3 carries the package version and the low bits of the minor revision.
-pub const BLK1_WORD3: u32 = EFUSE_BASE + 0x44 + 12;
+pub const BLK1_WORD3: u32 = C3_REVISION.minor.addr;
 /// Block 1 word 5 carries the major revision and the high bit of the minor revision.
-pub const BLK1_WORD5: u32 = EFUSE_BASE + 0x44 + 20;
-pub const CHIP_DETECT_MAGIC_REG: u32 = 0x4000_1000;
+pub const BLK1_WORD5: u32 = C3_REVISION.major.addr;
+/// The chip-detect word's address.
+pub const CHIP_DETECT_MAGIC_REG: u32 = espflow_chip_facts::CHIP_DETECT_MAGIC_REG;
 /// What esptool ≤4.x expects from a C3 eco3 at the chip-detect word.
 pub const C3_MAGIC: u32 = 0x1B31_506F;
-pub const UART_CLKDIV_REG: u32 = 0x6000_0014;
-pub const UART_DATE_REG: u32 = 0x6000_007C;
-pub const SPI1_BASE: u32 = 0x6000_2000;
+/// UART0's clock divider, which sets the baud rate.
+pub const UART_CLKDIV_REG: u32 = C3_STUB.uart.base + 0x14;
+/// UART0's date register, which esptool reads.
+pub const UART_DATE_REG: u32 = C3.uart_date_reg;
+/// The SPI1 register block.
+pub const SPI1_BASE: u32 = C3.spi.base;
 
 const SPI_CMD: u32 = 0x00;
 const SPI_ADDR: u32 = 0x04;
-const SPI_USER: u32 = 0x18;
-const SPI_USER1: u32 = 0x1C;
-const SPI_USER2: u32 = 0x20;
-const SPI_MOSI_DLEN: u32 = 0x24;
-const SPI_MISO_DLEN: u32 = 0x28;
-const SPI_W0: u32 = 0x58;
+const SPI_USER: u32 = C3.spi.usr;
+const SPI_USER1: u32 = C3.spi.usr1;
+const SPI_USER2: u32 = C3.spi.usr2;
+const SPI_MOSI_DLEN: u32 = C3.spi.mosi_dlen;
+const SPI_MISO_DLEN: u32 = C3.spi.miso_dlen;
+const SPI_W0: u32 = C3.spi.w0;
 const SPI_CMD_USR: u32 = 1 << 18;
 const USR_ADDR: u32 = 1 << 30;
 const USR_MISO: u32 = 1 << 28;
@@ -38,14 +64,19 @@ const USR_MOSI: u32 = 1 << 27;
 /// Programmable eFuse facts of the virtual chip.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Efuses {
+    /// The base MAC address.
     pub mac: [u8; 6],
     /// SPI_BOOT_CRYPT_CNT (3 bits); flash encryption is on when an odd number of bits are set.
     pub crypt_cnt: u8,
+    /// SECURE_BOOT_EN.
     pub secure_boot: bool,
+    /// DIS_DOWNLOAD_MANUAL_ENCRYPT.
     pub dis_download_manual_encrypt: bool,
     /// KEY_PURPOSE_0..5.
     pub key_purposes: [u8; 6],
+    /// Major silicon revision.
     pub major_rev: u8,
+    /// Minor silicon revision.
     pub minor_rev: u8,
 }
 
@@ -76,48 +107,61 @@ impl Efuses {
         }
     }
 
+    /// The eFuse read register at `addr`, assembled from every field of the table that
+    /// lies in it.
     fn word(&self, addr: u32) -> Option<u32> {
         let m = &self.mac;
-        let kp = &self.key_purposes;
-        Some(match addr {
-            MAC0_REG => u32::from_be_bytes([m[2], m[3], m[4], m[5]]),
-            MAC1_REG => u32::from_be_bytes([0, 0, m[0], m[1]]),
-            BLK1_WORD3 => (self.minor_rev as u32 & 7) << 18,
-            BLK1_WORD5 => {
-                ((self.major_rev as u32 & 3) << 24) | (((self.minor_rev as u32 >> 3) & 1) << 23)
-            }
-            EFUSE_RD_BASE => (self.dis_download_manual_encrypt as u32) << 20,
-            EFUSE_CRYPT_CNT_REG => {
-                ((self.crypt_cnt as u32 & 7) << 18)
-                    | ((kp[0] as u32 & 0xF) << 24)
-                    | ((kp[1] as u32 & 0xF) << 28)
-            }
-            EFUSE_SECURE_BOOT_REG => {
-                (kp[2] as u32 & 0xF)
-                    | ((kp[3] as u32 & 0xF) << 4)
-                    | ((kp[4] as u32 & 0xF) << 8)
-                    | ((kp[5] as u32 & 0xF) << 12)
-                    | ((self.secure_boot as u32) << 20)
-            }
-            _ => return None,
-        })
+        match addr {
+            MAC0_REG => return Some(u32::from_be_bytes([m[2], m[3], m[4], m[5]])),
+            MAC1_REG => return Some(u32::from_be_bytes([0, 0, m[0], m[1]])),
+            _ => {}
+        }
+        let rev = C3_REVISION;
+        let minor = u32::from(self.minor_rev);
+        let mut fields = vec![
+            (
+                DIS_DOWNLOAD_MANUAL_ENCRYPT,
+                u32::from(self.dis_download_manual_encrypt),
+            ),
+            (C3.crypt_cnt, u32::from(self.crypt_cnt)),
+            (C3_STUB.secure_boot, u32::from(self.secure_boot)),
+            (rev.major, u32::from(self.major_rev)),
+            (rev.minor, minor),
+        ];
+        if let Some(hi) = rev.minor_hi {
+            fields.push((hi, minor >> rev.minor.width));
+        }
+        if let Some(purposes) = C3_STUB.key_purposes {
+            fields.extend(purposes.into_iter().zip(self.key_purposes.map(u32::from)));
+        }
+        let mut word = None;
+        for (f, value) in fields.into_iter().filter(|(f, _)| f.addr == addr) {
+            *word.get_or_insert(0) |= (value << f.shift) & f.mask();
+        }
+        word
     }
 
+    /// Whether the crypt counter has an odd number of bits set.
     pub fn flash_encryption_enabled(&self) -> bool {
         self.crypt_cnt.count_ones() % 2 == 1
     }
 }
 
+/// The chip's registers, eFuses and flash as the loaders see them.
 pub struct Soc {
     regs: HashMap<u32, u32>,
+    /// The eFuses.
     pub efuses: Efuses,
+    /// The SPI flash.
     pub flash: NorFlash,
+    /// UART0's current rate.
     pub baud: u32,
     /// SPI1 commands the host ran through the register block, for tests to inspect.
     pub spi_commands: Vec<u8>,
 }
 
 impl Soc {
+    /// A chip fresh out of reset.
     pub fn new(flash: NorFlash, efuses: Efuses) -> Soc {
         Soc {
             regs: HashMap::new(),
@@ -134,6 +178,7 @@ impl Soc {
         self.baud = 115_200;
     }
 
+    /// What a READ_REG of `addr` returns (SPI1 registers run their commands on the flash).
     pub fn read_reg(&mut self, addr: u32) -> u32 {
         if let Some(v) = self.efuses.word(addr) {
             return v;

@@ -10,5 +10,6 @@ mod exit_status;
 mod interop;
 mod ota;
 mod partitions;
+mod real_rom;
 mod resume;
 mod stub;

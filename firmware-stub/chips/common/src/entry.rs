@@ -2,11 +2,10 @@
 //! handler, the UART interrupt handler, the stub's state as statics (a chip's stack is far
 //! smaller than the stub's buffers), and the call into the command loop.
 
-/// `stub_entry!(ChipType, |isr| line)` defines `_start` and `stub_main` for a chip crate.
-/// The closure takes the UART interrupt handler and returns the line the host talks on.
+/// `stub_entry!(ChipType)` defines `_start`, `uart_isr` and `stub_main` for a chip crate.
 #[macro_export]
 macro_rules! stub_entry {
-    ($chip:ty, $take_line:expr) => {
+    ($chip:ty) => {
         core::arch::global_asm!(
             r#"
             .section .text.entry, "ax"
@@ -29,8 +28,11 @@ macro_rules! stub_entry {
             loop {}
         }
 
+        /// Called by the ROM's dispatcher with its argument, or by the stub's own vector
+        /// table by name with none; it reads nothing but UART0.
+        #[unsafe(no_mangle)]
         extern "C" fn uart_isr(_: *mut core::ffi::c_void) {
-            $crate::line::on_uart_interrupt::<<$chip as $crate::run::Chip>::Uart>();
+            $crate::line::on_uart_interrupt::<$chip>();
         }
 
         static mut STUB: core::mem::MaybeUninit<
@@ -41,10 +43,7 @@ macro_rules! stub_entry {
 
         #[unsafe(no_mangle)]
         extern "C" fn stub_main() -> ! {
-            let take_line: fn(
-                extern "C" fn(*mut core::ffi::c_void),
-            ) -> $crate::line::Line<<$chip as $crate::run::Chip>::Uart> = $take_line;
-            let line = take_line(uart_isr);
+            let line = $crate::line::Line::<$chip>::take_over(uart_isr);
             // SAFETY: single-threaded start-up; these statics are only ever used from here.
             let (slot, frame) = unsafe {
                 (
@@ -54,5 +53,21 @@ macro_rules! stub_entry {
             };
             $crate::run::run($crate::run::ChipHal::new(line), slot, frame)
         }
+    };
+}
+
+/// A chip that needs nothing beyond its table and the ROM's MD5Init family:
+/// `table_chip!(Name, espflow_chip_facts::TABLE)` defines the chip type and its entry.
+#[macro_export]
+macro_rules! table_chip {
+    ($name:ident, $facts:path) => {
+        struct $name;
+
+        impl $crate::run::Chip for $name {
+            const FACTS: &'static $crate::espflow_chip_facts::ChipFacts = &$facts;
+            type Md5 = $crate::hash::RomMd5;
+        }
+
+        $crate::stub_entry!($name);
     };
 }

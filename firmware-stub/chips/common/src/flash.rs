@@ -1,11 +1,20 @@
 //! SPI1 through the ROM's flash driver. The driver polls the flash until each operation
 //! finishes, so every call blocks; received bytes meanwhile go to the ring by interrupt.
 
+use core::marker::PhantomData;
+
 use espflow_stub_core::hal::{FlashFault, SpiFlash};
 
 use crate::rom;
+use crate::run::Chip;
 
-pub struct RomFlash;
+pub struct RomFlash<C>(PhantomData<C>);
+
+impl<C: Chip> RomFlash<C> {
+    pub fn new() -> Self {
+        RomFlash(PhantomData)
+    }
+}
 
 /// One sector plus the word a misaligned start needs.
 const BOUNCE_WORDS: usize = 0x1000 / 4 + 1;
@@ -19,7 +28,7 @@ fn ok(r: i32) -> Result<(), FlashFault> {
     if r == 0 { Ok(()) } else { Err(FlashFault) }
 }
 
-impl SpiFlash for RomFlash {
+impl<C: Chip> SpiFlash for RomFlash<C> {
     fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
         // The ROM wants word-aligned addresses, lengths and buffers, and each call costs far
         // more than the bytes it moves, so reads go through one sector-sized bounce buffer.
@@ -70,8 +79,7 @@ impl SpiFlash for RomFlash {
     }
 
     fn attach(&mut self, config: u32) -> Result<(), FlashFault> {
-        // These ROMs export no ets_efuse_get_spiconfig: 0 selects the default SPI pins,
-        // which is also what esp-flasher-stub passes on these chips.
+        let config = C::spi_config(config);
         // SAFETY: ROM calls with integer arguments.
         unsafe {
             rom::esp_rom_spiflash_attach(config, false);

@@ -1,5 +1,5 @@
-//! Digests: MD5 from the ROM (C6, H2, C5 export MD5Init/Update/Final), SHA-256 in
-//! software so no chip's SHA peripheral quirks matter.
+//! Digests: MD5 from the ROM (the C3, C6, H2 and C5 export MD5Init/Update/Final),
+//! SHA-256 in software so no chip's SHA peripheral quirks matter.
 
 use espflow_stub_core::hal::Hasher;
 
@@ -9,12 +9,17 @@ unsafe extern "C" {
     fn MD5Final(digest: *mut u8, ctx: *mut u32);
 }
 
+/// A digest the HAL can start afresh for each request.
+pub trait StartHash: Hasher<16> {
+    fn start() -> Self;
+}
+
 /// The ROM's MD5 context is 88 bytes; this leaves room to spare.
 pub struct RomMd5([u32; 32]);
 
-impl RomMd5 {
+impl StartHash for RomMd5 {
     #[inline]
-    pub fn new() -> RomMd5 {
+    fn start() -> RomMd5 {
         let mut ctx = RomMd5([0; 32]);
         // SAFETY: initialises the context in place.
         unsafe { MD5Init(ctx.0.as_mut_ptr()) };

@@ -1,17 +1,19 @@
-//! What the flasher stubs for the ESP32-C2, C6, H2 and C5 share.
+//! What the flasher stubs for the ESP32-C3, C2, C6, H2 and C5 share.
 //!
 //! Their mask ROMs export the same loader API under the same names, so everything that
-//! only calls the ROM lives here and each chip crate supplies the addresses (its `rom.x`),
-//! its memory layout (`link.x`) and the facts that differ: the cache, the eFuse fields,
-//! the UART clock and which port the ROM loader was talking on.
+//! only calls the ROM lives here. Each chip crate supplies the ROM addresses (its `rom.x`),
+//! its memory layout (`link.x`), its table in `espflow-chip-facts`, and whatever its ROM
+//! does differently (the MD5 API, the cache calls, how UART0's interrupt is delivered).
 
 #![no_std]
 
+pub use espflow_chip_facts;
 pub use espflow_stub_core;
 
 mod entry;
 pub mod flash;
 pub mod hash;
+mod irq;
 pub mod line;
 pub mod reg;
 pub mod ring;

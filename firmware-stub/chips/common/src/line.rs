@@ -2,10 +2,9 @@
 //!
 //! UART0 has a 128-byte FIFO, less than 2 ms at 921600 baud, while a sector erase takes
 //! tens of milliseconds; an interrupt handler therefore moves received bytes into a ring
-//! while the main loop waits on the flash. The handler is installed through the ROM's own
-//! dispatcher on the CPU line the ROM already routes UART0 to, so the chip's interrupt
-//! controller (INTC, PLIC or CLIC) is programmed by the code that knows it. When idle, the
-//! main loop drains the FIFO itself with interrupts masked, so a lost edge cannot stall it.
+//! while the main loop waits on the flash. How the interrupt reaches the handler is the
+//! chip's choice ([`UartIrq`]). When idle, the main loop drains the FIFO itself with
+//! interrupts masked, so a lost edge (as emulators drop them) cannot stall it.
 //! USB-Serial-JTAG needs none of this: the USB host is held off until the stub reads.
 
 use core::ffi::c_void;
@@ -13,27 +12,26 @@ use core::marker::PhantomData;
 
 use espflow_protocol::slip;
 
-use crate::{reg, ring, rom};
+use crate::run::{Chip, UartIrq};
+use crate::{irq, reg, ring, rom};
 
-const UART0: u32 = 0x6000_0000;
-const UART_FIFO: u32 = UART0;
-const UART_INT_ENA: u32 = UART0 + 0x0C;
-const UART_INT_CLR: u32 = UART0 + 0x10;
-const UART_CLKDIV: u32 = UART0 + 0x14;
-const UART_STATUS: u32 = UART0 + 0x1C;
-const UART_CONF1: u32 = UART0 + 0x24;
-const UART_REG_UPDATE: u32 = UART0 + 0x98;
+const UART_FIFO: u32 = 0x00;
+const UART_INT_ENA: u32 = 0x0C;
+const UART_INT_CLR: u32 = 0x10;
+const UART_CLKDIV: u32 = 0x14;
+const UART_STATUS: u32 = 0x1C;
+const UART_CONF1: u32 = 0x24;
+const UART_REG_UPDATE: u32 = 0x98;
 const INT_RXFIFO_FULL: u32 = 1 << 0;
 const INT_RXFIFO_OVF: u32 = 1 << 4;
 const INT_RXFIFO_TOUT: u32 = 1 << 8;
 /// Interrupt once this many bytes wait: leaves 64 bytes of FIFO for the handler's latency.
 const RX_THRESHOLD: u32 = 64;
-/// The TX FIFO is 128 bytes; keep two free so a push never lands on a full FIFO.
-const TX_LIMIT: u32 = 126;
+const TX_FIFO_SIZE: u32 = 128;
 
 /// The CPU interrupt line every one of these ROMs routes UART0 to in download mode
 /// (esp-flasher-stub attaches its UART handler to line 5 on all of them).
-const UART_LINE: u32 = 5;
+pub const UART_LINE: u32 = 5;
 
 const USB_WR_DONE: u32 = 1 << 0;
 const USB_IN_FREE: u32 = 1 << 1;
@@ -41,35 +39,34 @@ const USB_OUT_AVAIL: u32 = 1 << 2;
 
 /// The value of the ROM's `UartDev.buff_uart_no` when the loader answers on
 /// USB-Serial-JTAG (esptool's UARTDEV_BUF_NO_USB_JTAG_SERIAL for the C3, C6, H2 and C5).
-const BUF_NO_USB_JTAG_SERIAL: u8 = 3;
+pub const BUF_NO_USB_JTAG_SERIAL: u8 = 3;
 /// `buff_uart_no` follows six 4-byte enums in the ROM's UartDevice.
 const BUF_NO_OFFSET: usize = 24;
 
-/// How a chip's UART0 differs from the others.
-pub trait UartSpec {
-    /// Width of STATUS.rxfifo_cnt and STATUS.txfifo_cnt.
-    const CNT_MASK: u32;
-    /// Width of CONF1.rxfifo_full_thrhd.
-    const THRHD_MASK: u32;
-    /// The UART's configuration lives in its own clock domain and takes effect only
-    /// after a write to UART_REG_UPDATE (C6, H2, C5).
-    const SYNC_UPDATE: bool;
+fn uart<C: Chip>(reg: u32) -> u32 {
+    C::STUB.uart.base + reg
 }
 
-/// True when the ROM loader was talking on USB-Serial-JTAG rather than UART0.
+fn fifo_count<C: Chip>(status: u32) -> u32 {
+    status & C::STUB.uart.fifo_cnt_mask
+}
+
+/// True when the ROM loader was talking on USB-Serial-JTAG rather than UART0, as the ROM's
+/// GetUartDevice says.
 pub fn rom_used_usb_jtag_serial() -> bool {
     // SAFETY: the ROM returns a pointer to its static UartDevice, which outlives us.
     unsafe { *rom::GetUartDevice().add(BUF_NO_OFFSET) == BUF_NO_USB_JTAG_SERIAL }
 }
 
 /// The clock behind UART0's divider, from the divider the ROM's autobaud chose for the
-/// host's `host_baud`, snapped to the nearest of `candidates` (the chip's crystals).
-pub fn measured_uart_clock(host_baud: u32, candidates: &[u32]) -> u32 {
-    let div = reg::read(UART_CLKDIV);
+/// host's `host_baud`, snapped to the nearest of the chip's crystals.
+pub fn measured_uart_clock<C: Chip + ?Sized>(host_baud: u32, crystals_mhz: &[u32]) -> u32 {
+    let div = reg::read(C::STUB.uart.base + UART_CLKDIV);
     let sixteenths = u64::from(div & 0xFFF) * 16 + u64::from((div >> 20) & 0xF);
     let estimate = sixteenths * u64::from(host_baud) / 16;
-    let mut best = candidates[0];
-    for &c in candidates {
+    let mut best = crystals_mhz[0] * 1_000_000;
+    for &mhz in crystals_mhz {
+        let c = mhz * 1_000_000;
         if u64::from(c).abs_diff(estimate) < u64::from(best).abs_diff(estimate) {
             best = c;
         }
@@ -77,38 +74,39 @@ pub fn measured_uart_clock(host_baud: u32, candidates: &[u32]) -> u32 {
     best
 }
 
-fn drain_uart_fifo<U: UartSpec>() {
+fn drain_uart_fifo<C: Chip>() {
     loop {
-        let n = reg::read(UART_STATUS) & U::CNT_MASK;
+        let n = fifo_count::<C>(reg::read(uart::<C>(UART_STATUS)));
         if n == 0 {
             return;
         }
         for _ in 0..n {
-            ring::push(reg::read(UART_FIFO) as u8);
+            ring::push(reg::read(uart::<C>(UART_FIFO)) as u8);
         }
     }
 }
 
 /// The body of the UART0 interrupt handler.
-pub fn on_uart_interrupt<U: UartSpec>() {
-    drain_uart_fifo::<U>();
+pub fn on_uart_interrupt<C: Chip>() {
+    drain_uart_fifo::<C>();
     reg::write(
-        UART_INT_CLR,
+        uart::<C>(UART_INT_CLR),
         INT_RXFIFO_FULL | INT_RXFIFO_OVF | INT_RXFIFO_TOUT,
     );
     // Bytes that arrived while clearing would otherwise wait for the next edge.
-    drain_uart_fifo::<U>();
+    drain_uart_fifo::<C>();
 }
 
-fn latch_config<U: UartSpec>() {
-    if !U::SYNC_UPDATE {
+fn latch_config<C: Chip>() {
+    if !C::STUB.uart.sync_update {
         return;
     }
-    reg::write(UART_REG_UPDATE, 1);
+    let update = uart::<C>(UART_REG_UPDATE);
+    reg::write(update, 1);
     // The bit clears once the UART's clock domain has taken the values; bounded so a
     // stopped UART clock cannot hang the stub.
     for _ in 0..10_000 {
-        if reg::read(UART_REG_UPDATE) & 1 == 0 {
+        if reg::read(update) & 1 == 0 {
             return;
         }
     }
@@ -120,46 +118,51 @@ enum Port {
     UsbJtagSerial { base: u32 },
 }
 
-pub struct Line<U: UartSpec> {
+pub struct Line<C: Chip> {
     port: Port,
     uart_clock: u32,
-    _uart: PhantomData<U>,
+    _chip: PhantomData<C>,
 }
 
-impl<U: UartSpec> Line<U> {
-    /// Takes the port the ROM loader was answering on. `usb_jtag` is the USB-Serial-JTAG
-    /// base when the ROM used that port; `uart_clock` feeds UART0's baud divider; `isr`
-    /// must call [`on_uart_interrupt`].
-    pub fn take_over(
-        usb_jtag: Option<u32>,
-        uart_clock: u32,
-        isr: extern "C" fn(*mut c_void),
-    ) -> Line<U> {
-        if let Some(base) = usb_jtag {
-            return Line {
-                port: Port::UsbJtagSerial { base },
-                uart_clock,
-                _uart: PhantomData,
-            };
+impl<C: Chip> Line<C> {
+    /// Takes the port the ROM loader was answering on. `isr` must call
+    /// [`on_uart_interrupt`]; the stub's own vector table calls it by name.
+    pub fn take_over(isr: extern "C" fn(*mut c_void)) -> Line<C> {
+        let uart_clock = C::uart_clock();
+        match C::STUB.usb_serial_jtag {
+            Some(base) if C::rom_used_usb_jtag_serial() => {
+                return Line {
+                    port: Port::UsbJtagSerial { base },
+                    uart_clock,
+                    _chip: PhantomData,
+                };
+            }
+            _ => {}
         }
         // The ROM's last answer may still be leaving the FIFO.
-        wait_tx_idle::<U>();
+        wait_tx_idle::<C>();
         reg::interrupts_off();
-        let conf1 = reg::read(UART_CONF1);
-        reg::write(UART_CONF1, (conf1 & !U::THRHD_MASK) | RX_THRESHOLD);
-        reg::write(UART_INT_CLR, u32::MAX);
-        reg::write(UART_INT_ENA, INT_RXFIFO_FULL);
-        // SAFETY: replaces the ROM's own UART handler on its line; `isr` lives in RAM and
-        // only touches UART0 and the ring.
-        unsafe {
-            rom::ets_isr_attach(UART_LINE, isr, core::ptr::null_mut());
-            rom::ets_isr_unmask(1 << UART_LINE);
+        let conf1 = reg::read(uart::<C>(UART_CONF1));
+        reg::write(
+            uart::<C>(UART_CONF1),
+            (conf1 & !C::STUB.uart.rx_threshold_mask) | RX_THRESHOLD,
+        );
+        reg::write(uart::<C>(UART_INT_CLR), u32::MAX);
+        reg::write(uart::<C>(UART_INT_ENA), INT_RXFIFO_FULL);
+        match C::UART_IRQ {
+            // SAFETY: replaces the ROM's own UART handler on its line; `isr` lives in RAM
+            // and only touches UART0 and the ring.
+            UartIrq::Rom => unsafe {
+                rom::ets_isr_attach(UART_LINE, isr, core::ptr::null_mut());
+                rom::ets_isr_unmask(1 << UART_LINE);
+            },
+            UartIrq::Vectored => irq::route_uart0::<C>(),
         }
         reg::interrupts_on();
         Line {
             port: Port::Uart0,
             uart_clock,
-            _uart: PhantomData,
+            _chip: PhantomData,
         }
     }
 
@@ -170,7 +173,7 @@ impl<U: UartSpec> Line<U> {
         match self.port {
             Port::Uart0 => {
                 reg::interrupts_off();
-                drain_uart_fifo::<U>();
+                drain_uart_fifo::<C>();
                 reg::interrupts_on();
                 ring::pop()
             }
@@ -182,10 +185,19 @@ impl<U: UartSpec> Line<U> {
 
     pub fn send_frame(&mut self, packet: &[u8]) {
         match self.port {
-            Port::Uart0 => slip::encode(packet, |b| {
-                while (reg::read(UART_STATUS) >> 16) & U::CNT_MASK >= TX_LIMIT {}
-                reg::write(UART_FIFO, b as u32);
-            }),
+            Port::Uart0 => {
+                // Room in the FIFO is asked for once per batch, not once per byte: each
+                // register read is slow next to a FIFO write.
+                let mut room = 0u32;
+                slip::encode(packet, |b| {
+                    while room == 0 {
+                        let status = reg::read(uart::<C>(UART_STATUS));
+                        room = TX_FIFO_SIZE - fifo_count::<C>(status >> 16);
+                    }
+                    reg::write(uart::<C>(UART_FIFO), b as u32);
+                    room -= 1;
+                })
+            }
             Port::UsbJtagSerial { base } => {
                 let conf = base + 4;
                 slip::encode(packet, |b| {
@@ -203,15 +215,15 @@ impl<U: UartSpec> Line<U> {
         if self.port != Port::Uart0 {
             return;
         }
-        wait_tx_idle::<U>();
+        wait_tx_idle::<C>();
         // SAFETY: ROM call; the divider is in sixteenths of the UART clock.
         unsafe { rom::uart_div_modify(0, (self.uart_clock << 4) / baud) };
-        latch_config::<U>();
+        latch_config::<C>();
     }
 }
 
-fn wait_tx_idle<U: UartSpec>() {
-    while (reg::read(UART_STATUS) >> 16) & U::CNT_MASK != 0 {}
+fn wait_tx_idle<C: Chip>() {
+    while fifo_count::<C>(reg::read(uart::<C>(UART_STATUS)) >> 16) != 0 {}
     // An empty FIFO still leaves the last byte in the shifter: two byte times at the
     // slowest rate the ROM runs.
     // SAFETY: ROM busy-wait.

@@ -3,59 +3,147 @@
 use core::marker::PhantomData;
 use core::mem::MaybeUninit;
 
+use espflow_chip_facts::{ChipFacts, StubFacts};
 use espflow_protocol::SlipDecoder;
 use espflow_stub_core::Stub;
-use espflow_stub_core::hal::{Hal, Hasher, SpiFlash};
+use espflow_stub_core::hal::{Hal, SpiFlash};
 
 use crate::flash::RomFlash;
-use crate::hash::SoftSha256;
-use crate::line::{Line, UartSpec};
+use crate::hash::{SoftSha256, StartHash};
+use crate::line::{self, Line};
+use crate::security::SecurityInfo;
 use crate::{reg, rom};
 
 /// The host talks to the ROM loader, and so to the freshly started stub, at this rate.
 pub const START_BAUD: u32 = 115_200;
 
-/// What differs between chips beyond the ROM addresses.
-pub trait Chip {
-    type Uart: UartSpec;
-    type Md5: Hasher<16>;
+/// How UART0's receive interrupt reaches the stub's handler.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum UartIrq {
+    /// Through the ROM's dispatcher, on the CPU line the ROM already routes UART0 to, so the
+    /// chip's interrupt controller is programmed by the code that knows it.
+    Rom,
+    /// Through the stub's own vector table and the C3-style interrupt matrix the chip's
+    /// table names. On the C3 the ROM's dispatcher costs so much per interrupt that a 1 MiB
+    /// write took 21 s through it against 13 s this way.
+    Vectored,
+}
 
-    /// Suspends the flash cache if it could fetch, returning what resuming needs.
-    fn cache_suspend() -> Option<u32>;
-    fn cache_resume(saved: u32);
-    /// The 20-byte GET_SECURITY_INFO payload, from the eFuse read registers.
-    fn security_info() -> [u8; 20];
-    fn md5() -> Self::Md5;
+/// What a chip crate tells the shared code. Everything with a default follows the chip's
+/// table; a chip overrides only what its ROM does differently.
+pub trait Chip {
+    const FACTS: &'static ChipFacts;
+    const UART_IRQ: UartIrq = UartIrq::Rom;
+    type Md5: StartHash;
+
+    /// The stub part of the table; a chip crate without one does not build.
+    const STUB: &'static StubFacts = match &Self::FACTS.stub {
+        Some(s) => s,
+        None => panic!("the chip's table has no stub facts"),
+    };
+
+    /// Whether the ROM loader was answering on USB-Serial-JTAG rather than UART0.
+    fn rom_used_usb_jtag_serial() -> bool {
+        line::rom_used_usb_jtag_serial()
+    }
+
+    /// The clock behind UART0's baud divider.
+    fn uart_clock() -> u32 {
+        match Self::FACTS.crystals_mhz {
+            [one] => one * 1_000_000,
+            // The ROM may assume the wrong crystal for baud changes (esptool corrects for
+            // that), so the clock is read off the divider the ROM's autobaud found.
+            several => line::measured_uart_clock::<Self>(START_BAUD, several),
+        }
+    }
+
+    /// The pin configuration SPI_ATTACH passes to the ROM for a request of `config`. These
+    /// ROMs mostly export no ets_efuse_get_spiconfig: 0 selects the default SPI pins, which
+    /// is also what esp-flasher-stub passes.
+    fn spi_config(config: u32) -> u32 {
+        config
+    }
+
+    /// The ROM's call that suspends the cache, returning what resuming needs.
+    ///
+    /// # Safety
+    /// Must be paired with [`Chip::rom_cache_resume`].
+    unsafe fn rom_cache_suspend() -> u32 {
+        // SAFETY: the caller pairs it.
+        unsafe { rom::Cache_Suspend_ICache() }
+    }
+
+    /// # Safety
+    /// `saved` comes from the matching [`Chip::rom_cache_suspend`].
+    unsafe fn rom_cache_resume(saved: u32) {
+        // SAFETY: as the caller promises.
+        unsafe { rom::Cache_Resume_ICache(saved) }
+    }
+
+    /// Suspends the flash cache if it could fetch, returning what resuming needs. Resuming
+    /// a cache that was off, or shut off both buses, would open it, so only a cache that is
+    /// serving is touched.
+    fn cache_suspend() -> Option<u32> {
+        let c = Self::STUB.cache;
+        let enabled = c.enable.is_none_or(|r| reg::read(r) & 1 != 0);
+        let shut = c.bus_shut.is_some_and(|r| reg::read(r) & 3 == 3);
+        if !enabled || shut {
+            return None;
+        }
+        // SAFETY: paired with cache_resume by ChipHal::with_flash.
+        Some(unsafe { Self::rom_cache_suspend() })
+    }
+
+    /// The 20-byte GET_SECURITY_INFO payload, from the eFuse fields in the table.
+    fn security_info() -> [u8; 20] {
+        let f = Self::FACTS;
+        let s = Self::STUB;
+        let read = |e: espflow_chip_facts::EfuseField| e.extract(reg::read(e.addr));
+        let eco = f.revision.map_or(0, |r| {
+            let Ok((major, minor)) =
+                r.read(|addr| Ok::<_, core::convert::Infallible>(reg::read(addr)));
+            major * 100 + minor
+        });
+        SecurityInfo {
+            secure_boot: read(s.secure_boot) != 0,
+            crypt_cnt: read(f.crypt_cnt) as u8,
+            key_purposes: s.key_purposes.map_or([0; 6], |k| k.map(|e| read(e) as u8)),
+            chip_id: f.chip_id.unwrap_or(0),
+            eco,
+        }
+        .to_bytes()
+    }
 }
 
 pub struct ChipHal<C: Chip> {
-    line: Line<C::Uart>,
-    flash: RomFlash,
+    line: Line<C>,
+    flash: RomFlash<C>,
     _chip: PhantomData<C>,
 }
 
 impl<C: Chip> ChipHal<C> {
-    pub fn new(line: Line<C::Uart>) -> Self {
+    pub fn new(line: Line<C>) -> Self {
         ChipHal {
             line,
-            flash: RomFlash,
+            flash: RomFlash::new(),
             _chip: PhantomData,
         }
     }
 }
 
 impl<C: Chip> Hal for ChipHal<C> {
-    type Flash = RomFlash;
+    type Flash = RomFlash<C>;
     type Md5 = C::Md5;
     type Sha256 = SoftSha256;
 
-    fn with_flash<R>(&mut self, f: impl FnOnce(&mut RomFlash) -> R) -> R {
+    fn with_flash<R>(&mut self, f: impl FnOnce(&mut RomFlash<C>) -> R) -> R {
         // The stub runs from RAM only, so nothing of ours fetches through the cache; it is
         // suspended anyway in case a caller left it serving the bus.
         let saved = C::cache_suspend();
         let r = f(&mut self.flash);
         if let Some(saved) = saved {
-            C::cache_resume(saved);
+            // SAFETY: resumes exactly what cache_suspend suspended.
+            unsafe { C::rom_cache_resume(saved) };
         }
         r
     }
@@ -86,7 +174,7 @@ impl<C: Chip> Hal for ChipHal<C> {
     }
 
     fn md5(&mut self) -> C::Md5 {
-        C::md5()
+        C::Md5::start()
     }
 
     fn sha256(&mut self) -> SoftSha256 {

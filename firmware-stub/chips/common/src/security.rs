@@ -29,8 +29,3 @@ impl SecurityInfo {
         .to_bytes()
     }
 }
-
-/// Bits `shift..shift+width` of `word`.
-pub fn field(word: u32, shift: u32, width: u32) -> u32 {
-    (word >> shift) & ((1 << width) - 1)
-}

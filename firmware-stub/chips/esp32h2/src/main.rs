@@ -1,18 +1,7 @@
-//! espflow's flasher stub for the ESP32-H2.
-//!
-//! Code, data, stack and the interrupt handler all live in HP SRAM; the flash cache is
-//! suspended around every SPI1 operation in case a caller left it serving the bus. The UART
-//! handler runs through the ROM's interrupt dispatcher, which programs the H2's interrupt
-//! matrix and PLIC itself.
+//! espflow's flasher stub for the ESP32-H2: the C6's stub with the H2's table (its RAM
+//! ends lower, its crystal is 32 MHz, its revision field is narrower).
 
 #![no_std]
 #![no_main]
 
-mod chip;
-
-use espflow_stub_chip::line::{self, Line};
-
-espflow_stub_chip::stub_entry!(chip::H2, |isr| {
-    let usb = line::rom_used_usb_jtag_serial().then_some(chip::USB_SERIAL_JTAG);
-    Line::take_over(usb, chip::UART_CLOCK, isr)
-});
+espflow_stub_chip::table_chip!(H2, espflow_chip_facts::ESP32H2);

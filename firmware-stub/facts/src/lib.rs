@@ -1,0 +1,622 @@
+//! What espflow knows about each Espressif chip: one `const` table per chip, read by the
+//! host (detection, eFuse and SPI registers, where a stub may live) and by the on-chip stubs
+//! (UART, cache, eFuse fields). A fact is written down once, here, so the host and the
+//! stub cannot disagree about it.
+//!
+//! Sources: esptool's chip classes (detection, eFuse fields, registers the host uses),
+//! ESP-IDF's soc headers and bootloader memory layouts (stub RAM, UART, cache), and for the
+//! ESP32-C3 measurements on its mask ROM. The linker scripts of the stubs (`link.x`) cannot
+//! read this crate; they repeat the RAM figures and name the table they follow.
+
+#![no_std]
+
+use core::ops::Range;
+
+/// The chip-detect word every ROM exposes; chips without GET_SECURITY_INFO are told apart
+/// by it.
+pub const CHIP_DETECT_MAGIC_REG: u32 = 0x4000_1000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arch {
+    Xtensa,
+    RiscV,
+}
+
+/// `width` bits from bit `shift` of the eFuse read register at `addr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EfuseField {
+    pub addr: u32,
+    pub shift: u32,
+    pub width: u32,
+}
+
+impl EfuseField {
+    pub const fn new(addr: u32, shift: u32, width: u32) -> EfuseField {
+        EfuseField { addr, shift, width }
+    }
+
+    /// The mask of the field within its register.
+    pub const fn mask(&self) -> u32 {
+        (((1u64 << self.width) - 1) as u32) << self.shift
+    }
+
+    /// The field's value out of a word read from `addr`.
+    pub const fn extract(&self, word: u32) -> u32 {
+        (word & self.mask()) >> self.shift
+    }
+}
+
+/// Where the silicon revision is burnt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision {
+    pub major: EfuseField,
+    /// The minor revision, or its low bits when `minor_hi` holds the rest.
+    pub minor: EfuseField,
+    pub minor_hi: Option<EfuseField>,
+}
+
+impl Revision {
+    /// (major, minor), reading each eFuse word the fields lie in once through `word` (on
+    /// the ROM loader every read is a round trip).
+    pub fn read<E>(&self, mut word: impl FnMut(u32) -> Result<u32, E>) -> Result<(u32, u32), E> {
+        let major_word = word(self.major.addr)?;
+        let mut at = |addr: u32| {
+            if addr == self.major.addr {
+                Ok(major_word)
+            } else {
+                word(addr)
+            }
+        };
+        let minor_word = at(self.minor.addr)?;
+        let mut minor = self.minor.extract(minor_word);
+        if let Some(hi) = self.minor_hi {
+            let hi_word = if hi.addr == self.minor.addr {
+                minor_word
+            } else {
+                at(hi.addr)?
+            };
+            minor |= hi.extract(hi_word) << self.minor.width;
+        }
+        Ok((self.major.extract(major_word), minor))
+    }
+}
+
+/// The two eFuse words the factory MAC is read from: the host assembles `high` then `low`
+/// big-endian and keeps the last six bytes, as esptool does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MacRegs {
+    pub low: u32,
+    pub high: u32,
+}
+
+/// Register offsets of the SPI1 user-command block, relative to its base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpiRegs {
+    pub base: u32,
+    pub usr: u32,
+    pub usr1: u32,
+    pub usr2: u32,
+    pub mosi_dlen: u32,
+    pub miso_dlen: u32,
+    pub w0: u32,
+    /// ESP32 expects the address left-aligned in the 32-bit register.
+    pub addr_msb_aligned: bool,
+}
+
+/// The SPI_MEM layout every chip after the ESP32 shares; only the base moves.
+const fn spi_mem(base: u32) -> SpiRegs {
+    SpiRegs {
+        base,
+        usr: 0x18,
+        usr1: 0x1C,
+        usr2: 0x20,
+        mosi_dlen: 0x24,
+        miso_dlen: 0x28,
+        w0: 0x58,
+        addr_msb_aligned: false,
+    }
+}
+
+/// Where the ROM loader lets a stub live.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StubRam {
+    /// Executable RAM as the instruction bus sees it.
+    pub iram: Range<u32>,
+    /// Data RAM, up to where the ROM's own stack and data begin.
+    pub dram: Range<u32>,
+    /// IRAM address minus the DRAM address of the same SRAM byte (0 where code and data
+    /// share one address space).
+    pub iram_to_dram: u32,
+    /// The ROM loader's receive buffer: uploading into it corrupts the upload itself.
+    pub rom_rx_buffer: Range<u32>,
+}
+
+/// How UART0's registers differ between chip families.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UartLayout {
+    pub base: u32,
+    /// Width of STATUS.rxfifo_cnt and STATUS.txfifo_cnt.
+    pub fifo_cnt_mask: u32,
+    /// Width of CONF1.rxfifo_full_thrhd.
+    pub rx_threshold_mask: u32,
+    /// The configuration lives in the UART's own clock domain and takes effect only after a
+    /// write to UART_REG_UPDATE.
+    pub sync_update: bool,
+}
+
+const UART_C3: UartLayout = UartLayout {
+    base: 0x6000_0000,
+    fifo_cnt_mask: 0x3FF,
+    rx_threshold_mask: 0x1FF,
+    sync_update: false,
+};
+
+const UART_C6: UartLayout = UartLayout {
+    base: 0x6000_0000,
+    fifo_cnt_mask: 0xFF,
+    rx_threshold_mask: 0xFF,
+    sync_update: true,
+};
+
+/// The registers that say whether the flash cache could fetch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CacheRegs {
+    /// Bit 0 enables the cache, on chips that have such a bit.
+    pub enable: Option<u32>,
+    /// Bits 0 and 1 shut the cache off its two buses, on chips that have them.
+    pub bus_shut: Option<u32>,
+}
+
+/// A C3-style interrupt matrix: a map register per source at `base + 4 * source`, then the
+/// per-line enable, type, priority and threshold registers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IntMatrix {
+    pub base: u32,
+    pub uart0_source: u32,
+}
+
+/// What the on-chip stub needs beyond the host's facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StubFacts {
+    pub ram: StubRam,
+    pub uart: UartLayout,
+    /// The USB-Serial-JTAG port's FIFO register (its CONF register follows), where the chip
+    /// has one.
+    pub usb_serial_jtag: Option<u32>,
+    pub cache: CacheRegs,
+    /// Set where the stub programs the interrupt matrix itself; elsewhere it goes through
+    /// the ROM's interrupt API.
+    pub int_matrix: Option<IntMatrix>,
+    /// The bit GET_SECURITY_INFO reports as secure boot.
+    pub secure_boot: EfuseField,
+    /// KEY_PURPOSE_0..5, where the chip has purpose fields.
+    pub key_purposes: Option<[EfuseField; 6]>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChipFacts {
+    pub name: &'static str,
+    /// Chip id in GET_SECURITY_INFO and image headers; `None` where the ROM lacks the command.
+    pub chip_id: Option<u32>,
+    /// Values of the chip-detect word at [`CHIP_DETECT_MAGIC_REG`] that identify it.
+    pub magic: &'static [u32],
+    /// Xtensa chips cannot be built for here; they use the ROM loader.
+    pub arch: Arch,
+    pub efuse_base: u32,
+    pub mac: MacRegs,
+    /// SPI_BOOT_CRYPT_CNT (FLASH_CRYPT_CNT on the ESP32): encryption is on when an odd
+    /// number of its bits is set.
+    pub crypt_cnt: EfuseField,
+    /// Where the revision is burnt, for chips whose layout espflow knows.
+    pub revision: Option<Revision>,
+    pub spi: SpiRegs,
+    pub bootloader_offset: u32,
+    pub uart_date_reg: u32,
+    /// FLASH_BEGIN takes the fifth `encrypted` word.
+    pub begin_has_encrypted_word: bool,
+    /// The crystals the chip can run from; one entry where it takes only one.
+    pub crystals_mhz: &'static [u32],
+    /// Set for the chips espflow builds a stub for.
+    pub stub: Option<StubFacts>,
+}
+
+impl ChipFacts {
+    /// The crystal, when the chip takes only one.
+    pub fn crystal_mhz(&self) -> Option<u32> {
+        match self.crystals_mhz {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+/// The eFuse words at 0x34 and 0x38 above the base on the C3, C6 and H2: crypt count and
+/// the first two key purposes in the first, the other four in the second.
+const fn purposes_4bit(efuse: u32) -> [EfuseField; 6] {
+    let (w1, w2) = (efuse + 0x34, efuse + 0x38);
+    [
+        EfuseField::new(w1, 24, 4),
+        EfuseField::new(w1, 28, 4),
+        EfuseField::new(w2, 0, 4),
+        EfuseField::new(w2, 4, 4),
+        EfuseField::new(w2, 8, 4),
+        EfuseField::new(w2, 12, 4),
+    ]
+}
+
+/// SRAM with one address for code and data from 0x4080_0000 to `end`, the ROM loader's
+/// buffers right above it.
+const fn unified_sram(end: u32, rx_end: u32) -> StubRam {
+    StubRam {
+        iram: 0x4080_0000..end,
+        dram: 0x4080_0000..end,
+        iram_to_dram: 0,
+        rom_rx_buffer: end..rx_end,
+    }
+}
+
+/// BLK1 on the C3 and S3: the minor revision is split between words 3 and 5.
+const fn revision_blk1_split(efuse: u32) -> Revision {
+    let blk1 = efuse + 0x44;
+    Revision {
+        major: EfuseField::new(blk1 + 20, 24, 2),
+        minor: EfuseField::new(blk1 + 12, 18, 3),
+        minor_hi: Some(EfuseField::new(blk1 + 20, 23, 1)),
+    }
+}
+
+const fn mac_blk1(efuse: u32) -> MacRegs {
+    MacRegs {
+        low: efuse + 0x44,
+        high: efuse + 0x48,
+    }
+}
+
+pub const ESP32: ChipFacts = ChipFacts {
+    name: "ESP32",
+    chip_id: None,
+    magic: &[0x00F0_1D83],
+    arch: Arch::Xtensa,
+    efuse_base: 0x3FF5_A000,
+    mac: MacRegs {
+        low: 0x3FF5_A004,
+        high: 0x3FF5_A008,
+    },
+    crypt_cnt: EfuseField::new(0x3FF5_A000, 20, 7),
+    revision: None,
+    spi: SpiRegs {
+        base: 0x3FF4_2000,
+        usr: 0x1C,
+        usr1: 0x20,
+        usr2: 0x24,
+        mosi_dlen: 0x28,
+        miso_dlen: 0x2C,
+        w0: 0x80,
+        addr_msb_aligned: true,
+    },
+    bootloader_offset: 0x1000,
+    uart_date_reg: 0x6000_0078,
+    begin_has_encrypted_word: false,
+    crystals_mhz: &[26, 40],
+    stub: None,
+};
+
+const S2_EFUSE: u32 = 0x3F41_A000;
+pub const ESP32S2: ChipFacts = ChipFacts {
+    name: "ESP32-S2",
+    chip_id: None,
+    magic: &[0x0000_07C6],
+    arch: Arch::Xtensa,
+    efuse_base: S2_EFUSE,
+    mac: mac_blk1(S2_EFUSE),
+    crypt_cnt: EfuseField::new(S2_EFUSE + 0x34, 18, 3),
+    revision: None,
+    spi: spi_mem(0x3F40_2000),
+    bootloader_offset: 0x1000,
+    uart_date_reg: 0x6000_0078,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[40],
+    stub: None,
+};
+
+const S3_EFUSE: u32 = 0x6000_7000;
+pub const ESP32S3: ChipFacts = ChipFacts {
+    name: "ESP32-S3",
+    chip_id: Some(9),
+    magic: &[],
+    arch: Arch::Xtensa,
+    efuse_base: S3_EFUSE,
+    mac: mac_blk1(S3_EFUSE),
+    crypt_cnt: EfuseField::new(S3_EFUSE + 0x34, 18, 3),
+    revision: Some(revision_blk1_split(S3_EFUSE)),
+    spi: spi_mem(0x6000_2000),
+    bootloader_offset: 0,
+    uart_date_reg: 0x6000_0080,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[40],
+    stub: None,
+};
+
+const C2_EFUSE: u32 = 0x6000_8800;
+pub const ESP32C2: ChipFacts = ChipFacts {
+    name: "ESP32-C2",
+    chip_id: Some(12),
+    magic: &[],
+    arch: Arch::RiscV,
+    efuse_base: C2_EFUSE,
+    // The C2 keeps the MAC in BLK2, whose second word also carries the revision.
+    mac: MacRegs {
+        low: C2_EFUSE + 0x40,
+        high: C2_EFUSE + 0x44,
+    },
+    crypt_cnt: EfuseField::new(C2_EFUSE + 0x30, 7, 3),
+    revision: Some(Revision {
+        major: EfuseField::new(C2_EFUSE + 0x44, 20, 2),
+        minor: EfuseField::new(C2_EFUSE + 0x44, 16, 4),
+        minor_hi: None,
+    }),
+    spi: spi_mem(0x6000_2000),
+    bootloader_offset: 0,
+    uart_date_reg: 0x6000_007C,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[26, 40],
+    stub: Some(StubFacts {
+        ram: StubRam {
+            iram: 0x4038_0000..0x403C_0000,
+            dram: 0x3FCA_0000..0x3FCC_B264,
+            iram_to_dram: 0x4038_0000 - 0x3FCA_0000,
+            rom_rx_buffer: 0x3FCC_B264..0x3FCD_CB70,
+        },
+        uart: UART_C3,
+        usb_serial_jtag: None,
+        cache: CacheRegs {
+            enable: Some(0x600C_4000),
+            bus_shut: Some(0x600C_4004),
+        },
+        // The C2's matrix is C3-style, but its register offsets were never checked on its
+        // ROM, so the stub leaves it to the ROM's interrupt API.
+        int_matrix: None,
+        secure_boot: EfuseField::new(C2_EFUSE + 0x30, 21, 1),
+        key_purposes: None,
+    }),
+};
+
+const C3_EFUSE: u32 = 0x6000_8800;
+pub const ESP32C3: ChipFacts = ChipFacts {
+    name: "ESP32-C3",
+    chip_id: Some(5),
+    magic: &[],
+    arch: Arch::RiscV,
+    efuse_base: C3_EFUSE,
+    mac: mac_blk1(C3_EFUSE),
+    crypt_cnt: EfuseField::new(C3_EFUSE + 0x34, 18, 3),
+    revision: Some(revision_blk1_split(C3_EFUSE)),
+    spi: spi_mem(0x6000_2000),
+    bootloader_offset: 0,
+    uart_date_reg: 0x6000_007C,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[40],
+    stub: Some(StubFacts {
+        // Measured on the C3's ROM: the loader's receive buffer and the RAM it leaves alone.
+        ram: StubRam {
+            iram: 0x4038_0000..0x403C_A000,
+            dram: 0x3FC8_0000..0x3FCD_C000,
+            iram_to_dram: 0x4038_0000 - 0x3FC8_0000,
+            rom_rx_buffer: 0x3FCC_AE00..0x3FCC_C700,
+        },
+        uart: UART_C3,
+        usb_serial_jtag: Some(0x6004_3000),
+        cache: CacheRegs {
+            enable: Some(0x600C_4000),
+            bus_shut: None,
+        },
+        int_matrix: Some(IntMatrix {
+            base: 0x600C_2000,
+            uart0_source: 21,
+        }),
+        secure_boot: EfuseField::new(C3_EFUSE + 0x38, 20, 1),
+        key_purposes: Some(purposes_4bit(C3_EFUSE)),
+    }),
+};
+
+const C5_EFUSE: u32 = 0x600B_4800;
+pub const ESP32C5: ChipFacts = ChipFacts {
+    name: "ESP32-C5",
+    chip_id: Some(23),
+    magic: &[],
+    arch: Arch::RiscV,
+    efuse_base: C5_EFUSE,
+    mac: mac_blk1(C5_EFUSE),
+    crypt_cnt: EfuseField::new(C5_EFUSE + 0x34, 16, 3),
+    revision: Some(Revision {
+        major: EfuseField::new(C5_EFUSE + 0x44 + 8, 4, 2),
+        minor: EfuseField::new(C5_EFUSE + 0x44 + 8, 0, 4),
+        minor_hi: None,
+    }),
+    spi: spi_mem(0x6000_3000),
+    bootloader_offset: 0x2000,
+    uart_date_reg: 0x6000_007C,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[40, 48],
+    stub: Some(StubFacts {
+        ram: unified_sram(0x4084_E5A0, 0x4085_C5A0),
+        uart: UART_C6,
+        usb_serial_jtag: Some(0x6000_F000),
+        cache: CacheRegs {
+            enable: None,
+            bus_shut: Some(0x600C_8004),
+        },
+        int_matrix: None,
+        secure_boot: EfuseField::new(C5_EFUSE + 0x38, 25, 1),
+        // Five-bit purpose fields on the C5.
+        key_purposes: Some([
+            EfuseField::new(C5_EFUSE + 0x34, 22, 5),
+            EfuseField::new(C5_EFUSE + 0x34, 27, 5),
+            EfuseField::new(C5_EFUSE + 0x38, 0, 5),
+            EfuseField::new(C5_EFUSE + 0x38, 5, 5),
+            EfuseField::new(C5_EFUSE + 0x38, 10, 5),
+            EfuseField::new(C5_EFUSE + 0x38, 15, 5),
+        ]),
+    }),
+};
+
+/// The C6 and H2 share the eFuse block at 0x600B_0800 and its layout.
+const C6_EFUSE: u32 = 0x600B_0800;
+pub const ESP32C6: ChipFacts = ChipFacts {
+    name: "ESP32-C6",
+    chip_id: Some(13),
+    magic: &[],
+    arch: Arch::RiscV,
+    efuse_base: C6_EFUSE,
+    mac: mac_blk1(C6_EFUSE),
+    crypt_cnt: EfuseField::new(C6_EFUSE + 0x34, 18, 3),
+    revision: Some(Revision {
+        major: EfuseField::new(C6_EFUSE + 0x44 + 12, 22, 2),
+        minor: EfuseField::new(C6_EFUSE + 0x44 + 12, 18, 4),
+        minor_hi: None,
+    }),
+    spi: spi_mem(0x6000_3000),
+    bootloader_offset: 0,
+    uart_date_reg: 0x6000_007C,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[40],
+    stub: Some(StubFacts {
+        ram: unified_sram(0x4086_AD08, 0x4087_C610),
+        uart: UART_C6,
+        usb_serial_jtag: Some(0x6000_F000),
+        cache: CacheRegs {
+            enable: None,
+            bus_shut: Some(0x600C_8004),
+        },
+        int_matrix: None,
+        secure_boot: EfuseField::new(C6_EFUSE + 0x38, 20, 1),
+        key_purposes: Some(purposes_4bit(C6_EFUSE)),
+    }),
+};
+
+pub const ESP32H2: ChipFacts = ChipFacts {
+    name: "ESP32-H2",
+    chip_id: Some(16),
+    revision: Some(Revision {
+        major: EfuseField::new(C6_EFUSE + 0x44 + 12, 21, 2),
+        minor: EfuseField::new(C6_EFUSE + 0x44 + 12, 18, 3),
+        minor_hi: None,
+    }),
+    crystals_mhz: &[32],
+    stub: Some(StubFacts {
+        ram: unified_sram(0x4083_BA78, 0x4084_D380),
+        ..ESP32C6.stub.unwrap()
+    }),
+    ..ESP32C6
+};
+
+const P4_EFUSE: u32 = 0x5012_D000;
+pub const ESP32P4: ChipFacts = ChipFacts {
+    name: "ESP32-P4",
+    chip_id: Some(18),
+    magic: &[],
+    arch: Arch::RiscV,
+    efuse_base: P4_EFUSE,
+    mac: mac_blk1(P4_EFUSE),
+    crypt_cnt: EfuseField::new(P4_EFUSE + 0x34, 18, 3),
+    revision: None,
+    spi: spi_mem(0x5008_D000),
+    bootloader_offset: 0x2000,
+    uart_date_reg: 0x500C_A08C,
+    begin_has_encrypted_word: true,
+    crystals_mhz: &[40],
+    stub: None,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [&ChipFacts; 9] = [
+        &ESP32, &ESP32S2, &ESP32S3, &ESP32C2, &ESP32C3, &ESP32C5, &ESP32C6, &ESP32H2, &ESP32P4,
+    ];
+
+    #[test]
+    fn fields_extract_their_bits() {
+        let f = EfuseField::new(0, 18, 3);
+        assert_eq!(f.mask(), 0x7 << 18);
+        assert_eq!(f.extract(0xFFFF_FFFF), 7);
+        assert_eq!(EfuseField::new(0, 0, 32).mask(), u32::MAX);
+    }
+
+    #[test]
+    fn split_minor_revision_joins_its_halves() {
+        let rev = revision_blk1_split(C3_EFUSE);
+        // v1.9: major 1, minor 0b1001 with its top bit in word 5.
+        let words = |addr: u32| -> Result<u32, ()> {
+            Ok(if addr == C3_EFUSE + 0x44 + 20 {
+                (1 << 24) | (1 << 23)
+            } else {
+                1 << 18
+            })
+        };
+        let mut reads = 0;
+        let counted = |addr| {
+            reads += 1;
+            words(addr)
+        };
+        assert_eq!(rev.read(counted), Ok((1, 9)));
+        assert_eq!(reads, 2, "each word is read once");
+    }
+
+    #[test]
+    fn every_stub_chip_has_what_its_stub_reads() {
+        for f in ALL {
+            let Some(s) = &f.stub else { continue };
+            assert_eq!(f.arch, Arch::RiscV, "{}: stubs are RISC-V", f.name);
+            assert!(
+                f.chip_id.is_some(),
+                "{}: GET_SECURITY_INFO reports an id",
+                f.name
+            );
+            assert!(
+                f.revision.is_some(),
+                "{}: the stub reports the revision",
+                f.name
+            );
+            assert!(!f.crystals_mhz.is_empty(), "{}: UART clock unknown", f.name);
+            assert!(s.ram.iram.start < s.ram.iram.end && s.ram.dram.start < s.ram.dram.end);
+            assert!(s.ram.rom_rx_buffer.start >= s.ram.dram.start, "{}", f.name);
+            assert!(
+                s.cache.enable.is_some() || s.cache.bus_shut.is_some(),
+                "{}: no way to tell whether the cache is on",
+                f.name
+            );
+            let efuse = f.efuse_base..f.efuse_base + 0x200;
+            let mut fields = [f.crypt_cnt, s.secure_boot]
+                .into_iter()
+                .chain(s.key_purposes.into_iter().flatten());
+            assert!(
+                fields.all(|e| efuse.contains(&e.addr) && e.width > 0),
+                "{}",
+                f.name
+            );
+        }
+    }
+
+    #[test]
+    fn names_and_ids_are_unique() {
+        for (i, a) in ALL.iter().enumerate() {
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.name, b.name);
+                assert!(
+                    a.chip_id.is_none() || a.chip_id != b.chip_id,
+                    "{} {}",
+                    a.name,
+                    b.name
+                );
+                assert!(
+                    !a.magic.iter().any(|m| b.magic.contains(m)),
+                    "{} {}",
+                    a.name,
+                    b.name
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! The C3 stub against the ESP32-C3's real mask ROM, in Espressif's QEMU: the stub the host
+//! embeds is uploaded by that ROM's loader and must then write, verify, read back, hash and
+//! erase through the ROM's own flash driver. The virtual chip runs the stub core over a
+//! model; only this test runs the chip code on the ROM it was written against.
+//!
+//! QEMU is a test peer kept beside the project (`../shared/tools/qemu-esp`), not part of
+//! it. Where it is absent the test says so in one line and passes, unless
+//! `ESPFLOW_REQUIRE_QEMU=1` makes absence a failure.
+
+use std::io::Write;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use md5::{Digest, Md5};
+
+const ADDR: u32 = 0x10000;
+const SIZE: usize = 1 << 20;
+
+/// Kills the emulator however the test ends: one QEMU keeps a core busy even when idle.
+struct Qemu(Child);
+
+impl Drop for Qemu {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn qemu_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/qemu-esp")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+/// Starts the C3 in UART download mode on a fresh 4 MiB flash file, serving its UART0 on
+/// `port` with Nagle off (otherwise each round trip costs about 40 ms).
+fn start_c3(dir: &Path, flash: &Path, port: u16) -> Qemu {
+    let q = qemu_dir();
+    let child = Command::new(q.join("bin/qemu-system-riscv32"))
+        .arg("-L")
+        .arg(q.join("share"))
+        .args(["-nographic", "-machine", "esp32c3", "-drive"])
+        .arg(format!("file={},if=mtd,format=raw", flash.display()))
+        .args([
+            "-global",
+            "driver=esp32c3.gpio,property=strap_mode,value=0x02",
+            "-serial",
+        ])
+        .arg(format!(
+            "tcp:127.0.0.1:{port},server=on,wait=off,nodelay=on"
+        ))
+        .args(["-monitor", "none"])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("QEMU starts");
+    let mut qemu = Qemu(child);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = qemu.0.try_wait() {
+            panic!("QEMU exited ({status}); `ldd` on it shows missing libraries, if any");
+        }
+        assert!(Instant::now() < deadline, "QEMU never listened on {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The ROM prints its boot banner and then waits for SYNC.
+    std::thread::sleep(Duration::from_millis(500));
+    qemu
+}
+
+/// Runs the espflow binary against the emulated chip, returning its output and how long it
+/// took; fails the test if it fails.
+fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_espflow"))
+        .args(["--chip", "esp32c3", "--port"])
+        .arg(format!("socket://127.0.0.1:{port}"))
+        .args(["--baud", "921600"])
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("espflow runs");
+    let took = start.elapsed();
+    assert!(
+        out.status.success(),
+        "espflow {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out, took)
+}
+
+/// One line on the test's own stdout, past the harness's capture, so the skip notice and
+/// the timings show in every run.
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+#[test]
+fn c3_stub_on_the_real_rom() {
+    if !qemu_dir().join("bin/qemu-system-riscv32").exists() {
+        assert!(
+            std::env::var("ESPFLOW_REQUIRE_QEMU").as_deref() != Ok("1"),
+            "ESPFLOW_REQUIRE_QEMU=1 but ../shared/tools/qemu-esp is not there"
+        );
+        say("real_rom: skipped (../shared/tools/qemu-esp not found)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("flash.bin");
+    std::fs::write(&flash, vec![0u8; 4 << 20]).unwrap();
+    let image = dir.path().join("random1MiB.bin");
+    let data = crate::support::random_bytes(SIZE, 0x9E37);
+    std::fs::write(&image, &data).unwrap();
+    let port = free_port();
+    let _qemu = start_c3(dir.path(), &flash, port);
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let addr = format!("0x{ADDR:X}");
+
+    let (out, t_info) = espflow(port, &["board-info"]);
+    let info = String::from_utf8_lossy(&out.stdout);
+    assert!(info.contains("ESP32-C3"), "{info}");
+    assert!(
+        info.contains("espflow stub"),
+        "the stub did not take over:\n{info}"
+    );
+
+    let (out, t_write) = espflow(port, &["write-flash", &addr, &path(&image)]);
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("verified"), "{said}");
+
+    let back = dir.path().join("back.bin");
+    let (_, t_read) = espflow(
+        port,
+        &["read-flash", &addr, &SIZE.to_string(), &path(&back)],
+    );
+    assert!(
+        std::fs::read(&back).unwrap() == data,
+        "read-back differs from what was written"
+    );
+
+    let (out, t_md5) = espflow(port, &["checksum-md5", &addr, &SIZE.to_string()]);
+    let want: String = Md5::digest(&data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let got = String::from_utf8_lossy(&out.stdout);
+    assert!(got.contains(&want), "chip's MD5 {got} is not {want}");
+
+    let (_, t_erase) = espflow(port, &["erase-region", &addr, "0x1000"]);
+    let sector = dir.path().join("sector.bin");
+    espflow(port, &["read-flash", &addr, "4096", &path(&sector)]);
+    let erased = std::fs::read(&sector).unwrap();
+    assert!(
+        erased.iter().all(|&b| b == 0xFF),
+        "erase-region left data behind"
+    );
+
+    say(&format!(
+        "real_rom: board-info {:.1} s, write+verify 1 MiB {:.1} s, read 1 MiB {:.1} s, md5 {:.1} s, erase {:.1} s",
+        t_info.as_secs_f64(),
+        t_write.as_secs_f64(),
+        t_read.as_secs_f64(),
+        t_md5.as_secs_f64(),
+        t_erase.as_secs_f64()
+    ));
+}
