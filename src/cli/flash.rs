@@ -122,13 +122,7 @@ pub fn images_from_pairs(pairs: &[String]) -> Result<Vec<Image>, Error> {
         .chunks(2)
         .map(|pair| {
             let addr = parse_u32(&pair[0]).map_err(Error::BadInput)?;
-            let path = Path::new(&pair[1]);
-            let data = std::fs::read(path).map_err(|e| Error::read_file(path, e))?;
-            Ok(Image {
-                addr,
-                data,
-                name: path.display().to_string(),
-            })
+            Image::from_file(addr, Path::new(&pair[1]))
         })
         .collect()
 }

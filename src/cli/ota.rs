@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Subcommand;
-use espflow::Error;
 use espflow::numbers::human_size;
 use espflow::session::OtaStatus;
 
@@ -90,7 +89,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
             flags,
             table,
         } => {
-            let data = std::fs::read(&file).map_err(|e| Error::read_file(&file, e))?;
+            let data = espflow::input::read_image(&file)?;
             let mut s = connect(conn)?;
             let w = s.ota_write(
                 &table.data(),

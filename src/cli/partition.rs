@@ -2,12 +2,13 @@
 //! `gen_esp32part.py` has them, so build scripts can switch tools without changing their
 //! arguments), and write-, read- and erase-partition on a device.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Subcommand;
 use espflow::Error;
+use espflow::input::{MAX_TABLE_FILE, read_bounded, read_capped};
 use espflow::numbers::human_size;
 use espflow::partition::convert::{
     ConvertOptions, LayoutOptions, ShowOptions, convert_bytes, describe, parse_address,
@@ -170,15 +171,14 @@ impl ShowArgs {
     }
 }
 
+/// A table (or otadata) file, or stdin for "-". Pipes are allowed, as the generator
+/// allows them, but the read is bounded so that `/dev/zero` is an error, not a hang.
 fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    let (limit, what) = (MAX_TABLE_FILE, "a table or otadata file");
     if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::read_file(path, e))?;
-        Ok(buf)
+        read_capped(std::io::stdin().lock(), path, limit, what)
     } else {
-        std::fs::read(path).map_err(|e| Error::read_file(path, e))
+        read_bounded(path, limit, what)
     }
 }
 
@@ -237,7 +237,7 @@ pub fn write(
     flags: &WriteFlags,
     src: &TableSource,
 ) -> Result<()> {
-    let data = std::fs::read(file).map_err(|e| Error::read_file(file, e))?;
+    let data = espflow::input::read_image(file)?;
     let mut s = connect(conn)?;
     let table = s.partition_table(&src.data())?;
     let part = find_partition(&table, name)?.clone();
