@@ -202,9 +202,8 @@ pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
     match command {
         PartitionTableCommand::Convert(args) => {
             let input = read_input(&args.input)?;
-            let converted =
-                convert_bytes(&input, &args.options(), &mut |w| eprintln!("WARNING: {w}"))
-                    .map_err(Error::from)?;
+            let converted = convert_bytes(&input, &args.options(), &mut |w| errln!("WARNING: {w}"))
+                .map_err(Error::from)?;
             write_output(&args.output, &converted.bytes)?;
             Ok(())
         }
@@ -223,7 +222,7 @@ pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
                     text
                 }
             };
-            print!("{text}");
+            let _ = std::io::stdout().write_all(text.as_bytes());
             Ok(())
         }
     }
@@ -266,7 +265,7 @@ pub fn read(
     let part = find_partition(&table, name)?.clone();
     let data = s.read(part.offset, part.size, &mut *progress_for(format))?;
     out.commit(&data)?;
-    eprintln!(
+    errln!(
         "read partition '{name}' ({} bytes) into {}",
         data.len(),
         file.display()
@@ -278,7 +277,7 @@ pub fn erase(conn: &ConnectArgs, selection: PartitionSelection, src: &TableSourc
     selection.check()?;
     let mut s = connect(conn)?;
     for p in s.erase_partitions(&selection, &src.data())? {
-        eprintln!(
+        errln!(
             "erased partition '{}' ({} at 0x{:X})",
             p.name,
             human_size(p.size as u64),
