@@ -235,7 +235,10 @@ fn journal_replaced_by(replace: impl FnOnce(&Path, &str)) {
         "what stands at the journal's path is not a journal: {stdout}"
     );
     let got = std::fs::read(&flash).unwrap();
-    assert!(got[0x10000..0x50000] == img_bytes[..], "the image is in place");
+    assert!(
+        got[0x10000..0x50000] == img_bytes[..],
+        "the image is in place"
+    );
 }
 
 #[test]
@@ -268,7 +271,9 @@ fn a_bad_baud_is_refused_before_connecting() {
                 port,
                 &["--baud", baud, "write-flash", "0x10000", "Cargo.toml"],
                 2,
-                &[&format!("baud rate {baud} is not supported: use 9600 to 5000000")],
+                &[&format!(
+                    "baud rate {baud} is not supported: use 9600 to 5000000"
+                )],
                 &flash,
                 &before,
             );
