@@ -19,8 +19,8 @@ _espflow() {
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -51,8 +51,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -74,8 +74,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -100,8 +100,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -129,8 +129,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -154,8 +154,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -177,8 +177,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -202,8 +202,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -248,8 +248,8 @@ v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -283,8 +283,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -342,8 +342,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -374,8 +374,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -403,8 +403,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -428,8 +428,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -461,8 +461,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -487,8 +487,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -519,8 +519,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -545,8 +545,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -613,8 +613,8 @@ _arguments "${_arguments_options[@]}" : \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -638,8 +638,8 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
 '--chip=[Expected chip; connecting to another one is an error]:CHIP:(esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4)' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
