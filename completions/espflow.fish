@@ -34,7 +34,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_needs_command" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_needs_command" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_needs_command" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -72,7 +72,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -95,7 +95,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -118,7 +118,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -146,7 +146,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -169,7 +169,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -192,7 +192,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -215,7 +215,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -255,7 +255,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -286,7 +286,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -315,7 +315,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -345,7 +345,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -372,7 +372,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -396,7 +396,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -426,7 +426,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -452,7 +452,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -483,7 +483,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -508,7 +508,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -542,7 +542,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l time-sc
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -d 'Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once), or worn-cell:addr=A (the flash byte at A no longer programs)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -567,7 +567,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -s b -l baud -d 'Baud rate to switch to after connecting' -r
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'

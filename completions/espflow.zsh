@@ -35,8 +35,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -83,8 +83,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -122,8 +122,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -164,8 +164,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -209,8 +209,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -250,8 +250,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -289,8 +289,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -330,8 +330,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -392,8 +392,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -443,8 +443,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -518,8 +518,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -566,8 +566,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -611,8 +611,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -652,8 +652,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -701,8 +701,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -743,8 +743,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -791,8 +791,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -833,8 +833,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -909,8 +909,8 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -950,8 +950,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"

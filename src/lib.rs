@@ -8,6 +8,7 @@
 //!
 //! - [`session`]: a connected chip and its operations;
 //! - [`mod@write`]: the write pipeline (plan, compare, execute, journal, verify);
+//! - [`input`]: image and table files, read only once their type and size allow it;
 //! - [`loader`]: the serial loader protocol, command by command;
 //! - [`chip`], [`stub`]: per-chip facts and espflow's embedded flasher stubs;
 //! - [`partition`], [`ota`]: ESP-IDF partition tables and otadata, as pure values;
@@ -19,6 +20,7 @@
 
 pub mod chip;
 pub mod error;
+pub mod input;
 pub mod loader;
 pub mod numbers;
 pub mod ota;

@@ -8,7 +8,7 @@ use clap::Args;
 use espflow::chip::Chip;
 use espflow::loader::{After, Before};
 use espflow::numbers::parse_u32;
-use espflow::session::{StubPolicy, TableSource as TableSourceData};
+use espflow::session::{StubPolicy, TableSource as TableSourceData, check_baud};
 use espflow::write::WriteOptions;
 
 /// How to reach the chip; shared by every command that talks to one.
@@ -21,8 +21,8 @@ pub struct ConnectArgs {
     /// Expected chip; connecting to another one is an error
     #[arg(short, long, global = true, value_enum)]
     pub chip: Option<Chip>,
-    /// Baud rate to switch to after connecting
-    #[arg(short, long, global = true, default_value_t = 460_800)]
+    /// Baud rate to switch to after connecting (9600 to 5000000)
+    #[arg(short, long, global = true, default_value_t = 460_800, value_parser = baud)]
     pub baud: u32,
     /// How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]
     #[arg(long, global = true, value_enum)]
@@ -69,6 +69,17 @@ pub enum Format {
     Text,
     /// JSON lines on stdout.
     Json,
+}
+
+/// A `--baud` value: a number within the rates the library accepts, so that a typo is
+/// caught before the port is opened.
+pub fn baud(s: &str) -> Result<u32, String> {
+    let n: u64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{s}' is not a baud rate (a whole number, such as 921600)"))?;
+    check_baud(n).map_err(|e| e.to_string())?;
+    Ok(n as u32)
 }
 
 /// An address or size argument.

@@ -23,7 +23,7 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
     };
     let session = Session::connect(port, &opts)?;
     if session.stub_unverified() {
-        eprintln!(
+        errln!(
             "note: espflow's {} stub has not been verified on that chip yet; using the ROM \
              loader (--experimental-stub tries the stub)",
             session.chip()

@@ -23,35 +23,35 @@ fn print_board_info(i: &BoardInfo) {
         .revision
         .map(|(a, b)| format!(" (revision v{a}.{b})"))
         .unwrap_or_default();
-    println!("Chip:         {}{rev}", i.chip);
+    outln!("Chip:         {}{rev}", i.chip);
     if let Some(x) = i.crystal_mhz {
-        println!("Crystal:      {x} MHz");
+        outln!("Crystal:      {x} MHz");
     }
-    println!("MAC:          {}", i.mac);
+    outln!("MAC:          {}", i.mac);
     let id = i.flash_id;
-    println!(
+    outln!(
         "Flash ID:     0x{id:06X} (manufacturer 0x{:02X}, device 0x{:02X}{:02X})",
         id & 0xFF,
         (id >> 8) & 0xFF,
         (id >> 16) & 0xFF
     );
-    println!("Flash size:   {}", human_size(i.flash_size as u64));
+    outln!("Flash size:   {}", human_size(i.flash_size as u64));
     match i.security {
-        Some(s) => println!(
+        Some(s) => outln!(
             "Security:     flash encryption {} (crypt count {}), secure boot {}, secure download {}",
             on_off(s.flash_encryption),
             s.flash_crypt_cnt,
             on_off(s.secure_boot),
             on_off(s.secure_download)
         ),
-        None => println!("Security:     not reported by this chip's ROM"),
+        None => outln!("Security:     not reported by this chip's ROM"),
     }
     let loader = match (i.loader, i.stub_protocol) {
         ("espflow-stub", Some(v)) => format!("espflow stub (protocol v{v})"),
         ("foreign-stub", _) => "stub (not espflow's)".to_string(),
         _ => "ROM".to_string(),
     };
-    println!("Loader:       {loader}");
+    outln!("Loader:       {loader}");
 }
 
 pub fn board_info(conn: &ConnectArgs, format: Format) -> Result<()> {
@@ -105,7 +105,7 @@ pub fn read(conn: &ConnectArgs, format: Format, addr: u32, size: u32, file: &Pat
     let mut s = connect(conn)?;
     let data = s.read(addr, size, &mut *progress_for(format))?;
     out.commit(&data)?;
-    eprintln!("read {size} bytes at 0x{addr:X} into {}", file.display());
+    errln!("read {size} bytes at 0x{addr:X} into {}", file.display());
     finish(s, conn)
 }
 
@@ -122,13 +122,7 @@ pub fn images_from_pairs(pairs: &[String]) -> Result<Vec<Image>, Error> {
         .chunks(2)
         .map(|pair| {
             let addr = parse_u32(&pair[0]).map_err(Error::BadInput)?;
-            let path = Path::new(&pair[1]);
-            let data = std::fs::read(path).map_err(|e| Error::read_file(path, e))?;
-            Ok(Image {
-                addr,
-                data,
-                name: path.display().to_string(),
-            })
+            Image::from_file(addr, Path::new(&pair[1]))
         })
         .collect()
 }
@@ -154,20 +148,20 @@ pub fn write(conn: &ConnectArgs, format: Format, args: &WriteFlashArgs) -> Resul
 pub fn erase_region(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {
     let mut s = connect(conn)?;
     s.erase_region(addr, size)?;
-    eprintln!("erased 0x{size:X} bytes at 0x{addr:X}");
+    errln!("erased 0x{size:X} bytes at 0x{addr:X}");
     finish(s, conn)
 }
 
 pub fn erase_flash(conn: &ConnectArgs) -> Result<()> {
     let mut s = connect(conn)?;
     s.erase_flash()?;
-    eprintln!("erased the whole flash");
+    errln!("erased the whole flash");
     finish(s, conn)
 }
 
 pub fn checksum_md5(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {
     let mut s = connect(conn)?;
-    println!("{}", s.checksum_md5(addr, size)?);
+    outln!("{}", s.checksum_md5(addr, size)?);
     finish(s, conn)
 }
 

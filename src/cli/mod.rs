@@ -2,6 +2,25 @@
 //! results are shown. Handlers parse and check everything they can before connecting, call
 //! the library, and print; they never choose the exit status (see [`exit`]).
 
+/// `println!` that ignores a closed stdout. Rust ignores SIGPIPE, so a reader that goes
+/// away (`espflow ... | head -1`) turns the next print into EPIPE, which `println!` makes a
+/// panic; a write in progress must rather carry on, so that it finishes or at least leaves
+/// its journal for a resume. The exit status still reports the outcome.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that ignores a closed stderr, for the same reason as [`outln!`].
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod args;
 mod connect;
 pub mod exit;
@@ -162,12 +181,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Ota { command } => ota::run(conn, format, command),
         Commands::VirtualChip(args) => virtual_chip::serve(&args),
         Commands::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "espflow",
-                &mut std::io::stdout(),
-            );
+            // Generated into memory first: the generator panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "espflow", &mut script);
+            use std::io::Write as _;
+            let _ = std::io::stdout().write_all(&script);
             Ok(())
         }
     }

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Subcommand;
-use espflow::Error;
 use espflow::numbers::human_size;
 use espflow::session::OtaStatus;
 
@@ -55,7 +54,7 @@ fn print_status(st: &OtaStatus) {
         } else {
             ""
         };
-        println!(
+        outln!(
             "ota_{:<3} {:<16} 0x{:06X} {:>8}{mark}",
             slot.slot,
             slot.name,
@@ -64,11 +63,11 @@ fn print_status(st: &OtaStatus) {
         );
     }
     if let Some((name, offset)) = &st.factory {
-        println!("factory {name:<16} 0x{offset:06X}  <- boots");
+        outln!("factory {name:<16} 0x{offset:06X}  <- boots");
     }
-    println!("boots:   {}", st.boots);
+    outln!("boots:   {}", st.boots);
     for (i, c) in st.copies.iter().enumerate() {
-        println!("otadata copy {i}: {c}");
+        outln!("otadata copy {i}: {c}");
     }
 }
 
@@ -90,7 +89,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
             flags,
             table,
         } => {
-            let data = std::fs::read(&file).map_err(|e| Error::read_file(&file, e))?;
+            let data = espflow::input::read_image(&file)?;
             let mut s = connect(conn)?;
             let w = s.ota_write(
                 &table.data(),
@@ -104,20 +103,20 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
             )?;
             report_write(format, &w.summary);
             if w.activated {
-                eprintln!("ota_{} will boot next", w.slot);
+                errln!("ota_{} will boot next", w.slot);
             }
             finish(s, conn)
         }
         OtaCommand::Activate { slot, table } => {
             let mut s = connect(conn)?;
             let n = s.ota_activate(&table.data(), &slot)?;
-            eprintln!("ota_{n} will boot next");
+            errln!("ota_{n} will boot next");
             finish(s, conn)
         }
         OtaCommand::EraseData { table } => {
             let mut s = connect(conn)?;
             let fallback = s.ota_erase_data(&table.data())?;
-            eprintln!("erased otadata; the bootloader falls back to {fallback}");
+            errln!("erased otadata; the bootloader falls back to {fallback}");
             finish(s, conn)
         }
     }

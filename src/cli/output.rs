@@ -134,17 +134,17 @@ impl Progress for Lines {
                     (None, Some(a)) => format!(" at 0x{a:X}"),
                     _ => String::new(),
                 };
-                eprintln!("{stage}{what}: {total} bytes");
+                errln!("{stage}{what}: {total} bytes");
             }
             Event::Advance { done } => {
                 if self.total > 0 && done >= self.next_mark && done < self.total {
-                    eprintln!("{}: {}%", self.stage, done * 100 / self.total);
+                    errln!("{}: {}%", self.stage, done * 100 / self.total);
                     self.next_mark = done + self.total / 4;
                 }
             }
             Event::End => {
                 let secs = self.started.elapsed().as_secs_f64();
-                eprintln!("{}: done in {secs:.2} s", self.stage);
+                errln!("{}: done in {secs:.2} s", self.stage);
             }
         }
     }
@@ -214,7 +214,7 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 pub fn report_write(format: Format, s: &WriteSummary) {
     match format {
         Format::Json => json_event("summary", s),
-        Format::Text => eprintln!(
+        Format::Text => errln!(
             "wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
              written, in {:.2} s{}{}",
             plural(s.bytes_sent, "byte", "bytes"),
@@ -249,8 +249,8 @@ pub fn report_error(format: Format, e: &anyhow::Error) {
         format!("{e:#}")
     };
     match hint {
-        Some(h) => eprintln!("error: {message}; {h}"),
-        None => eprintln!("error: {message}"),
+        Some(h) => errln!("error: {message}; {h}"),
+        None => errln!("error: {message}"),
     }
     if format == Format::Json {
         #[derive(Serialize)]

@@ -2,12 +2,13 @@
 //! `gen_esp32part.py` has them, so build scripts can switch tools without changing their
 //! arguments), and write-, read- and erase-partition on a device.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Subcommand;
 use espflow::Error;
+use espflow::input::{MAX_TABLE_FILE, read_bounded, read_capped};
 use espflow::numbers::human_size;
 use espflow::partition::convert::{
     ConvertOptions, LayoutOptions, ShowOptions, convert_bytes, describe, parse_address,
@@ -170,15 +171,14 @@ impl ShowArgs {
     }
 }
 
+/// A table (or otadata) file, or stdin for "-". Pipes are allowed, as the generator
+/// allows them, but the read is bounded so that `/dev/zero` is an error, not a hang.
 fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    let (limit, what) = (MAX_TABLE_FILE, "a table or otadata file");
     if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::read_file(path, e))?;
-        Ok(buf)
+        read_capped(std::io::stdin().lock(), path, limit, what)
     } else {
-        std::fs::read(path).map_err(|e| Error::read_file(path, e))
+        read_bounded(path, limit, what)
     }
 }
 
@@ -202,9 +202,8 @@ pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
     match command {
         PartitionTableCommand::Convert(args) => {
             let input = read_input(&args.input)?;
-            let converted =
-                convert_bytes(&input, &args.options(), &mut |w| eprintln!("WARNING: {w}"))
-                    .map_err(Error::from)?;
+            let converted = convert_bytes(&input, &args.options(), &mut |w| errln!("WARNING: {w}"))
+                .map_err(Error::from)?;
             write_output(&args.output, &converted.bytes)?;
             Ok(())
         }
@@ -223,7 +222,7 @@ pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
                     text
                 }
             };
-            print!("{text}");
+            let _ = std::io::stdout().write_all(text.as_bytes());
             Ok(())
         }
     }
@@ -237,7 +236,7 @@ pub fn write(
     flags: &WriteFlags,
     src: &TableSource,
 ) -> Result<()> {
-    let data = std::fs::read(file).map_err(|e| Error::read_file(file, e))?;
+    let data = espflow::input::read_image(file)?;
     let mut s = connect(conn)?;
     let table = s.partition_table(&src.data())?;
     let part = find_partition(&table, name)?.clone();
@@ -266,7 +265,7 @@ pub fn read(
     let part = find_partition(&table, name)?.clone();
     let data = s.read(part.offset, part.size, &mut *progress_for(format))?;
     out.commit(&data)?;
-    eprintln!(
+    errln!(
         "read partition '{name}' ({} bytes) into {}",
         data.len(),
         file.display()
@@ -278,7 +277,7 @@ pub fn erase(conn: &ConnectArgs, selection: PartitionSelection, src: &TableSourc
     selection.check()?;
     let mut s = connect(conn)?;
     for p in s.erase_partitions(&selection, &src.data())? {
-        eprintln!(
+        errln!(
             "erased partition '{}' ({} at 0x{:X})",
             p.name,
             human_size(p.size as u64),

@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 use espflow::chip::Chip;
 use espflow::numbers::parse_u32;
+use espflow::port::PortError;
 use espflow::virtual_chip::{self, ChipConfig, Efuses, NorFlash, VirtualChip};
 
 fn num(s: &str) -> Result<u32, String> {
@@ -52,8 +53,13 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
             args.chip
         );
     }
-    let flash = NorFlash::open(&args.flash, args.flash_size)
-        .with_context(|| format!("flash image {}", args.flash.display()))?;
+    // The same error as a `virtual:` port's, so both say the file and the reason alike.
+    let flash = NorFlash::open(&args.flash, args.flash_size).map_err(|e| {
+        espflow::Error::Port(PortError::Virtual {
+            path: args.flash.display().to_string(),
+            reason: e.to_string(),
+        })
+    })?;
     let chip = VirtualChip::new(ChipConfig {
         flash,
         efuses: Efuses::for_image(&args.flash),

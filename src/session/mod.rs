@@ -18,6 +18,8 @@
 mod ota;
 mod partition;
 
+use std::ops::RangeInclusive;
+
 pub use ota::{OtaStatus, OtaWrite, SlotInfo};
 pub use partition::{PartitionSelection, TableSource, find_partition};
 
@@ -43,6 +45,27 @@ pub enum StubPolicy {
     Never,
 }
 
+/// The line rates espflow switches to: the chips' UARTs run from 9600 baud up to 5 Mbaud,
+/// and USB serial bridges top out around there too. Outside this range a rate is a typo,
+/// and the loader would only refuse it after the stub had gone up.
+pub const BAUD_RATES: RangeInclusive<u32> = 9_600..=5_000_000;
+
+/// Checks a baud rate against [`BAUD_RATES`]. It takes any width so that a front end
+/// can check what was typed before narrowing it.
+pub fn check_baud(baud: impl Into<u64>) -> Result<()> {
+    let baud = baud.into();
+    let (lo, hi) = (*BAUD_RATES.start() as u64, *BAUD_RATES.end() as u64);
+    if (lo..=hi).contains(&baud) {
+        Ok(())
+    } else {
+        Err(Error::BadInput(format!(
+            "baud rate {baud} is not supported: use {} to {}",
+            BAUD_RATES.start(),
+            BAUD_RATES.end()
+        )))
+    }
+}
+
 /// How to connect.
 #[derive(Clone, Debug)]
 pub struct SessionOptions {
@@ -53,7 +76,8 @@ pub struct SessionOptions {
     pub chip: Option<Chip>,
     /// Connection attempts before giving up.
     pub attempts: usize,
-    /// Line rate once connected (the stub is uploaded at the ROM's 115200 first).
+    /// Line rate once connected (the stub is uploaded at the ROM's 115200 first); within
+    /// [`BAUD_RATES`].
     pub baud: u32,
     /// When to use espflow's stub.
     pub stub: StubPolicy,
@@ -142,8 +166,10 @@ pub struct Session {
 impl Session {
     /// Resets the chip into its loader (as `opts.before` says), syncs, identifies it and
     /// attaches its flash. Nothing is uploaded yet: an operation that needs the stub starts
-    /// it, and a write whose images are all in place never does.
+    /// it, and a write whose images are all in place never does. Options that cannot work
+    /// (a baud rate outside [`BAUD_RATES`]) are refused before the port is touched.
     pub fn connect(port: Box<dyn Transport>, opts: &SessionOptions) -> Result<Session> {
+        check_baud(opts.baud)?;
         let before = opts.before.unwrap_or(if port.has_reset_lines() {
             Before::DefaultReset
         } else {
@@ -307,5 +333,66 @@ impl Session {
     /// Leaves the chip as `after` says and gives the port back.
     pub fn finish(self, after: After) -> Result<Box<dyn Transport>> {
         Ok(self.loader.finish(after)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A port that counts every use, to prove it was never touched.
+    struct Counting(Arc<AtomicUsize>);
+
+    impl Transport for Counting {
+        fn write_all(&mut self, _: &[u8]) -> io::Result<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+        fn read(&mut self, _: &mut [u8], _: Duration) -> io::Result<usize> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(0)
+        }
+        fn discard_input(&mut self) -> io::Result<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+        fn set_baud(&mut self, _: u32) -> io::Result<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+        fn set_lines(&mut self, _: Option<bool>, _: Option<bool>) -> io::Result<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+        fn name(&self) -> String {
+            "counting".into()
+        }
+    }
+
+    #[test]
+    fn a_bad_baud_is_refused_before_the_port_is_touched() {
+        for baud in [0, 300, 5_000_001, u32::MAX] {
+            let uses = Arc::new(AtomicUsize::new(0));
+            let opts = SessionOptions {
+                baud,
+                ..SessionOptions::default()
+            };
+            let e = Session::connect(Box::new(Counting(uses.clone())), &opts)
+                .err()
+                .expect("refused");
+            assert_eq!(e.code(), crate::ErrorCode::BadInput);
+            assert_eq!(
+                e.to_string(),
+                format!("baud rate {baud} is not supported: use 9600 to 5000000")
+            );
+            assert_eq!(uses.load(Ordering::SeqCst), 0, "the port was used");
+        }
+        assert!(check_baud(9_600u32).is_ok() && check_baud(5_000_000u32).is_ok());
+        assert!(check_baud(u64::MAX).is_err());
     }
 }

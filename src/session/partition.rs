@@ -145,7 +145,11 @@ impl Session {
     /// The partition table from `src.file`, or from the device at `src.offset`.
     pub fn partition_table(&mut self, src: &TableSource) -> Result<PartitionTable> {
         if let Some(file) = &src.file {
-            let bytes = std::fs::read(file).map_err(|e| Error::read_file(file, e))?;
+            let bytes = crate::input::read_bounded(
+                file,
+                crate::input::MAX_TABLE_FILE,
+                "a partition table",
+            )?;
             return parse_table_file(&bytes, &src.show_options()).map_err(|e| {
                 Error::Partition(e).context(format!("partition table {}", file.display()))
             });

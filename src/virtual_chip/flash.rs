@@ -125,6 +125,9 @@ pub enum FlashError {
     /// The power is off: a cut struck this operation or an earlier one.
     #[error("power was cut")]
     PowerLost,
+    /// Another virtual chip (in this process or another) has the image file open.
+    #[error("in use by another virtual chip")]
+    InUse,
 }
 
 /// When an injected power cut strikes: in the middle of the Nth operation of a kind
@@ -194,6 +197,22 @@ pub struct NorFlash {
     /// A worn cell: programming leaves this byte as it is, silently, as a worn or
     /// protected part does.
     worn: Option<u32>,
+}
+
+/// Takes an exclusive lock on the whole file without waiting. It is tied to this open
+/// file, so it goes when the flash (and its file) is dropped or the process ends, however.
+fn lock_exclusive(file: &File) -> Result<(), FlashError> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on a descriptor this function borrows for the call's duration.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        return Ok(());
+    }
+    let e = io::Error::last_os_error();
+    if e.raw_os_error() == Some(libc::EWOULDBLOCK) {
+        Err(FlashError::InUse)
+    } else {
+        Err(e.into())
+    }
 }
 
 /// Capacity code of RDID's third byte for a power-of-two size.
@@ -277,6 +296,10 @@ impl NorFlash {
     /// Opens `path` as the flash contents. A missing file is created erased with `size` (4 MiB
     /// when `None`); an existing one keeps its contents, and its length is the flash size
     /// unless `size` asks for another, in which case it is an error rather than a silent resize.
+    ///
+    /// The file is locked for as long as the flash lives: two chips writing through to
+    /// one file would each verify their own image against their own memory while the
+    /// file ends up holding neither, so a second opener gets [`FlashError::InUse`].
     pub fn open(path: &Path, size: Option<u32>) -> Result<NorFlash, FlashError> {
         let file = std::fs::OpenOptions::new()
             .read(true)
@@ -284,6 +307,7 @@ impl NorFlash {
             .create(true)
             .truncate(false)
             .open(path)?;
+        lock_exclusive(&file)?;
         let len = file.metadata()?.len();
         let size = match (len, size) {
             (0, s) => {
@@ -778,6 +802,20 @@ mod tests {
         let mut again = NorFlash::open(&path, None).unwrap();
         assert_eq!(read(&mut again, 0x10, 3), [1, 2, 3]);
         assert_eq!(again.jedec_id(), [0xEF, 0x40, 0x15]);
+    }
+
+    #[test]
+    fn one_chip_at_a_time_per_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.bin");
+        let first = NorFlash::open(&path, None).unwrap();
+        assert_eq!(
+            NorFlash::open(&path, None).err(),
+            Some(FlashError::InUse),
+            "a second opener is refused, even in the same process"
+        );
+        drop(first);
+        NorFlash::open(&path, None).expect("free again once the first is gone");
     }
 
     #[test]

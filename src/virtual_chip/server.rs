@@ -95,6 +95,22 @@ impl Line {
     }
 }
 
+/// A line of the chip's log on stderr. Whoever reads it may stop: the chip serves on,
+/// so a closed stderr loses the line instead of panicking.
+macro_rules! log {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
+/// The first line on stdout, saying where to connect. A client that has read it may close
+/// stdout; the chip serves on.
+fn announce(line: &str) {
+    let mut out = io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
 /// Runs until killed (or until the listener fails). Prints one line saying where to connect.
 pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Result<()> {
     let mut line = Line {
@@ -113,8 +129,7 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Re
     match listen {
         Listen::Tcp(addr) => {
             let listener = TcpListener::bind(&addr)?;
-            println!("listening on socket://{}", listener.local_addr()?);
-            io::stdout().flush()?;
+            announce(&format!("listening on socket://{}", listener.local_addr()?));
             for stream in listener.incoming() {
                 let stream = stream?;
                 stream.set_nodelay(true)?;
@@ -131,8 +146,7 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Re
         }
         Listen::Pty => {
             let (master, name) = open_pty()?;
-            println!("pty {name}");
-            io::stdout().flush()?;
+            announce(&format!("pty {name}"));
             let reader = std::fs::File::from(master.try_clone()?);
             let (tx, rx) = mpsc::channel();
             thread::spawn(move || pump_pty(reader, tx));
@@ -148,11 +162,11 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Re
 /// Logs what the client did and readies the chip for the next one: back in its ROM
 /// loader, as after a reset, and powered again after a cut.
 fn end_session(chip: &mut VirtualChip) {
-    eprintln!("{}", chip.session_summary());
+    log!("{}", chip.session_summary());
     if chip.is_powered() {
         chip.enter_download_mode(false);
     } else {
-        eprintln!("power cut: the line dropped; power restored, ROM loader waiting");
+        log!("power cut: the line dropped; power restored, ROM loader waiting");
         chip.power_on();
     }
 }
@@ -185,12 +199,12 @@ fn session(
                 let faults = chip.cache_faults().len();
                 chip.receive(&bytes, arrival);
                 for f in &chip.cache_faults()[faults..] {
-                    eprintln!("cache fault: {f}");
+                    log!("cache fault: {f}");
                 }
                 line.send(chip.take_output(), &mut baud, w)?;
                 if drop_now {
                     line.drop_after = None;
-                    eprintln!("line drop: cut after {} bytes", line.received);
+                    log!("line drop: cut after {} bytes", line.received);
                     return Ok(());
                 }
                 if !chip.is_powered() {

@@ -8,7 +8,8 @@
 //! new record, never a torn one.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,30 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|d| d.join("espflow"))
 }
 
+/// A record is under 300 bytes; a file much larger than that is not one.
+pub const MAX_RECORD: u64 = 4096;
+
+/// The text of the record at `path`, if that is a regular file (not a link to one) of at
+/// most [`MAX_RECORD`] bytes. The type is checked before opening, and the open neither
+/// follows links nor waits, so even a path swapped in between cannot block the read.
+fn read_record(path: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_RECORD {
+        return None;
+    }
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)
+        .ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut text = String::new();
+    file.take(MAX_RECORD + 1).read_to_string(&mut text).ok()?;
+    (text.len() as u64 <= MAX_RECORD).then_some(text)
+}
+
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
@@ -60,6 +85,11 @@ impl Journal {
         }
     }
 
+    /// The file that holds the record for `key` (which need not exist).
+    pub fn path_for(&self, key: &Key) -> PathBuf {
+        self.path(key)
+    }
+
     fn path(&self, key: &Key) -> PathBuf {
         self.dir.join(format!(
             "{}-{:08x}-{}.journal",
@@ -70,8 +100,11 @@ impl Journal {
     }
 
     /// The record for `key`, if there is one that parses and names this exact image.
+    /// Anything at the record's path other than a small regular file is no record: a
+    /// FIFO would block the read and a link to a device would never end, and a hint is
+    /// not worth either.
     pub fn load(&self, key: &Key) -> Option<Entry> {
-        let text = fs::read_to_string(self.path(key)).ok()?;
+        let text = read_record(&self.path(key))?;
         let mut size = None;
         let mut committed = None;
         let mut sha = None;
@@ -99,7 +132,13 @@ impl Journal {
         fs::create_dir_all(&self.dir)?;
         let path = self.path(&e.key);
         let tmp = path.with_extension("tmp");
-        let mut f = fs::File::create(&tmp)?;
+        // Whatever is at the temporary path (a leftover, a FIFO, a link) is replaced, never
+        // opened: opening a FIFO for writing would wait for a reader.
+        let _ = fs::remove_file(&tmp);
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         write!(
             f,
             "mac={}\naddr={}\nsize={}\nimage_sha256={}\ncommitted={}\n",
@@ -158,6 +197,38 @@ mod tests {
             0,
             "nothing left behind"
         );
+    }
+
+    #[test]
+    fn only_small_regular_files_are_records() {
+        let d = tempfile::tempdir().unwrap();
+        let j = Journal::new(d.path());
+        let e = Entry {
+            key: key(),
+            size: 0x2000,
+            committed: 0x11000,
+        };
+        j.save(&e).unwrap();
+        let path = j.path_for(&key());
+        let real = d.path().join("real.journal");
+        std::fs::rename(&path, &real).unwrap();
+        std::os::unix::fs::symlink(&real, &path).unwrap();
+        assert_eq!(j.load(&key()), None, "a link, even to a record, is not one");
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert_eq!(j.load(&key()), None);
+        std::fs::remove_file(&path).unwrap();
+        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: a plain libc call with a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert_eq!(j.load(&key()), None, "a FIFO is not opened");
+        j.save(&e).unwrap();
+        assert_eq!(j.load(&key()), Some(e.clone()), "saving replaces the FIFO");
+        let mut padded = std::fs::read_to_string(&path).unwrap();
+        // Lines of an unknown key are ignored, so only the size tells this one apart.
+        padded.push_str(&"pad=0\n".repeat(700));
+        std::fs::write(&path, padded).unwrap();
+        assert_eq!(j.load(&key()), None, "too large to be a record");
     }
 
     #[test]

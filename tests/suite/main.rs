@@ -7,6 +7,7 @@ mod support;
 
 mod cli;
 mod exit_status;
+mod inputs;
 mod interop;
 mod ota;
 mod partitions;
