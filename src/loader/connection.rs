@@ -109,7 +109,7 @@ impl Connection {
     /// SLIP-encodes `packet` and sends it.
     pub fn send_frame(&mut self, packet: &[u8]) -> std::io::Result<()> {
         if self.trace {
-            eprintln!("TRACE >> {}", hex(packet, 48));
+            warn!("TRACE >> {}", hex(packet, 48));
         }
         let mut wire = Vec::with_capacity(slip::encoded_len(packet));
         slip::encode(packet, |b| wire.push(b));
@@ -125,7 +125,7 @@ impl Connection {
                 self.rx_pos += 1;
                 if let Ok(Some(n)) = self.decoder.push(b, &mut self.frame) {
                     if self.trace {
-                        eprintln!("TRACE << {}", hex(&self.frame[..n], 48));
+                        warn!("TRACE << {}", hex(&self.frame[..n], 48));
                     }
                     return Ok(Some(self.frame[..n].to_vec()));
                 }

@@ -2,6 +2,14 @@
 //! individual commands with their timeouts. Higher-level flash operations live in
 //! [`crate::write`] and [`crate::region`].
 
+/// A line on stderr that never panics: a closed stderr must not end a write half done.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod connection;
 pub mod reset;
 #[cfg(test)]
@@ -555,7 +563,7 @@ impl Loader {
             && self.conn.port().has_reset_lines()
             && let Err(e) = reset::hard_reset(self.conn.port())
         {
-            eprintln!("warning: could not reset the chip through RTS ({e}); reset it by hand");
+            warn!("warning: could not reset the chip through RTS ({e}); reset it by hand");
         }
         Ok(self.conn.into_port())
     }
@@ -625,7 +633,7 @@ fn sync_with_retries(
             if let Err(e) = reset::run(s, conn.port())
                 && !warned
             {
-                eprintln!(
+                warn!(
                     "warning: could not reset the chip through DTR/RTS ({e}); trying to sync anyway"
                 );
                 warned = true;
