@@ -9,10 +9,11 @@
 #
 # Each target's corpus grows in corpus/<target> (not committed) from the seeds committed in
 # seeds/<target>; inputs that crash on real bugs live in regressions/<target> and are kept
-# out of these runs.
+# out of these runs. FUZZ_JOBS targets run at once (default 2), each on its own core.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-20}"
+jobs="${FUZZ_JOBS:-2}"
 export RUSTC_BOOTSTRAP=1
 flags=(--sanitizer none)
 cargo fuzz build "${flags[@]}"
@@ -32,7 +33,34 @@ cp -n ../tests/fixtures/partition-tables/*.csv corpus/csv_parser/
 cp -n ../tests/fixtures/partition-tables/*.bin corpus/binary_parser/
 cp -n ../firmware-stub/images/*.elf corpus/stub_elf/
 
-for target in "${targets[@]}"; do
-    echo "== $target (${seconds}s)"
-    cargo fuzz run "${flags[@]}" "$target" "corpus/$target" -- -max_total_time="$seconds"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+failed=()
+# Runs one batch of targets side by side; each one's output is shown when the batch ends.
+run_batch() {
+    local pids=() t
+    for t in "$@"; do
+        echo "== $t (${seconds}s)"
+        cargo fuzz run "${flags[@]}" "$t" "corpus/$t" -- -max_total_time="$seconds" \
+            >"$logs/$t" 2>&1 &
+        pids+=($!)
+    done
+    local i=0
+    for t in "$@"; do
+        if wait "${pids[$i]}"; then
+            grep -E '^(#[0-9]+[[:space:]]+DONE|Done )' "$logs/$t" | sed "s/^/$t: /" || true
+        else
+            echo "== $t FAILED"
+            tail -n 80 "$logs/$t"
+            failed+=("$t")
+        fi
+        i=$((i + 1))
+    done
+}
+for ((start = 0; start < ${#targets[@]}; start += jobs)); do
+    run_batch "${targets[@]:start:jobs}"
 done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "failed: ${failed[*]}" >&2
+    exit 1
+fi

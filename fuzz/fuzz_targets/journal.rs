@@ -40,7 +40,11 @@ fn place() -> &'static Place {
     PLACE.get_or_init(|| {
         // Saving syncs the file; in memory that costs nothing, on a disk it caps the rate.
         let shm = std::path::Path::new("/dev/shm");
-        let base = if shm.is_dir() { shm.to_path_buf() } else { std::env::temp_dir() };
+        let base = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
         let dir = base.join(format!("espflow-fuzz-journal-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let journal = Journal::new(&dir);
@@ -82,10 +86,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     assert_eq!(&e.key, key);
-    let end = key.addr.checked_add(e.size).expect("a believed record fits the address space");
+    let end = key
+        .addr
+        .checked_add(e.size)
+        .expect("a believed record fits the address space");
     assert!((key.addr..=end).contains(&e.committed));
     p.journal.save(&e).expect("the fuzz directory is writable");
-    assert_eq!(p.journal.load(key), Some(e.clone()), "a saved record loads as saved");
+    assert_eq!(
+        p.journal.load(key),
+        Some(e.clone()),
+        "a saved record loads as saved"
+    );
     if which & 2 != 0 {
         p.journal.remove(key);
         assert_eq!(p.journal.load(key), None);

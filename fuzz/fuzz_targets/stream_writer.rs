@@ -108,7 +108,10 @@ fuzz_target!(|data: &[u8]| {
         let outside_sectors_kept = nor.cells[..sectors.start as usize]
             == before[..sectors.start as usize]
             && nor.cells[sectors.end as usize..] == before[sectors.end as usize..];
-        assert!(outside_sectors_kept, "bytes outside the stream's sectors changed");
+        assert!(
+            outside_sectors_kept,
+            "bytes outside the stream's sectors changed"
+        );
 
         match result {
             Ok(()) if !abandoned => {

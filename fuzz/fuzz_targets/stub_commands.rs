@@ -8,8 +8,8 @@ use core::fmt::Debug;
 use espflow_protocol::caps::{CapabilitiesRequest, SectorDigests, WriteStatsRequest};
 use espflow_protocol::message::{
     ChangeBaudrate, EraseFlash, EraseRegion, FlashBegin, FlashEnd, GetSecurityInfo, MemBegin,
-    MemEnd, ReadFlash, ReadFlashAck, ReadFlashSlow, ReadReg, RunUserCode, SpiAttach,
-    SpiFlashMd5, SpiSetParams, SyncRequest, WriteReg, WriteRegs,
+    MemEnd, ReadFlash, ReadFlashAck, ReadFlashSlow, ReadReg, RunUserCode, SpiAttach, SpiFlashMd5,
+    SpiSetParams, SyncRequest, WriteReg, WriteRegs,
 };
 use espflow_protocol::packet::{HEADER_LEN, RequestHeader};
 use espflow_protocol::status::LoaderKind;
@@ -41,7 +41,11 @@ fn write_regs(p: &[u8]) {
         return;
     };
     let entries: Vec<WriteReg> = regs.collect();
-    assert_eq!(entries.len() * WriteReg::LEN, p.len(), "every entry is read");
+    assert_eq!(
+        entries.len() * WriteReg::LEN,
+        p.len(),
+        "every entry is read"
+    );
     let mut again = Vec::new();
     for e in &entries {
         let mut b = [0u8; WriteReg::LEN];

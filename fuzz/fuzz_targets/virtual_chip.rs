@@ -144,7 +144,9 @@ fuzz_target!(|data: &[u8]| {
             // A `*_DATA` block: the 16-byte header before the data, numbered by the tag.
             _ => {
                 let (op, rest) = body.split_first().map_or((0x03, body), |(&o, r)| (o, r));
-                let mut d = DataHeader::for_block(u32::from(tag >> 2), rest).to_bytes().to_vec();
+                let mut d = DataHeader::for_block(u32::from(tag >> 2), rest)
+                    .to_bytes()
+                    .to_vec();
                 d.extend_from_slice(rest);
                 framed(&request(opcode(op), &d))
             }
@@ -167,7 +169,11 @@ fuzz_target!(|data: &[u8]| {
         if !writes {
             assert_eq!(
                 (after.sector_erases, after.block_erases, after.chip_erases),
-                (before.sector_erases, before.block_erases, before.chip_erases),
+                (
+                    before.sector_erases,
+                    before.block_erases,
+                    before.chip_erases
+                ),
                 "flash erased by a command that does not erase"
             );
             assert_eq!(
