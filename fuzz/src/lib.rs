@@ -6,3 +6,5 @@ pub mod partition;
 
 #[path = "../../src/ota/mod.rs"]
 pub mod ota;
+
+pub mod nor;
