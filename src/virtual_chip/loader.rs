@@ -348,6 +348,8 @@ fn check_range(chip: &VirtualChip, off: u32, len: u32) -> Result<(), Status> {
 /// Erases `[off, off+len)` rounded out to sectors, with 64 KiB block erases where aligned,
 /// as the ROM's erase-area routine does.
 fn erase(chip: &mut VirtualChip, off: u32, len: u32) -> Result<(), Status> {
+    // Refused before any arithmetic on the end, which could pass 4 GiB.
+    check_range(chip, off, len)?;
     let start = off & !(SECTOR - 1);
     let end = (off as u64 + len as u64).next_multiple_of(SECTOR as u64) as u32;
     check_range(chip, start, end - start)?;

@@ -55,6 +55,9 @@ const SPI_USER1: u32 = C3.spi.usr1;
 const SPI_USER2: u32 = C3.spi.usr2;
 const SPI_MOSI_DLEN: u32 = C3.spi.mosi_dlen;
 const SPI_MISO_DLEN: u32 = C3.spi.miso_dlen;
+/// The data-length registers count bits minus one in their low ten bits; higher bits do
+/// not count, so an all-ones write is 1024 bits (then cut to the 64-byte buffer), not 2^32.
+const DLEN_MASK: u32 = 0x3FF;
 const SPI_W0: u32 = C3.spi.w0;
 const SPI_CMD_USR: u32 = 1 << 18;
 const USR_ADDR: u32 = 1 << 30;
@@ -222,7 +225,9 @@ impl Soc {
             0
         };
         let mosi: Vec<u8> = if user & USR_MOSI != 0 {
-            let n = ((self.spi(SPI_MOSI_DLEN) + 1).div_ceil(8) as usize).min(64);
+            let n = ((self.spi(SPI_MOSI_DLEN) & DLEN_MASK) + 1)
+                .div_ceil(8)
+                .min(64) as usize;
             (0..16)
                 .flat_map(|i| self.spi(SPI_W0 + 4 * i).to_le_bytes())
                 .take(n)
@@ -231,7 +236,9 @@ impl Soc {
             Vec::new()
         };
         let miso_len = if user & USR_MISO != 0 {
-            ((self.spi(SPI_MISO_DLEN) + 1).div_ceil(8) as usize).min(64)
+            ((self.spi(SPI_MISO_DLEN) & DLEN_MASK) + 1)
+                .div_ceil(8)
+                .min(64) as usize
         } else {
             0
         };
