@@ -152,6 +152,7 @@ fn lying_journal(state: &Path, flash: &Path, addr: u32, image: &[u8]) {
             },
             size: image.len() as u32,
             committed: addr + image.len() as u32,
+            kept: Vec::new(),
         })
         .unwrap();
 }
