@@ -325,3 +325,71 @@ fn stub_flash_begin_with_a_flipped_size_bit() {
     assert!(!all.is_empty());
     check(all);
 }
+
+/// `read-flash` and `checksum-md5` through the ROM loader, each with one damaged
+/// READ_FLASH_SLOW or SPI_FLASH_MD5 frame: either the right bytes or digest, or a failure;
+/// never wrong data with exit status 0.
+#[test]
+fn rom_reads_and_digests_never_lie() {
+    use md5::{Digest, Md5};
+    let (addr, len) = (0x1_0100usize, 0x1800usize);
+    let mut broken = Vec::new();
+    for (op, dir) in [
+        (0x0E, Dir::ToChip),
+        (0x0E, Dir::ToHost),
+        (0x13, Dir::ToChip),
+        (0x13, Dir::ToHost),
+    ] {
+        for fault in faults(dir)
+            .into_iter()
+            .filter(|f| !matches!(f, Fault::Delay(_)))
+        {
+            for occurrence in [0, 1] {
+                let d = tempfile::tempdir().unwrap();
+                let flash = d.path().join("flash.bin");
+                let old = old_flash(ALIGNED);
+                std::fs::write(&flash, &old).unwrap();
+                let served = serve(&flash, &[]);
+                let target = Target {
+                    dir,
+                    opcode: op,
+                    occurrence,
+                };
+                let proxy = Proxy::start(&served.port, Some((target, fault)));
+                let out_file = d.path().join("out.bin");
+                let (a, n) = (format!("0x{addr:X}"), format!("0x{len:X}"));
+                let what = format!("{dir:?} op 0x{op:02X} #{occurrence} {fault:?}");
+                let args: Vec<&str> = if op == 0x0E {
+                    vec![
+                        "--no-stub",
+                        "read-flash",
+                        &a,
+                        &n,
+                        out_file.to_str().unwrap(),
+                    ]
+                } else {
+                    vec!["--no-stub", "checksum-md5", &a, &n]
+                };
+                let out = espflow_on(&proxy.port, &args);
+                if !out.status.success() || !proxy.fired() {
+                    continue;
+                }
+                let want = &old[addr..addr + len];
+                if op == 0x0E {
+                    if std::fs::read(&out_file).unwrap() != want {
+                        broken.push(format!("read-flash {what}: wrong data, exit 0"));
+                    }
+                } else {
+                    let hex: String = Md5::digest(want)
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
+                    if String::from_utf8_lossy(&out.stdout).trim() != hex {
+                        broken.push(format!("checksum-md5 {what}: wrong digest, exit 0"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
