@@ -353,12 +353,19 @@ pub fn already_in_place(
     if !opts.skip_unchanged {
         return Ok(None);
     }
-    // On the ROM loader each "in place" is asked twice (see `md5_matches`): this answer
-    // ends the write without any other check.
+    // This answer ends the write without any other check, so "in place" is asked twice,
+    // with a register read between, whatever the loader (see `md5_matches`).
     for img in images {
         let want: [u8; 16] = Md5::digest(&img.data).into();
-        if !md5_matches(loader, img.addr, img.data.len() as u32, &want)? {
+        let size = img.data.len() as u32;
+        if !md5_matches(loader, img.addr, size, &want)? {
             return Ok(None);
+        }
+        if loader.is_stub() {
+            loader.read_reg(crate::chip::CHIP_DETECT_MAGIC_REG)?;
+            if loader.md5(img.addr, size)? != want {
+                return Ok(None);
+            }
         }
     }
     // A write interrupted after its last block but before it cleared its journal is

@@ -248,7 +248,7 @@ fn run_matrix(cases: Vec<Case>) -> (Vec<String>, Vec<(String, &'static str)>) {
     let queue = Arc::new(Mutex::new(cases));
     let failures = Arc::new(Mutex::new(Vec::new()));
     let outcomes = Arc::new(Mutex::new(Vec::new()));
-    let workers: Vec<_> = (0..6)
+    let workers: Vec<_> = (0..4)
         .map(|_| {
             let (queue, failures, outcomes) = (queue.clone(), failures.clone(), outcomes.clone());
             std::thread::spawn(move || {
