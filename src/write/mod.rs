@@ -117,14 +117,14 @@ pub fn write_images(
     for ip in &plan.images {
         let img = ip.image;
         let key = journal_key(mac, img);
-        let hint = match journal {
-            Some(j) if opts.resume => j.load(&key),
-            Some(j) => {
-                j.remove(&key);
-                None
-            }
-            None => None,
-        };
+        let found = journal.and_then(|j| j.load(&key));
+        // `--no-resume` forgets how far the interrupted write got, never the bytes it kept:
+        // those may exist nowhere else any more.
+        let kept_hint = found.as_ref().map(|h| h.kept.clone()).unwrap_or_default();
+        let hint = found.filter(|_| opts.resume);
+        if let (Some(j), false) = (journal, opts.resume) {
+            j.remove(&key);
+        }
         sum.resumed |= hint.is_some();
         let mut matched = if opts.skip_unchanged {
             compare::matching(loader, ip, hint.as_ref().map(|h| h.committed))
@@ -132,7 +132,6 @@ pub fn write_images(
         } else {
             vec![false; ip.chunks.len()]
         };
-        let kept_hint = hint.map(|h| h.kept).unwrap_or_default();
         let restore = damaged_kept(loader, img, &kept_hint)
             .map_err(|e| e.context(format!("checking the bytes kept around {}", img.name)))?;
         for at in &restore {
@@ -376,11 +375,11 @@ pub fn already_in_place(
         let mac = loader.mac()?;
         for img in images {
             let key = journal_key(mac, img);
-            if let Some(e) = j.load(&key).filter(|_| opts.resume) {
+            if let Some(e) = j.load(&key) {
                 if !damaged_kept(loader, img, &e.kept)?.is_empty() {
                     return Ok(None);
                 }
-                resumed = true;
+                resumed |= opts.resume;
             }
         }
         for img in images {
