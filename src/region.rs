@@ -158,7 +158,7 @@ fn barrier(loader: &mut Loader) -> Result<()> {
 /// request or answer cannot fake on the ROM loader, whose requests carry no checksum: a
 /// flipped address bit makes the chip hash another region, and if that region happens to
 /// hold the same bytes its digest matches. So a match is believed only when a second,
-/// independent request for the same range (after a [`barrier`], so it cannot be answered by
+/// independent request for the same range (after a register read, so it cannot be answered by
 /// a stale duplicate of the first) also matches; a single fault can damage one of the two,
 /// never both. A mismatch needs no second opinion: it only costs a rewrite. The stub's
 /// framing is checked by the stub protocol itself, so there one request is asked.
@@ -174,7 +174,7 @@ pub fn md5_matches(loader: &mut Loader, addr: u32, size: u32, want: &[u8; 16]) -
 }
 
 /// The MD5 of a region, computed on the chip. On the ROM loader it is asked twice, with a
-/// [`barrier`] between, and the two answers must agree: one damaged request (an address
+/// register read between, and the two answers must agree: one damaged request (an address
 /// flipped into another region) or answer (a digest bit, a stale duplicate) makes them
 /// differ, and then this fails rather than print a digest the line may have changed.
 pub fn checksum_md5(loader: &mut Loader, addr: u32, size: u32) -> Result<[u8; 16]> {
