@@ -3,9 +3,12 @@
 
 use espflow_protocol::geometry::{ROM_WRITE_BLOCK, SECTOR_SIZE};
 
+use md5::{Digest, Md5};
+
+use crate::chip::CHIP_DETECT_MAGIC_REG;
 use crate::error::{Error, Result};
 use crate::loader::Loader;
-use crate::numbers::human_size;
+use crate::numbers::{hex, human_size};
 use crate::progress::{Event, Progress, Stage};
 
 /// The attached flash's size.
@@ -28,7 +31,17 @@ pub fn check_range(loader: &Loader, addr: u32, size: u32) -> Result<()> {
     Ok(())
 }
 
-/// Reads `size` bytes at `addr`.
+/// How much the ROM path reads before checking it against the chip's MD5.
+const CHECKED_PIECE: u32 = 0x1000;
+/// READ_FLASH_SLOW's largest answer.
+const SLOW: u32 = 64;
+/// Attempts at a piece whose read does not match its MD5 before the read fails.
+const READ_ATTEMPTS: usize = 3;
+
+/// Reads `size` bytes at `addr`. On the ROM loader, whose answers carry no checksum, each
+/// 4 KiB is read and then hashed on the chip; a piece whose bytes do not match the chip's
+/// MD5 is read again (at most three times), and then the read fails rather than return
+/// data the line may have changed.
 pub fn read_region(
     loader: &mut Loader,
     addr: u32,
@@ -47,17 +60,14 @@ pub fn read_region(
             progress.event(Event::Advance { done });
         })?
     } else {
-        const SLOW: u32 = 64;
         let mut out = Vec::with_capacity(size as usize);
         while (out.len() as u32) < size {
             let at = addr + out.len() as u32;
-            let n = SLOW.min(size - out.len() as u32);
-            out.extend(loader.read_flash_slow(at, n)?);
-            if out.len().is_multiple_of(0x1000) || out.len() as u32 == size {
-                progress.event(Event::Advance {
-                    done: out.len() as u64,
-                });
-            }
+            let n = CHECKED_PIECE.min(size - out.len() as u32);
+            out.extend(read_piece_rom(loader, at, n)?);
+            progress.event(Event::Advance {
+                done: out.len() as u64,
+            });
         }
         out
     };
@@ -105,8 +115,83 @@ pub fn erase_flash(loader: &mut Loader) -> Result<()> {
     Ok(())
 }
 
-/// The MD5 of a region, computed on the chip.
+/// One piece of a ROM read: READ_FLASH_SLOW answers, then the chip's MD5 of the same range.
+fn read_piece_rom(loader: &mut Loader, addr: u32, len: u32) -> Result<Vec<u8>> {
+    for attempt in 1..=READ_ATTEMPTS {
+        if attempt > 1 {
+            barrier(loader)?;
+        }
+        let mut piece = Vec::with_capacity(len as usize);
+        while (piece.len() as u32) < len {
+            let at = addr + piece.len() as u32;
+            let n = SLOW.min(len - piece.len() as u32);
+            let got = loader.read_flash_slow(at, n)?;
+            if got.len() != n as usize {
+                return Err(Error::Device(format!(
+                    "READ_FLASH_SLOW at 0x{at:X} answered {} bytes for {n}",
+                    got.len()
+                )));
+            }
+            piece.extend(got);
+        }
+        let want: [u8; 16] = Md5::digest(&piece).into();
+        if loader.md5(addr, len)? == want {
+            return Ok(piece);
+        }
+    }
+    Err(Error::Device(format!(
+        "reading 0x{addr:X}..0x{:X}: the bytes read did not match the chip's MD5 of them \
+         in {READ_ATTEMPTS} attempts",
+        addr + len
+    )))
+}
+
+/// A register read between two requests of the same kind. The answer to a request the line
+/// duplicated is stale by the time the next request of that kind waits; the loader skips
+/// answers to other commands, so waiting for this one drains it.
+fn barrier(loader: &mut Loader) -> Result<()> {
+    loader.read_reg(CHIP_DETECT_MAGIC_REG)?;
+    Ok(())
+}
+
+/// Whether the flash at `addr` holds bytes whose MD5 is `want`, in a way one damaged
+/// request or answer cannot fake on the ROM loader, whose requests carry no checksum: a
+/// flipped address bit makes the chip hash another region, and if that region happens to
+/// hold the same bytes its digest matches. So a match is believed only when a second,
+/// independent request for the same range (after a register read, so it cannot be answered by
+/// a stale duplicate of the first) also matches; a single fault can damage one of the two,
+/// never both. A mismatch needs no second opinion: it only costs a rewrite. The stub's
+/// framing is checked by the stub protocol itself, so there one request is asked.
+pub fn md5_matches(loader: &mut Loader, addr: u32, size: u32, want: &[u8; 16]) -> Result<bool> {
+    if loader.md5(addr, size)? != *want {
+        return Ok(false);
+    }
+    if loader.is_stub() {
+        return Ok(true);
+    }
+    barrier(loader)?;
+    Ok(loader.md5(addr, size)? == *want)
+}
+
+/// The MD5 of a region, computed on the chip. On the ROM loader it is asked twice, with a
+/// register read between, and the two answers must agree: one damaged request (an address
+/// flipped into another region) or answer (a digest bit, a stale duplicate) makes them
+/// differ, and then this fails rather than print a digest the line may have changed.
 pub fn checksum_md5(loader: &mut Loader, addr: u32, size: u32) -> Result<[u8; 16]> {
     check_range(loader, addr, size)?;
-    Ok(loader.md5(addr, size)?)
+    let first = loader.md5(addr, size)?;
+    if loader.is_stub() {
+        return Ok(first);
+    }
+    barrier(loader)?;
+    let second = loader.md5(addr, size)?;
+    if first != second {
+        return Err(Error::Device(format!(
+            "the MD5 of 0x{addr:X}..0x{:X} came back as {} and then {}; the line is unreliable",
+            addr as u64 + size as u64,
+            hex(&first),
+            hex(&second)
+        )));
+    }
+    Ok(first)
 }

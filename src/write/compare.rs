@@ -3,7 +3,9 @@
 //! espflow's stub hashes whole sectors with SHA-256 (many sectors per request); partial
 //! sectors, the ROM loader and foreign stubs use MD5 over exact ranges, first over a batch
 //! of neighbours and then, where a batch differs, chunk by chunk. A journal hint is proven
-//! the same way: one MD5 over everything it claims.
+//! the same way: one MD5 over everything it claims. On the ROM loader every MD5 that says
+//! "matches" is confirmed by a second request ([`md5_matches`]): a flipped address bit
+//! must not let another region's bytes vouch for these.
 
 use espflow_protocol::caps::{FLAG_SECTOR_DIGESTS, MAX_DIGESTS};
 use md5::{Digest, Md5};
@@ -12,6 +14,7 @@ use sha2::Sha256;
 use super::plan::{Chunk, ImagePlan};
 use crate::error::{Result, ResultExt};
 use crate::loader::Loader;
+use crate::region::md5_matches;
 
 /// Chunks compared with one MD5 before falling back to one by one.
 const MD5_BATCH: usize = 16;
@@ -34,7 +37,7 @@ pub fn matching(
             let last = &chunks[n - 1];
             let len = last.offset + last.len as usize;
             let want: [u8; 16] = Md5::digest(&img.data[..len]).into();
-            if loader.md5(img.addr, len as u32)? == want {
+            if md5_matches(loader, img.addr, len as u32, &want)? {
                 matched[..n].fill(true);
             }
         }
@@ -77,12 +80,12 @@ pub fn matching(
             let (first, last) = (&chunks[i], &chunks[j - 1]);
             let range = &img.data[first.offset..last.offset + last.len as usize];
             let want: [u8; 16] = Md5::digest(range).into();
-            if loader.md5(first.addr, range.len() as u32)? == want {
+            if md5_matches(loader, first.addr, range.len() as u32, &want)? {
                 matched[i..j].fill(true);
             } else if j - i > 1 {
                 for k in i..j {
                     let want: [u8; 16] = Md5::digest(bytes(&chunks[k])).into();
-                    matched[k] = loader.md5(chunks[k].addr, chunks[k].len)? == want;
+                    matched[k] = md5_matches(loader, chunks[k].addr, chunks[k].len, &want)?;
                 }
             }
             i = j;

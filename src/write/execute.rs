@@ -11,12 +11,12 @@ use flate2::write::ZlibEncoder;
 use md5::{Digest, Md5};
 
 use super::plan::sector_span;
-use crate::error::{Error, Result, ResultExt};
+use crate::error::{Error, Result};
 use espflow_protocol::message::timeout;
 
 use crate::loader::{Loader, LoaderError};
 use crate::progress::Quiet;
-use crate::region::{flash_size, read_region};
+use crate::region::{flash_size, md5_matches, read_region};
 
 /// What one run cost.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,24 +95,25 @@ pub fn write_run_stub(
 }
 
 /// The ROM loader erases the announced region up front and writes each block before
-/// answering. The rest of the first and last sector is read first and written back.
+/// answering, so the rest of the first and last sector goes with the data: `head` and
+/// `tail` are the bytes that share those sectors with it, read (and recorded in the
+/// journal) by the caller before this erases anything.
 pub fn write_run_rom(
     loader: &mut Loader,
     addr: u32,
     data: &[u8],
+    head: &[u8],
+    tail: &[u8],
     compress: bool,
     on_commit: &mut dyn FnMut(u32, u64),
 ) -> Result<RunStats> {
     let fs = flash_size(loader)?;
     let (start, end) = sector_span(addr, data.len() as u32, fs);
-    let head = preserved(loader, start, addr - start)
-        .context_with(|| format!("reading the start of the sector at 0x{start:X}"))?;
-    let tail_at = addr + data.len() as u32;
-    let tail = preserved(loader, tail_at, end - tail_at)
-        .context_with(|| format!("reading the end of the sector before 0x{end:X}"))?;
-    let mut region = head;
+    debug_assert_eq!(start as usize + head.len(), addr as usize);
+    debug_assert_eq!(addr as usize + data.len() + tail.len(), end as usize);
+    let mut region = head.to_vec();
     region.extend_from_slice(data);
-    region.extend(tail);
+    region.extend_from_slice(tail);
 
     let stub = loader.is_stub();
     let block = if stub {
@@ -166,13 +167,16 @@ pub fn write_run_rom(
 }
 
 /// Reads `len` bytes that a write must put back, skipping the read when they are erased.
-fn preserved(loader: &mut Loader, addr: u32, len: u32) -> Result<Vec<u8>> {
+/// The read is checked against the chip's MD5 ([`read_region`]); "erased" is believed only
+/// when two independent requests say so ([`md5_matches`]), since believing it wrongly
+/// would put 0xFF where data was.
+pub fn preserved(loader: &mut Loader, addr: u32, len: u32) -> Result<Vec<u8>> {
     if len == 0 {
         return Ok(Vec::new());
     }
     let erased = vec![0xFFu8; len as usize];
     let erased_md5: [u8; 16] = Md5::digest(&erased).into();
-    if loader.md5(addr, len)? == erased_md5 {
+    if md5_matches(loader, addr, len, &erased_md5)? {
         return Ok(erased);
     }
     read_region(loader, addr, len, &mut Quiet)

@@ -32,6 +32,34 @@ pub struct Entry {
     pub size: u32,
     /// Every image byte below this flash address is programmed and verified.
     pub committed: u32,
+    /// Bytes outside the image that share its first or last sector, `(flash address,
+    /// bytes)`, as they were before anything was erased. They are recorded before the
+    /// erase, so a write cut off between the erase and their programming (a kill, an
+    /// unplugged cable, a power cut mid-erase) puts them back when it is run again.
+    pub kept: Vec<(u32, Vec<u8>)>,
+}
+
+/// The ranges outside an image of `size` bytes at `addr` that share its first and last
+/// sector: the only ones a journal may hold kept bytes for.
+pub fn kept_ranges(addr: u32, size: u32) -> [(u32, u32); 2] {
+    let sector = espflow_protocol::geometry::SECTOR_SIZE as u64;
+    let end = addr as u64 + size as u64;
+    let start = addr as u64 / sector * sector;
+    let tail_end = end.div_ceil(sector) * sector;
+    [
+        (start as u32, (addr as u64 - start) as u32),
+        (end as u32, (tail_end - end) as u32),
+    ]
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 /// Where journals live: `ESPFLOW_STATE_DIR`, else the platform's state directory.
@@ -44,8 +72,9 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|d| d.join("espflow"))
 }
 
-/// A record is under 300 bytes; a file much larger than that is not one.
-pub const MAX_RECORD: u64 = 4096;
+/// A record is under 300 bytes plus, in hex, the kept bytes of at most two partly covered
+/// sectors (under 16 KiB); a file much larger than that is not one.
+pub const MAX_RECORD: u64 = 32 * 1024;
 
 /// The text of the record at `path`, if that is a regular file (not a link to one) of at
 /// most [`MAX_RECORD`] bytes. The type is checked before opening, and the open neither
@@ -108,22 +137,34 @@ impl Journal {
         let mut size = None;
         let mut committed = None;
         let mut sha = None;
+        let mut kept = Vec::new();
         for line in text.lines() {
             let (k, v) = line.split_once('=')?;
             match k {
                 "size" => size = v.parse().ok(),
                 "committed" => committed = v.parse().ok(),
                 "image_sha256" => sha = Some(v.to_string()),
+                "kept" => {
+                    let (at, bytes) = v.split_once(':')?;
+                    kept.push((at.parse::<u32>().ok()?, unhex(bytes)?));
+                }
                 _ => {}
             }
         }
         (sha? == hex(&key.image_sha256)).then_some(())?;
         let (size, committed): (u32, u32) = (size?, committed?);
         let end = key.addr.checked_add(size)?;
+        // Kept bytes are believed only for exactly the ranges this image shares sectors
+        // with: a record naming anything else would write bytes nobody asked for.
+        let ranges = kept_ranges(key.addr, size);
+        let fits =
+            |(at, b): &(u32, Vec<u8>)| ranges.contains(&(*at, b.len() as u32)) && !b.is_empty();
+        (kept.iter().all(fits) && kept.len() <= 2).then_some(())?;
         (key.addr..=end).contains(&committed).then(|| Entry {
             key: key.clone(),
             size,
             committed,
+            kept,
         })
     }
 
@@ -148,6 +189,9 @@ impl Journal {
             hex(&e.key.image_sha256),
             e.committed
         )?;
+        for (at, bytes) in &e.kept {
+            writeln!(f, "kept={at}:{}", hex(bytes))?;
+        }
         f.sync_all()?;
         fs::rename(&tmp, &path)
     }
@@ -186,6 +230,7 @@ mod tests {
             key: key(),
             size: 0x2000,
             committed: 0x11000,
+            kept: Vec::new(),
         };
         j.save(&e).unwrap();
         assert_eq!(j.load(&key()), Some(e));
@@ -207,6 +252,7 @@ mod tests {
             key: key(),
             size: 0x2000,
             committed: 0x11000,
+            kept: Vec::new(),
         };
         j.save(&e).unwrap();
         let path = j.path_for(&key());
@@ -226,9 +272,34 @@ mod tests {
         assert_eq!(j.load(&key()), Some(e.clone()), "saving replaces the FIFO");
         let mut padded = std::fs::read_to_string(&path).unwrap();
         // Lines of an unknown key are ignored, so only the size tells this one apart.
-        padded.push_str(&"pad=0\n".repeat(700));
+        padded.push_str(&"pad=0\n".repeat(6000));
         std::fs::write(&path, padded).unwrap();
         assert_eq!(j.load(&key()), None, "too large to be a record");
+    }
+
+    #[test]
+    fn kept_bytes_round_trip_only_for_the_shared_sectors() {
+        let d = tempfile::tempdir().unwrap();
+        let j = Journal::new(d.path());
+        let k = Key {
+            addr: 0x10100,
+            ..key()
+        };
+        let [head, tail] = kept_ranges(0x10100, 0x2800);
+        assert_eq!(head, (0x10000, 0x100));
+        assert_eq!(tail, (0x12900, 0x700));
+        let e = Entry {
+            key: k.clone(),
+            size: 0x2800,
+            committed: 0x10100,
+            kept: vec![(0x10000, vec![0xA5; 0x100]), (0x12900, vec![0x3C; 0x700])],
+        };
+        j.save(&e).unwrap();
+        assert_eq!(j.load(&k), Some(e.clone()));
+        let mut wrong = e.clone();
+        wrong.kept[0].0 = 0x20000;
+        j.save(&wrong).unwrap();
+        assert_eq!(j.load(&k), None, "kept bytes elsewhere are not believed");
     }
 
     #[test]
@@ -239,6 +310,7 @@ mod tests {
             key: key(),
             size: 0x2000,
             committed: 0x11000,
+            kept: Vec::new(),
         };
         j.save(&e).unwrap();
         let path = j.path(&key());

@@ -34,7 +34,8 @@ use espflow_protocol::{Status, StubError};
 
 use crate::loader::{Loader, LoaderError};
 use crate::progress::{Event, Progress, Stage};
-use crate::region::flash_size;
+use crate::region::{flash_size, md5_matches};
+use plan::sector_span;
 
 /// How a write behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +107,8 @@ pub fn write_images(
     progress: &mut dyn Progress,
 ) -> Result<WriteSummary> {
     let started = Instant::now();
-    let plan = WritePlan::new(images, flash_size(loader)?)?;
+    let fs = flash_size(loader)?;
+    let plan = WritePlan::new(images, fs)?;
     let mac = loader.mac()?;
     let mut sum = WriteSummary {
         verified: opts.verify,
@@ -115,21 +117,28 @@ pub fn write_images(
     for ip in &plan.images {
         let img = ip.image;
         let key = journal_key(mac, img);
-        let hint = match journal {
-            Some(j) if opts.resume => j.load(&key),
-            Some(j) => {
-                j.remove(&key);
-                None
-            }
-            None => None,
-        };
+        let found = journal.and_then(|j| j.load(&key));
+        // `--no-resume` forgets how far the interrupted write got, never the bytes it kept:
+        // those may exist nowhere else any more.
+        let kept_hint = found.as_ref().map(|h| h.kept.clone()).unwrap_or_default();
+        let hint = found.filter(|_| opts.resume);
+        if let (Some(j), false) = (journal, opts.resume) {
+            j.remove(&key);
+        }
         sum.resumed |= hint.is_some();
-        let matched = if opts.skip_unchanged {
-            compare::matching(loader, ip, hint.map(|h| h.committed))
+        let mut matched = if opts.skip_unchanged {
+            compare::matching(loader, ip, hint.as_ref().map(|h| h.committed))
                 .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
         } else {
             vec![false; ip.chunks.len()]
         };
+        let restore = damaged_kept(loader, img, &kept_hint)
+            .map_err(|e| e.context(format!("checking the bytes kept around {}", img.name)))?;
+        for at in &restore {
+            // The chunk that shares the damaged sector goes again, carrying the kept bytes.
+            let i = if *at < img.addr { 0 } else { matched.len() - 1 };
+            matched[i] = false;
+        }
         let skipped = ip.matched_bytes(&matched);
         sum.bytes_skipped += skipped;
         progress.event(Event::Begin {
@@ -144,30 +153,67 @@ pub fn write_images(
                 key: key.clone(),
                 size: img.data.len() as u32,
                 committed: img.addr,
+                kept: kept_hint,
             },
             saved_at: None,
         };
+        let caps = loader.capabilities();
+        let img_end = img.addr + img.data.len() as u32;
         let mut sent_before = 0u64;
         for run in ip.runs(&matched) {
             let data = &img.data[run.bytes.clone()];
+            let (start, end) = sector_span(run.addr, data.len() as u32, fs);
+            let run_end = run.addr + data.len() as u32;
+            // Bytes sharing a sector with the run are recorded before anything erases
+            // them: the ROM path writes them back itself, and espflow's stub keeps them in
+            // its RAM, which a power cut loses; either way the journal has them.
+            let needed = |at: u32| caps.is_none() || journal.is_some() || restore.contains(&at);
+            let head = kept_for(loader, &mut record, start, run.addr - start, needed(start))?;
+            let tail = kept_for(loader, &mut record, run_end, end - run_end, needed(run_end))?;
             let mut on_commit = |committed: u32, sent_in_run: u64| {
-                record.update(committed);
+                record.update(committed.clamp(img.addr, img_end));
                 progress.event(Event::Advance {
-                    done: sent_before + sent_in_run,
+                    done: sent_before + sent_in_run.min(data.len() as u64),
                 });
             };
-            let stats = match loader.capabilities() {
-                Some(caps) => execute::write_run_stub(
+            let stats = match caps {
+                Some(caps) => {
+                    // The stub keeps what the flash holds around the run; where that is
+                    // damaged, the run is widened over the kept bytes to put them back.
+                    let mut run_addr = run.addr;
+                    let mut wide = Vec::new();
+                    if restore.contains(&start) && !head.is_empty() {
+                        run_addr = start;
+                        wide.extend_from_slice(&head);
+                    }
+                    wide.extend_from_slice(data);
+                    if restore.contains(&run_end) && !tail.is_empty() {
+                        wide.extend_from_slice(&tail);
+                    }
+                    execute::write_run_stub(
+                        loader,
+                        run_addr,
+                        &wide,
+                        caps,
+                        opts.compress,
+                        &mut on_commit,
+                    )
+                    .inspect_err(|_| {
+                        repair_kept(loader, run.addr, data, &head, &tail, opts.compress);
+                    })
+                }
+                None => execute::write_run_rom(
                     loader,
                     run.addr,
                     data,
-                    caps,
+                    &head,
+                    &tail,
                     opts.compress,
                     &mut on_commit,
-                ),
-                None => {
-                    execute::write_run_rom(loader, run.addr, data, opts.compress, &mut on_commit)
-                }
+                )
+                .inspect_err(|_| {
+                    repair_kept(loader, run.addr, data, &head, &tail, opts.compress);
+                }),
             }
             .map_err(|e| run_error(e, &img.name, run.addr))?;
             if opts.verify {
@@ -180,9 +226,10 @@ pub fn write_images(
             sum.sectors_written += stats.written;
         }
         progress.event(Event::End);
-        // Skipped chunks were proven in place by their digests and each written run was
-        // verified as it finished; only a write that compared nothing checks the whole.
-        if opts.verify && !opts.skip_unchanged {
+        // The whole image is checked at the end, skipped chunks included: a skip is only
+        // as good as the digests that allowed it, and one damaged request can make a
+        // digest of another region look like this one's.
+        if opts.verify {
             verify::region(loader, img.addr, &img.data, &img.name)?;
         }
         if let Some(j) = journal {
@@ -191,6 +238,80 @@ pub fn write_images(
     }
     sum.seconds = started.elapsed().as_secs_f64();
     Ok(sum)
+}
+
+/// After a run failed, puts the bytes that share its first and last sector back at once
+/// (those sectors rewritten whole, with the image's part of them), so a failure that left
+/// the line usable changes nothing outside the image. The ROM erased the whole run up
+/// front, and the stub may have erased a shared sector and lost its copy with the stream;
+/// without this they would stay lost until the same command runs again and takes them from
+/// the journal. Best effort: if this fails too, the journal still has them.
+fn repair_kept(loader: &mut Loader, addr: u32, data: &[u8], head: &[u8], tail: &[u8], z: bool) {
+    let sector = espflow_protocol::geometry::SECTOR_SIZE as usize;
+    let start = addr as usize - head.len();
+    let mut whole = head.to_vec();
+    whole.extend_from_slice(data);
+    whole.extend_from_slice(tail);
+    if head.is_empty() && tail.is_empty() || !whole.len().is_multiple_of(sector) {
+        return;
+    }
+    let mut sectors = Vec::new();
+    if !head.is_empty() {
+        sectors.push(0);
+    }
+    if !tail.is_empty() {
+        sectors.push(whole.len() - sector);
+    }
+    sectors.dedup();
+    // Answers the failed run left on the line are drained by an unrelated command first.
+    if loader.read_reg(crate::chip::CHIP_DETECT_MAGIC_REG).is_err() {
+        return;
+    }
+    let mut quiet = |_: u32, _: u64| {};
+    for off in sectors {
+        let at = (start + off) as u32;
+        let bytes = &whole[off..off + sector];
+        let _ = match loader.capabilities() {
+            Some(caps) => execute::write_run_stub(loader, at, bytes, caps, z, &mut quiet),
+            None => execute::write_run_rom(loader, at, bytes, &[], &[], z, &mut quiet),
+        };
+    }
+}
+
+/// The kept ranges of a journal whose bytes the flash no longer holds (an erase was cut
+/// off before they were programmed again), by address.
+fn damaged_kept(loader: &mut Loader, img: &Image, kept: &[(u32, Vec<u8>)]) -> Result<Vec<u32>> {
+    let mut out = Vec::new();
+    for (at, bytes) in kept {
+        let want: [u8; 16] = Md5::digest(bytes).into();
+        if !md5_matches(loader, *at, bytes.len() as u32, &want)? {
+            out.push(*at);
+        }
+    }
+    debug_assert!(out.iter().all(|a| *a < img.addr || *a as u64 >= img.end()));
+    Ok(out)
+}
+
+/// The `len` bytes at `at` that share a sector with a run: the journal's copy when it has
+/// one (taken before an interrupted write erased them), else read from the flash (checked)
+/// and recorded in the journal before the caller erases anything. Empty unless `needed`.
+fn kept_for(
+    loader: &mut Loader,
+    record: &mut Recorder<'_>,
+    at: u32,
+    len: u32,
+    needed: bool,
+) -> Result<Vec<u8>> {
+    if len == 0 || !needed {
+        return Ok(Vec::new());
+    }
+    if let Some((_, b)) = record.entry.kept.iter().find(|(a, _)| *a == at) {
+        return Ok(b.clone());
+    }
+    let bytes = execute::preserved(loader, at, len)
+        .map_err(|e| e.context(format!("reading the bytes kept at 0x{at:X}")))?;
+    record.keep(at, bytes.clone())?;
+    Ok(bytes)
 }
 
 /// What a failed run means: flash that does not read back is a verification failure (a
@@ -231,21 +352,38 @@ pub fn already_in_place(
     if !opts.skip_unchanged {
         return Ok(None);
     }
+    // This answer ends the write without any other check, so "in place" is asked twice,
+    // with a register read between, whatever the loader (see `md5_matches`).
     for img in images {
         let want: [u8; 16] = Md5::digest(&img.data).into();
-        if loader.md5(img.addr, img.data.len() as u32)? != want {
+        let size = img.data.len() as u32;
+        if !md5_matches(loader, img.addr, size, &want)? {
             return Ok(None);
+        }
+        if loader.is_stub() {
+            loader.read_reg(crate::chip::CHIP_DETECT_MAGIC_REG)?;
+            if loader.md5(img.addr, size)? != want {
+                return Ok(None);
+            }
         }
     }
     // A write interrupted after its last block but before it cleared its journal is
-    // finished now; the journal still counts as found.
+    // finished now, unless bytes it kept around the image were lost on the way; the
+    // journal still counts as found.
     let mut resumed = false;
     if let Some(j) = journal {
         let mac = loader.mac()?;
         for img in images {
             let key = journal_key(mac, img);
-            resumed |= opts.resume && j.load(&key).is_some();
-            j.remove(&key);
+            if let Some(e) = j.load(&key) {
+                if !damaged_kept(loader, img, &e.kept)?.is_empty() {
+                    return Ok(None);
+                }
+                resumed |= opts.resume;
+            }
+        }
+        for img in images {
+            j.remove(&journal_key(mac, img));
         }
     }
     Ok(Some(WriteSummary {
@@ -265,6 +403,24 @@ struct Recorder<'a> {
 }
 
 impl Recorder<'_> {
+    /// Records bytes that share a sector with the image, at once: they must be on disk
+    /// before the erase that follows. A journal that cannot take them stops the write
+    /// before anything is erased, as the promise to keep them could not be kept.
+    fn keep(&mut self, at: u32, bytes: Vec<u8>) -> Result<()> {
+        self.entry.kept.push((at, bytes));
+        if let Some(j) = self.journal {
+            j.save(&self.entry).map_err(|e| {
+                Error::Device(format!(
+                    "cannot record the bytes kept at 0x{at:X} in the journal {}: {e}; \
+                     nothing was erased",
+                    j.path_for(&self.entry.key).display()
+                ))
+            })?;
+            self.saved_at = Some(Instant::now());
+        }
+        Ok(())
+    }
+
     fn update(&mut self, committed: u32) {
         if committed <= self.entry.committed {
             return;
@@ -318,6 +474,7 @@ mod tests {
                 key: key.clone(),
                 size: 0x4000,
                 committed: 0x1000,
+                kept: Vec::new(),
             },
             saved_at: None,
         };

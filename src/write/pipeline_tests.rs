@@ -153,3 +153,56 @@ fn images_past_the_end_are_refused_before_anything_is_sent() {
     assert_eq!(e.code(), crate::ErrorCode::BadInput, "{e}");
     assert!(!s.loader().is_stub());
 }
+
+#[test]
+fn kept_bytes_in_the_journal_are_put_back_after_their_sectors_were_erased() {
+    // A write of `inner` was cut off after it recorded the bytes around it and erased both
+    // sectors it shares with them. The rerun finds them in the journal and writes them back,
+    // even where the image's own bytes (erased, like these) already match.
+    for (stub, inner) in [
+        (StubPolicy::Never, noise(0x100, 17)),
+        (StubPolicy::Never, vec![0xFF; 0x100]),
+        (StubPolicy::Verified, noise(0x100, 19)),
+        (StubPolicy::Verified, vec![0xFF; 0x100]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("state"));
+        let mut s = session(dir.path(), stub);
+        let around = noise(0x3000, 11);
+        let q = &mut crate::progress::Quiet;
+        s.write(
+            &[image(0x40000, around.clone())],
+            WriteOptions::default(),
+            None,
+            q,
+        )
+        .unwrap();
+        let img = image(0x40F80, inner.clone());
+        let mac = s.loader().mac().unwrap();
+        let kept = journal::kept_ranges(img.addr, 0x100)
+            .iter()
+            .map(|&(at, len)| {
+                let off = (at - 0x40000) as usize;
+                (at, around[off..off + len as usize].to_vec())
+            })
+            .collect();
+        journal
+            .save(&journal::Entry {
+                key: journal_key(mac, &img),
+                size: 0x100,
+                committed: img.addr,
+                kept,
+            })
+            .unwrap();
+        crate::region::erase_region(s.loader(), 0x40000, 0x2000).unwrap();
+        let summary = s
+            .write(&[img], WriteOptions::default(), Some(&journal), q)
+            .unwrap();
+        assert!(summary.resumed && summary.verified, "{stub:?}");
+        let mut want = around;
+        want[0xF80..0x1080].copy_from_slice(&inner);
+        let got: [u8; 16] = Md5::digest(&want).into();
+        assert_eq!(flash_md5(&mut s, 0x40000, 0x3000), got, "{stub:?}");
+        assert_eq!(std::fs::read_dir(journal.dir()).unwrap().count(), 0);
+    }
+}

@@ -255,7 +255,7 @@ fn a_journal_that_links_to_dev_zero_is_no_journal() {
 fn a_journal_too_large_to_be_one_is_no_journal() {
     // The real record, with lines of a key the reader ignores: only the size gives it away.
     journal_replaced_by(|p, record| {
-        std::fs::write(p, format!("{record}{}", "pad=0\n".repeat(700))).unwrap()
+        std::fs::write(p, format!("{record}{}", "pad=0\n".repeat(6000))).unwrap()
     });
 }
 

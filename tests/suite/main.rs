@@ -9,6 +9,7 @@ mod cli;
 mod exit_status;
 mod inputs;
 mod interop;
+mod line_faults;
 mod ota;
 mod partitions;
 mod real_rom;

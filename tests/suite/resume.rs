@@ -152,6 +152,7 @@ fn lying_journal(state: &Path, flash: &Path, addr: u32, image: &[u8]) {
             },
             size: image.len() as u32,
             committed: addr + image.len() as u32,
+            kept: Vec::new(),
         })
         .unwrap();
 }
@@ -198,4 +199,47 @@ fn a_journal_is_a_hint_never_proof() {
     assert_eq!(summary_field(&out, "resumed"), Some(1), "{out}");
     assert_eq!(summary_field(&out, "bytes_sent"), Some(0), "{out}");
     assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 0);
+}
+
+/// A power cut in the middle of erasing the sector an image shares with old data (its
+/// first erase): the chip's copy of the old bytes is gone, and the rerun puts them back from
+/// the journal. Through the ROM loader and through espflow's stub.
+#[test]
+fn power_cut_mid_erase_of_a_shared_sector_keeps_its_bytes() {
+    for (extra, erase) in [
+        (&["--no-stub"][..], 1),
+        (&[][..], 1),
+        (&["--no-stub"][..], 3),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let flash = dir.path().join("f.bin");
+        let state = dir.path().join("state");
+        let mut old = random_bytes(0x4_0000, 11);
+        old.resize(FLASH_4M, 0xFF);
+        std::fs::write(&flash, &old).unwrap();
+        let image = random_bytes(0x2800, 12);
+        let img = dir.path().join("img.bin");
+        std::fs::write(&img, &image).unwrap();
+        let fault = format!("power-cut:erase={erase}");
+        let served = serve(&flash, &["--fault", &fault, "--seed", "5"]);
+        let mut c = espflow();
+        c.env("ESPFLOW_STATE_DIR", &state)
+            .args(["--port", &served.port])
+            .args(extra)
+            .args(["write-flash", "0x20100"])
+            .arg(&img);
+        let first = run(c, Duration::from_secs(60));
+        assert!(!first.status.success(), "{extra:?}: survived {fault}");
+        assert!(served.log().iter().any(|l| l.starts_with("power cut")));
+        let mut c = espflow();
+        c.env("ESPFLOW_STATE_DIR", &state)
+            .args(["--port", &served.port])
+            .args(extra)
+            .args(["write-flash", "0x20100"])
+            .arg(&img);
+        ok(&run(c, Duration::from_secs(60)));
+        let disk = std::fs::read(&flash).unwrap();
+        trials::check_flash(&disk, &old, 0x20100, &image)
+            .unwrap_or_else(|e| panic!("{extra:?} {fault}: {e}"));
+    }
 }

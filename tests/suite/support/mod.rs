@@ -2,6 +2,7 @@
 //! interrupted-write `trials`, both also built into the soak bench), esptool from PyPI in a
 //! private virtual environment, and the committed fixtures.
 
+pub mod proxy;
 pub mod runner;
 pub mod trials;
 
