@@ -81,6 +81,9 @@ pub struct WriteSummary {
     pub resumed: bool,
     /// Everything written was verified.
     pub verified: bool,
+    /// Requests sent again within this invocation because the line lost or damaged a
+    /// frame (protocol v2 with espflow's stub, and the stub upload).
+    pub retries: u64,
 }
 
 /// Seconds with millisecond resolution: more digits would only be noise.
@@ -178,6 +181,7 @@ pub fn write_images(
             sum.wire_bytes += stats.wire;
             sum.sectors_erased += stats.erased;
             sum.sectors_written += stats.written;
+            sum.retries = loader.retries();
         }
         progress.event(Event::End);
         // Skipped chunks were proven in place by their digests and each written run was
@@ -296,6 +300,7 @@ mod tests {
             seconds: 1.23456,
             resumed: false,
             verified: true,
+            retries: 0,
         };
         let v: serde_json::Value = serde_json::to_value(s).unwrap();
         assert_eq!(v["bytes_sent"], 4096);

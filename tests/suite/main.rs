@@ -11,6 +11,7 @@ mod inputs;
 mod interop;
 mod ota;
 mod partitions;
+mod protocol_v2;
 mod real_rom;
 mod resume;
 mod stub;
