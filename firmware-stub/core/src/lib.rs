@@ -86,6 +86,20 @@ struct Out {
 
 type Reply = Result<usize, Status>;
 
+/// The CRC-32 of v2 frames: the ROM's table-driven `esp_rom_crc32_le` where the chip crate
+/// says its ROM has one (it is zlib's CRC-32, and costs the stub no code), else the
+/// protocol crate's.
+#[cfg(feature = "rom-crc32")]
+fn crc32(data: &[u8]) -> u32 {
+    unsafe extern "C" {
+        fn esp_rom_crc32_le(crc: u32, buf: *const u8, len: u32) -> u32;
+    }
+    // SAFETY: the ROM function only reads `len` bytes from `buf`.
+    unsafe { esp_rom_crc32_le(0, data.as_ptr(), data.len() as u32) }
+}
+#[cfg(not(feature = "rom-crc32"))]
+use frame::crc32;
+
 fn stub_err(e: StubError) -> Status {
     Status::Stub(e)
 }
@@ -181,7 +195,7 @@ impl<H: Hal> Stub<H> {
         }
         self.out.tag = AnswerTag::default();
         let frame = if self.out.v2 {
-            match frame::open_request(frame) {
+            match frame::open_request_with(frame, crc32) {
                 Ok((f, seq)) => {
                     self.out.tag.seq = seq;
                     f
@@ -661,7 +675,7 @@ fn is_restart(frame: &[u8]) -> bool {
 /// Sends the `len` bytes of `pkt`, sealed first in v2 (`pkt` has room for the trailer).
 fn send<H: Hal>(hal: &mut H, out: Out, pkt: &mut [u8], len: usize) {
     let n = if out.v2 {
-        frame::seal_answer(pkt, len, out.tag)
+        frame::seal_answer_with(pkt, len, out.tag, crc32)
     } else {
         len
     };

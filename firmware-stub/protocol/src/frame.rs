@@ -88,19 +88,22 @@ fn put(buf: &mut [u8], at: usize, words: &[u32]) -> usize {
     n
 }
 
-fn seal(buf: &mut [u8], len: usize, words: &[u32]) -> usize {
+/// A CRC-32 (IEEE) implementation: [`crc32`], or a chip ROM's equivalent.
+pub type Crc = fn(&[u8]) -> u32;
+
+fn seal(buf: &mut [u8], len: usize, words: &[u32], crc: Crc) -> usize {
     let n = put(buf, len, words);
-    let crc = crc32(&buf[..n]);
-    put(buf, n, &[crc])
+    let c = crc(&buf[..n]);
+    put(buf, n, &[c])
 }
 
-fn open<const N: usize>(frame: &[u8]) -> Result<(&[u8], [u32; N]), FrameError> {
+fn open<const N: usize>(frame: &[u8], crc: Crc) -> Result<(&[u8], [u32; N]), FrameError> {
     let tail = 4 * N + 4;
     if frame.len() < tail {
         return Err(FrameError::Short);
     }
     let crc_at = frame.len() - 4;
-    if crc32(&frame[..crc_at]) != crate::packet::read_u32(frame, crc_at) {
+    if crc(&frame[..crc_at]) != crate::packet::read_u32(frame, crc_at) {
         return Err(FrameError::BadCrc);
     }
     let body = frame.len() - tail;
@@ -114,23 +117,33 @@ fn open<const N: usize>(frame: &[u8]) -> Result<(&[u8], [u32; N]), FrameError> {
 /// Appends the request trailer to the `len` bytes of `buf` (which has room for
 /// [`REQUEST_TRAILER`] more) and returns the sealed length.
 pub fn seal_request(buf: &mut [u8], len: usize, seq: u32) -> usize {
-    seal(buf, len, &[seq])
+    seal(buf, len, &[seq], crc32)
 }
 
 /// Checks a sealed request and returns the frame without its trailer, and its number.
 pub fn open_request(frame: &[u8]) -> Result<(&[u8], u32), FrameError> {
-    open::<1>(frame).map(|(f, [seq])| (f, seq))
+    open_request_with(frame, crc32)
+}
+
+/// [`open_request`] computing the CRC with `crc`.
+pub fn open_request_with(frame: &[u8], crc: Crc) -> Result<(&[u8], u32), FrameError> {
+    open::<1>(frame, crc).map(|(f, [seq])| (f, seq))
 }
 
 /// Appends the answer trailer to the `len` bytes of `buf` (which has room for
 /// [`ANSWER_TRAILER`] more) and returns the sealed length.
 pub fn seal_answer(buf: &mut [u8], len: usize, tag: AnswerTag) -> usize {
-    seal(buf, len, &[tag.addr, tag.len, tag.seq])
+    seal_answer_with(buf, len, tag, crc32)
+}
+
+/// [`seal_answer`] computing the CRC with `crc`.
+pub fn seal_answer_with(buf: &mut [u8], len: usize, tag: AnswerTag, crc: Crc) -> usize {
+    seal(buf, len, &[tag.addr, tag.len, tag.seq], crc)
 }
 
 /// Checks a sealed answer and returns the frame without its trailer, and what it says.
 pub fn open_answer(frame: &[u8]) -> Result<(&[u8], AnswerTag), FrameError> {
-    open::<3>(frame).map(|(f, [addr, len, seq])| (f, AnswerTag { seq, addr, len }))
+    open::<3>(frame, crc32).map(|(f, [addr, len, seq])| (f, AnswerTag { seq, addr, len }))
 }
 
 #[cfg(test)]
