@@ -2,9 +2,12 @@
 
 use std::time::{Duration, Instant};
 
+use std::ops::RangeInclusive;
+
+use espflow_protocol::frame::{self, REQUEST_TRAILER};
 use espflow_protocol::packet::{RequestHeader, ResponseHeader, split_answer};
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, SlipDecoder, Status, slip};
+use espflow_protocol::{Command, SlipDecoder, Status, StubError, slip};
 
 use crate::port::Transport;
 
@@ -35,6 +38,15 @@ pub enum LoaderError {
         /// What is wrong with it.
         reason: String,
     },
+    /// Protocol v2: an answer arrived damaged (its CRC fails) or answers another range
+    /// than the one asked about.
+    #[error("{cmd}: {reason}")]
+    Garbled {
+        /// The command.
+        cmd: &'static str,
+        /// What is wrong with the answer.
+        reason: String,
+    },
     /// The stub was uploaded and started but never said OHAI.
     #[error(
         "the stub was uploaded but never announced itself (no OHAI within {0:?}); the chip may \
@@ -48,6 +60,22 @@ pub enum LoaderError {
 
 /// A loader command's result.
 pub type Result<T> = std::result::Result<T, LoaderError>;
+
+impl LoaderError {
+    /// Whether sending the request again may help: the answer was lost, damaged or not
+    /// this request's, or the stub refused a request that arrived damaged or a write block
+    /// that came before the ones it still misses.
+    pub fn is_line_error(&self) -> bool {
+        match self {
+            LoaderError::Timeout { .. } | LoaderError::Garbled { .. } => true,
+            LoaderError::Failed {
+                status: Status::Stub(e),
+                ..
+            } => matches!(e, StubError::BadCrc | StubError::BlockAhead),
+            _ => false,
+        }
+    }
+}
 
 /// A decoded response: the `value` word and the payload before the status bytes.
 #[derive(Debug, Clone)]
@@ -72,6 +100,12 @@ pub struct Connection {
     /// Who answers, which decides how status bytes are read.
     pub kind: LoaderKind,
     trace: bool,
+    /// Protocol v2 is in force: frames are sealed and answers checked.
+    pub v2: bool,
+    /// The number the next v2 request goes out with.
+    next_seq: u32,
+    /// Requests sent again because of the line, since the connection began.
+    pub retries: u64,
 }
 
 impl Connection {
@@ -85,6 +119,9 @@ impl Connection {
             rx_pos: 0,
             kind: LoaderKind::Rom,
             trace: std::env::var_os("ESPFLOW_TRACE").is_some(),
+            v2: false,
+            next_seq: 1,
+            retries: 0,
         }
     }
 
@@ -154,13 +191,19 @@ impl Connection {
         payload_len: usize,
         timeout: Duration,
     ) -> Result<Response> {
-        self.send_command(cmd, data, checksum)?;
+        let seq = self.send_command(cmd, data, checksum)?;
+        if self.v2 {
+            return self
+                .wait_answer(cmd, payload_len, timeout, seq..=seq, None)
+                .map(|(_, r)| r);
+        }
         self.wait_response(cmd, payload_len, timeout)
     }
 
-    /// Sends a command without waiting for its answer (for pipelined writes).
-    pub fn send_command(&mut self, cmd: Command, data: &[u8], checksum: u32) -> Result<()> {
-        let mut pkt = Vec::with_capacity(8 + data.len());
+    /// Sends a command without waiting for its answer (for pipelined writes). In v2 the
+    /// frame is sealed and the number it went out with is returned (0 otherwise).
+    pub fn send_command(&mut self, cmd: Command, data: &[u8], checksum: u32) -> Result<u32> {
+        let mut pkt = Vec::with_capacity(8 + data.len() + REQUEST_TRAILER);
         pkt.extend(
             RequestHeader {
                 op: cmd as u8,
@@ -170,7 +213,94 @@ impl Connection {
             .to_bytes(),
         );
         pkt.extend(data);
-        Ok(self.send_frame(&pkt)?)
+        let mut seq = 0;
+        if self.v2 {
+            seq = self.next_seq;
+            self.next_seq = self.next_seq.wrapping_add(1);
+            let len = pkt.len();
+            pkt.resize(len + REQUEST_TRAILER, 0);
+            frame::seal_request(&mut pkt, len, seq);
+        }
+        self.send_frame(&pkt)?;
+        Ok(seq)
+    }
+
+    /// Protocol v2: waits for the answer to one of the requests numbered `seqs`, checking
+    /// its CRC and, when given, the flash range it covers. Answers to older requests
+    /// (a frame delivered twice, an answer that came late) are skipped. A refusal of a
+    /// damaged request counts whatever number it echoes from `seqs.start()` on, since
+    /// the number itself may be what was damaged. Returns the number answered.
+    pub fn wait_answer(
+        &mut self,
+        cmd: Command,
+        payload_len: usize,
+        timeout: Duration,
+        seqs: RangeInclusive<u32>,
+        range: Option<(u32, u32)>,
+    ) -> Result<(u32, Response)> {
+        let deadline = Instant::now() + timeout;
+        let garbled = |reason: String| LoaderError::Garbled {
+            cmd: cmd.name(),
+            reason,
+        };
+        for _ in 0..MAX_STRAY_FRAMES {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Some(raw) = self.read_frame(left)? else {
+                return Err(LoaderError::Timeout {
+                    cmd: cmd.name(),
+                    timeout,
+                });
+            };
+            let (f, tag) = frame::open_answer(&raw)
+                .map_err(|e| garbled(format!("answer arrived damaged ({e:?})")))?;
+            let Some((hdr, body)) = ResponseHeader::parse(f) else {
+                continue;
+            };
+            let (payload, status) = match split_answer(body, payload_len, self.kind) {
+                Ok(v) => v,
+                Err(_) if !seqs.contains(&tag.seq) => continue,
+                Err(e) => {
+                    return Err(LoaderError::Malformed {
+                        cmd: cmd.name(),
+                        reason: format!("expected {payload_len} payload bytes and a status: {e}"),
+                    });
+                }
+            };
+            if status == Status::Stub(StubError::BadCrc) && tag.seq >= *seqs.start() {
+                return Err(LoaderError::Failed {
+                    cmd: cmd.name(),
+                    status,
+                });
+            }
+            if !seqs.contains(&tag.seq) || hdr.op != cmd as u8 {
+                continue;
+            }
+            if !status.is_ok() {
+                return Err(LoaderError::Failed {
+                    cmd: cmd.name(),
+                    status,
+                });
+            }
+            if let Some((addr, len)) = range
+                && (tag.addr, tag.len) != (addr, len)
+            {
+                return Err(garbled(format!(
+                    "the answer covers 0x{:X}+0x{:X}, not 0x{addr:X}+0x{len:X}",
+                    tag.addr, tag.len
+                )));
+            }
+            return Ok((
+                tag.seq,
+                Response {
+                    value: hdr.value,
+                    payload: payload.to_vec(),
+                },
+            ));
+        }
+        Err(LoaderError::Malformed {
+            cmd: cmd.name(),
+            reason: "too many unrelated frames".into(),
+        })
     }
 
     /// Waits for the answer to `cmd`, skipping frames that answer something else, and

@@ -45,6 +45,10 @@ pub type Result<T> = std::result::Result<T, LoaderError>;
 
 /// The answer timeout of commands that do no flash work.
 pub const DEFAULT_TIMEOUT: Duration = timeout::DEFAULT;
+/// Times a repeatable request (and a stub upload block) is sent again after a line error.
+pub const MAX_RETRIES: u32 = 3;
+/// Times the blocks of one write stream are sent again after line errors, in all.
+pub const MAX_WRITE_RETRIES: u32 = 16;
 const ROM_BAUD: u32 = 115_200;
 
 /// Scales a timeout with the amount of flash involved, never below the default, as each
@@ -140,8 +144,31 @@ impl Loader {
     }
 
     /// Loads `image` into RAM through the ROM loader and starts it; from then on the stub
-    /// answers. Returns once it has said OHAI.
+    /// answers. Returns once it has said OHAI. A stub that never says so (its start
+    /// request or the greeting lost, or the chip still in its ROM after a damaged upload)
+    /// is uploaded once more after a new SYNC.
     pub fn upload_stub(&mut self, image: &StubImage) -> Result<()> {
+        match self.upload_once(image) {
+            Err(LoaderError::StubSilent(wait)) => {
+                self.conn.flush_input()?;
+                let mut synced = false;
+                for _ in 0..5 {
+                    if sync_once(&mut self.conn).is_ok() {
+                        synced = true;
+                        break;
+                    }
+                }
+                if !synced {
+                    return Err(LoaderError::StubSilent(wait));
+                }
+                self.conn.retries += 1;
+                self.upload_once(image)
+            }
+            r => r,
+        }
+    }
+
+    fn upload_once(&mut self, image: &StubImage) -> Result<()> {
         for seg in &image.segments {
             let len = seg.data.len() as u32;
             let begin = MemBegin {
@@ -150,16 +177,20 @@ impl Loader {
                 block_size: RAM_BLOCK,
                 addr: seg.addr,
             };
-            self.request(Command::MemBegin, &begin, 0)?;
+            self.with_rom_retries(|conn| request(conn, Command::MemBegin, &begin, 0))?;
             for (seq, chunk) in seg.data.chunks(RAM_BLOCK as usize).enumerate() {
+                // The ROM places a block by its number, so the same block sent again
+                // lands where it did the first time.
                 let payload = data_payload(seq as u32, chunk);
-                self.conn.command(
-                    Command::MemData,
-                    &payload,
-                    checksum(chunk) as u32,
-                    0,
-                    DEFAULT_TIMEOUT,
-                )?;
+                self.with_rom_retries(|conn| {
+                    conn.command(
+                        Command::MemData,
+                        &payload,
+                        checksum(chunk) as u32,
+                        0,
+                        DEFAULT_TIMEOUT,
+                    )
+                })?;
             }
         }
         // The ROM may jump before its answer to MEM_END is out; the stub's OHAI is what
@@ -184,16 +215,117 @@ impl Loader {
         Ok(())
     }
 
+    /// Sends a ROM request again, after draining the line, when its answer is lost,
+    /// damaged (it fails to parse) or a refusal of a damaged request (a checksum error).
+    fn with_rom_retries(
+        &mut self,
+        mut f: impl FnMut(&mut Connection) -> Result<Response>,
+    ) -> Result<Response> {
+        let mut attempt = 0;
+        loop {
+            match f(&mut self.conn) {
+                Err(LoaderError::Io(e)) => return Err(LoaderError::Io(e)),
+                Err(_) if attempt < MAX_RETRIES => {
+                    attempt += 1;
+                    self.conn.retries += 1;
+                    self.conn.flush_input()?;
+                }
+                r => return r,
+            }
+        }
+    }
+
+    /// Requests sent again because of the line since the connection began.
+    pub fn retries(&self) -> u64 {
+        self.conn.retries
+    }
+
+    /// Whether protocol v2 (sealed, numbered frames) is in force with the stub.
+    pub fn speaks_v2(&self) -> bool {
+        self.conn.v2
+    }
+
     /// Asks a running stub whether it is espflow's; a foreign stub says "invalid command".
+    /// espflow's stub is asked for protocol v2; its answer is then sealed, and a damaged or
+    /// lost answer is asked for again.
     pub fn negotiate(&mut self) -> Option<Capabilities> {
+        self.conn.v2 = false;
+        self.caps = None;
         let hello = CapabilitiesRequest {
-            host_flags: caps::HOST_PIPELINES,
+            host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
         };
-        self.caps = self
-            .request(Command::EspflowCapabilities, &hello, caps::REPLY_LEN)
-            .ok()
-            .and_then(|r| Capabilities::parse(&r.payload).ok());
-        self.caps
+        for attempt in 0..=MAX_RETRIES {
+            if attempt > 0 {
+                self.conn.retries += 1;
+            }
+            match self.hello(&hello) {
+                Ok(found) => {
+                    self.caps = found;
+                    return found;
+                }
+                Err(LoaderError::Io(_)) => return None,
+                Err(_) => {
+                    let _ = self.conn.flush_input();
+                }
+            }
+        }
+        None
+    }
+
+    /// One capabilities exchange: `Ok(None)` is a stub that is not espflow's; an error is
+    /// an answer that was lost or damaged.
+    fn hello(&mut self, hello: &CapabilitiesRequest) -> Result<Option<Capabilities>> {
+        let cmd = Command::EspflowCapabilities;
+        self.conn.send_command(cmd, &encode(hello), 0)?;
+        let v1_len = 8 + caps::REPLY_LEN + 2;
+        let deadline = std::time::Instant::now() + DEFAULT_TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let Some(raw) = self.conn.read_frame(left)? else {
+                return Err(LoaderError::Timeout {
+                    cmd: cmd.name(),
+                    timeout: DEFAULT_TIMEOUT,
+                });
+            };
+            let sealed = espflow_protocol::frame::open_answer(&raw);
+            let (f, v2) = match sealed {
+                Ok((f, _)) => (f, true),
+                Err(_) if raw.len() == v1_len + espflow_protocol::frame::ANSWER_TRAILER => {
+                    return Err(LoaderError::Garbled {
+                        cmd: cmd.name(),
+                        reason: "answer arrived damaged".into(),
+                    });
+                }
+                Err(_) => (&raw[..], false),
+            };
+            let Some((hdr, body)) = espflow_protocol::ResponseHeader::parse(f) else {
+                continue;
+            };
+            if hdr.op != cmd as u8 {
+                continue;
+            }
+            let Ok((payload, status)) =
+                espflow_protocol::packet::split_answer(body, caps::REPLY_LEN, LoaderKind::Stub)
+            else {
+                continue;
+            };
+            if !status.is_ok() {
+                // A foreign stub does not know the command.
+                return Ok(None);
+            }
+            let found = Capabilities::parse(payload).map_err(|e| malformed(cmd, e))?;
+            let says_v2 = found.flags & caps::FLAG_PROTOCOL_V2 != 0;
+            if says_v2 != v2 {
+                // espflow's stub seals exactly the answers that say v2; one that disagrees
+                // was damaged on the way.
+                return Err(LoaderError::Garbled {
+                    cmd: cmd.name(),
+                    reason: "answer arrived damaged".into(),
+                });
+            }
+            self.conn.v2 = v2;
+            return Ok(Some(found));
+        }
     }
 
     /// SHA-256 of `count` sectors from `addr`, computed by espflow's stub.
@@ -221,12 +353,31 @@ impl Loader {
     /// Sends write blocks keeping up to `window` unanswered, and calls `done` with the count
     /// answered so far and the answer's `value` (espflow's stub puts the committed address
     /// there). An error names the block it belongs to.
+    ///
+    /// In protocol v2 (see [`Loader::flash_stream`]) a block refused because it arrived damaged or ahead of the stream, or whose
+    /// answer is lost or damaged, is sent again with every block after it; the stub answers
+    /// a block it already has without applying it twice. At most [`MAX_WRITE_RETRIES`]
+    /// such rounds are spent on one stream.
     pub fn flash_blocks(
         &mut self,
         blocks: &[&[u8]],
         compressed: bool,
         window: usize,
         block_timeout: Duration,
+        done: impl FnMut(usize, u32),
+    ) -> std::result::Result<(), (usize, LoaderError)> {
+        self.flash_stream(blocks, compressed, window, block_timeout, None, done)
+    }
+
+    /// [`Loader::flash_blocks`] for a stream FLASH_BEGIN announced as `stream` (offset,
+    /// size): in protocol v2 every answer must repeat that range.
+    pub fn flash_stream(
+        &mut self,
+        blocks: &[&[u8]],
+        compressed: bool,
+        window: usize,
+        block_timeout: Duration,
+        stream: Option<(u32, u32)>,
         mut done: impl FnMut(usize, u32),
     ) -> std::result::Result<(), (usize, LoaderError)> {
         let cmd = if compressed {
@@ -234,26 +385,56 @@ impl Loader {
         } else {
             Command::FlashData
         };
+        let window = window.max(1);
+        let v2 = self.conn.v2;
+        let mut budget = MAX_WRITE_RETRIES;
+        // The request numbers of blocks `answered..sent`, in order.
+        let mut in_flight: std::collections::VecDeque<u32> = Default::default();
         let (mut sent, mut answered) = (0usize, 0usize);
         while answered < blocks.len() {
-            while sent < blocks.len() && sent - answered < window.max(1) {
+            while sent < blocks.len() && sent - answered < window {
                 let data = blocks[sent];
                 let payload = data_payload(sent as u32, data);
-                self.conn
+                let seq = self
+                    .conn
                     .send_command(cmd, &payload, checksum(data) as u32)
                     .map_err(|e| (sent, e))?;
+                in_flight.push_back(seq);
                 sent += 1;
             }
-            match self.conn.wait_response(cmd, 0, block_timeout) {
-                Ok(r) => {
-                    answered += 1;
+            let r = if v2 {
+                let (first, last) = (in_flight[0], in_flight[in_flight.len() - 1]);
+                self.conn
+                    .wait_answer(cmd, 0, block_timeout, first..=last, stream)
+                    .map(|(seq, r)| (seq.wrapping_sub(first) as usize + 1, r))
+            } else {
+                self.conn
+                    .wait_response(cmd, 0, block_timeout)
+                    .map(|r| (1, r))
+            };
+            match r {
+                Ok((n, r)) => {
+                    // The stub answers in order: an answer to a later block means the
+                    // ones before it are in too, and their answers were lost.
+                    answered += n;
+                    in_flight.drain(..n);
                     done(answered, r.value);
                 }
+                Err(e) if v2 && e.is_line_error() && budget > 0 => {
+                    budget -= 1;
+                    self.conn.retries += 1;
+                    // Whatever is still coming answers requests that are now stale, and
+                    // is skipped by its number.
+                    in_flight.clear();
+                    sent = answered;
+                }
                 Err(e) => {
-                    // Collect the answers to blocks already sent, so the line is clean
-                    // for whatever the caller does next.
-                    for _ in answered + 1..sent {
-                        let _ = self.conn.wait_response(cmd, 0, block_timeout);
+                    if !v2 {
+                        // Collect the answers to blocks already sent, so the line is clean
+                        // for whatever the caller does next.
+                        for _ in answered + 1..sent {
+                            let _ = self.conn.wait_response(cmd, 0, block_timeout);
+                        }
                     }
                     return Err((answered, e));
                 }
@@ -489,11 +670,42 @@ impl Loader {
     }
 
     /// The stub's streamed READ_FLASH: data frames acknowledged one by one, then an MD5.
+    /// In protocol v2 a read that fails on the line (a frame lost, or data that does not
+    /// match the digest) is read again as a whole, up to [`MAX_RETRIES`] times.
     pub fn read_flash_stream(
         &mut self,
         addr: u32,
         len: u32,
         mut progress: impl FnMut(u64),
+    ) -> Result<Vec<u8>> {
+        let mut shown = 0u64;
+        let mut attempt = 0;
+        loop {
+            let mut report = |n: u64| {
+                if n > shown {
+                    shown = n;
+                    progress(n);
+                }
+            };
+            match self.read_flash_once(addr, len, &mut report) {
+                Err(e)
+                    if self.conn.v2
+                        && attempt < MAX_RETRIES
+                        && (e.is_line_error() || matches!(e, LoaderError::Malformed { .. })) =>
+                {
+                    attempt += 1;
+                    self.conn.retries += 1;
+                }
+                r => return r,
+            }
+        }
+    }
+
+    fn read_flash_once(
+        &mut self,
+        addr: u32,
+        len: u32,
+        progress: &mut dyn FnMut(u64),
     ) -> Result<Vec<u8>> {
         let req = ReadFlash {
             addr,
@@ -593,7 +805,10 @@ fn malformed(cmd: Command, e: espflow_protocol::WireError) -> LoaderError {
     }
 }
 
-/// Sends `req` as `cmd` on a bare connection, waiting as long as the request says.
+/// Sends `req` as `cmd` on a bare connection, waiting as long as the request says. In
+/// protocol v2 the line is drained first, the answer must repeat the request's number and
+/// range, and a repeatable request is sent again after a line error, up to
+/// [`MAX_RETRIES`] times.
 fn request<R: Request>(
     conn: &mut Connection,
     cmd: Command,
@@ -601,7 +816,46 @@ fn request<R: Request>(
     payload_len: usize,
 ) -> Result<Response> {
     let timeout = req.timeout(conn.kind);
-    conn.command(cmd, &encode(req), 0, payload_len, timeout)
+    let data = encode(req);
+    if !conn.v2 {
+        return conn.command(cmd, &data, 0, payload_len, timeout);
+    }
+    let attempts = if repeatable(cmd) { MAX_RETRIES + 1 } else { 1 };
+    let mut attempt = 0;
+    loop {
+        conn.flush_input()?;
+        let seq = conn.send_command(cmd, &data, 0)?;
+        match conn.wait_answer(cmd, payload_len, timeout, seq..=seq, Some(req.range())) {
+            Err(e) if e.is_line_error() && attempt + 1 < attempts => {
+                attempt += 1;
+                conn.retries += 1;
+            }
+            r => return r.map(|(_, r)| r),
+        }
+    }
+}
+
+/// Requests the stub may receive twice with the same outcome: they read, or set what a
+/// second time sets again (a write stream that has not started yet is simply begun again;
+/// an END repeats its verdict; an erase erases the same sectors).
+fn repeatable(cmd: Command) -> bool {
+    matches!(
+        cmd,
+        Command::ReadReg
+            | Command::GetSecurityInfo
+            | Command::SpiAttach
+            | Command::SpiSetParams
+            | Command::SpiFlashMd5
+            | Command::EspflowCapabilities
+            | Command::EspflowSectorDigests
+            | Command::EspflowWriteStats
+            | Command::FlashBegin
+            | Command::FlashDeflBegin
+            | Command::FlashEnd
+            | Command::FlashDeflEnd
+            | Command::EraseRegion
+            | Command::ReadFlash
+    )
 }
 
 fn read_reg(conn: &mut Connection, addr: u32) -> Result<u32> {

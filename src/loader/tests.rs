@@ -431,7 +431,7 @@ fn write_stats_and_capabilities_are_typed_answers() {
     assert_eq!(
         CapabilitiesRequest::parse(hello),
         Ok(CapabilitiesRequest {
-            host_flags: caps::HOST_PIPELINES
+            host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2
         })
     );
 }
@@ -498,4 +498,207 @@ fn read_flash_stream_acknowledges_each_frame_and_checks_the_digest() {
         l.read_flash_stream(0, 0x1000, |_| {}),
         Err(LoaderError::Malformed { .. })
     ));
+}
+
+// Protocol v2: sealed, numbered frames, and the retries they make safe.
+
+use espflow_protocol::frame::{self, AnswerTag};
+
+/// `f` sealed as the stub seals answers.
+fn sealed(f: Vec<u8>, seq: u32, range: (u32, u32)) -> Vec<u8> {
+    let len = f.len();
+    let mut b = f;
+    b.resize(len + frame::ANSWER_TRAILER, 0);
+    frame::seal_answer(
+        &mut b,
+        len,
+        AnswerTag {
+            seq,
+            addr: range.0,
+            len: range.1,
+        },
+    );
+    b
+}
+
+fn v2_loader() -> (Loader, ScriptedPort) {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    l.conn.v2 = true;
+    (l, port)
+}
+
+/// What the host sent in v2: each frame must be sealed; opcode, data field and number.
+fn sealed_requests(port: &ScriptedPort) -> Vec<(u8, Vec<u8>, u32)> {
+    let s = port.0.lock().unwrap();
+    s.sent
+        .iter()
+        .map(|f| {
+            let (f, seq) = frame::open_request(f).expect("every v2 request is sealed");
+            let (h, d) = RequestHeader::parse(f).unwrap();
+            assert_eq!(h.size as usize, d.len());
+            (h.op, d.to_vec(), seq)
+        })
+        .collect()
+}
+
+fn md5_answer(seq: u32, range: (u32, u32)) -> Vec<u8> {
+    sealed(
+        ok(LoaderKind::Stub, Command::SpiFlashMd5, &[0x5A; 16]),
+        seq,
+        range,
+    )
+}
+
+#[test]
+fn v2_a_corrupt_answer_is_asked_for_again() {
+    let (mut l, port) = v2_loader();
+    let mut bad = md5_answer(1, (0x1000, 0x2000));
+    bad[10] ^= 0x04;
+    port.then(&[bad]).then(&[md5_answer(2, (0x1000, 0x2000))]);
+    assert_eq!(l.md5(0x1000, 0x2000).unwrap(), [0x5A; 16]);
+    assert_eq!(l.retries(), 1);
+    let sent = sealed_requests(&port);
+    assert_eq!(sent.len(), 2);
+    assert_eq!((sent[0].2, sent[1].2), (1, 2));
+    assert_eq!(sent[0].1, sent[1].1);
+}
+
+#[test]
+fn v2_a_duplicated_or_stale_answer_is_ignored() {
+    let (mut l, port) = v2_loader();
+    let reg = |seq: u32, value: u32| sealed(answer(Command::ReadReg, value, &[0, 0]), seq, (0, 0));
+    port.then(&[reg(1, 0xAAAA)]);
+    assert_eq!(l.read_reg(0x6000_0000).unwrap(), 0xAAAA);
+    // The first answer arrives again, then one from long ago, then the real one: only
+    // the number tells them apart, since the opcode is the same.
+    port.then(&[reg(1, 0xAAAA), reg(0, 0xDEAD), reg(2, 0xBBBB)]);
+    assert_eq!(l.read_reg(0x6000_0000).unwrap(), 0xBBBB);
+    assert_eq!(l.retries(), 0);
+}
+
+#[test]
+fn v2_an_answer_for_another_range_is_rejected_and_asked_for_again() {
+    let (mut l, port) = v2_loader();
+    port.then(&[md5_answer(1, (0x3000, 0x2000))])
+        .then(&[md5_answer(2, (0x1000, 0x2000))]);
+    assert_eq!(l.md5(0x1000, 0x2000).unwrap(), [0x5A; 16]);
+    assert_eq!(l.retries(), 1);
+}
+
+#[test]
+fn v2_a_refused_damaged_request_is_sent_again() {
+    let (mut l, port) = v2_loader();
+    // The stub echoes the number it read from the damaged frame.
+    let refusal = sealed(
+        answer(Command::SpiFlashMd5, 0, &[StubError::BadCrc.code(), 0]),
+        1,
+        (0, 0),
+    );
+    port.then(&[refusal]).then(&[md5_answer(2, (0, 0x1000))]);
+    assert_eq!(l.md5(0, 0x1000).unwrap(), [0x5A; 16]);
+    assert_eq!(l.retries(), 1);
+}
+
+#[test]
+fn v2_retries_are_bounded_then_the_error_stands() {
+    let (mut l, port) = v2_loader();
+    for seq in 1..=MAX_RETRIES + 1 {
+        port.then(&[md5_answer(seq, (0x8000, 0x1000))]);
+    }
+    assert!(matches!(l.md5(0, 0x1000), Err(LoaderError::Garbled { .. })));
+    assert_eq!(l.retries(), MAX_RETRIES as u64);
+    assert_eq!(sealed_requests(&port).len(), MAX_RETRIES as usize + 1);
+    // A request whose effect is not known to repeat safely is never sent twice.
+    port.then(&[]);
+    assert!(l.erase_flash_stub().is_err());
+    assert_eq!(l.retries(), MAX_RETRIES as u64);
+}
+
+#[test]
+fn v2_write_blocks_resume_from_the_first_unanswered_one() {
+    let (mut l, port) = v2_loader();
+    let stream = (0x10000, 0x3000);
+    let data = |seq: u32, value: u32, status: StubError| {
+        let body = if status == StubError::Other(0) {
+            vec![0, 0]
+        } else {
+            vec![status.code(), 0]
+        };
+        sealed(answer(Command::FlashData, value, &body), seq, stream)
+    };
+    let ok0 = StubError::Other(0);
+    port.then(&[data(1, 0x11000, ok0)])
+        // Block 1 arrived damaged; block 2 is then ahead of the stream.
+        .then(&[data(2, 0x11000, StubError::BadCrc)])
+        .then(&[data(3, 0x11000, StubError::BlockAhead)])
+        .then(&[data(4, 0x12000, ok0)])
+        // The answer to block 2 is lost; its duplicate of block 1's comes instead, and
+        // then a retry of the stream's end has it.
+        .then(&[data(4, 0x12000, ok0)])
+        .then(&[data(6, 0x13000, ok0)]);
+    let blocks: Vec<&[u8]> = vec![&[1; 0x1000], &[2; 0x1000], &[3; 0x1000]];
+    let mut commits = Vec::new();
+    l.flash_stream(
+        &blocks,
+        false,
+        2,
+        Duration::from_millis(50),
+        Some(stream),
+        |n, c| commits.push((n, c)),
+    )
+    .unwrap();
+    assert_eq!(commits, [(1, 0x11000), (2, 0x12000), (3, 0x13000)]);
+    assert_eq!(l.retries(), 2);
+    let data_seqs: Vec<u32> = sealed_requests(&port)
+        .iter()
+        .map(|(_, d, _)| DataHeader::parse(d).unwrap().0.seq)
+        .collect();
+    assert_eq!(data_seqs, [0, 1, 2, 1, 2, 2]);
+}
+
+#[test]
+fn v2_write_retries_are_bounded() {
+    let (mut l, port) = v2_loader();
+    for _ in 0..=MAX_WRITE_RETRIES {
+        port.then(&[]);
+    }
+    let blocks: Vec<&[u8]> = vec![&[1; 16]];
+    let r = l.flash_stream(
+        &blocks,
+        false,
+        2,
+        Duration::from_millis(1),
+        Some((0, 16)),
+        |_, _| {},
+    );
+    assert!(matches!(r, Err((0, LoaderError::Timeout { .. }))));
+    assert_eq!(l.retries(), MAX_WRITE_RETRIES as u64);
+    assert_eq!(sealed_requests(&port).len(), MAX_WRITE_RETRIES as usize + 1);
+}
+
+#[test]
+fn v2_is_negotiated_from_a_sealed_answer_only() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    let c = Capabilities {
+        version: caps::VERSION,
+        flags: caps::FLAG_PIPELINED_WRITES | caps::FLAG_PROTOCOL_V2,
+        max_block: 0x4000,
+        write_window: 2,
+        read_window: 4,
+    };
+    let reply = ok(
+        LoaderKind::Stub,
+        Command::EspflowCapabilities,
+        &c.to_bytes(),
+    );
+    let mut damaged = sealed(reply.clone(), 0, (0, 0));
+    damaged[12] ^= 0x80;
+    port.then(&[damaged]).then(&[sealed(reply, 0, (0, 0))]);
+    assert_eq!(l.negotiate(), Some(c));
+    assert!(l.speaks_v2());
+    assert_eq!(l.retries(), 1);
+    // The request goes out unsealed: the stub does not know yet.
+    let sent = port.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[0].1.len(), 4);
 }

@@ -75,11 +75,12 @@ pub fn write_run_stub(
     let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
     let n = blocks.len();
     loader
-        .flash_blocks(
+        .flash_stream(
             &blocks,
             compressed,
             caps.write_window as usize,
             per_block,
+            Some((addr, data.len() as u32)),
             |_, committed| {
                 on_commit(committed, committed.saturating_sub(addr) as u64);
             },

@@ -82,6 +82,9 @@ pub struct WriteSummary {
     pub resumed: bool,
     /// Everything written was verified.
     pub verified: bool,
+    /// Requests sent again within this invocation because the line lost or damaged a
+    /// frame (protocol v2 with espflow's stub, and the stub upload).
+    pub retries: u64,
 }
 
 /// Seconds with millisecond resolution: more digits would only be noise.
@@ -224,6 +227,7 @@ pub fn write_images(
             sum.wire_bytes += stats.wire;
             sum.sectors_erased += stats.erased;
             sum.sectors_written += stats.written;
+            sum.retries = loader.retries();
         }
         progress.event(Event::End);
         // The whole image is checked at the end, skipped chunks included: a skip is only
@@ -452,6 +456,7 @@ mod tests {
             seconds: 1.23456,
             resumed: false,
             verified: true,
+            retries: 0,
         };
         let v: serde_json::Value = serde_json::to_value(s).unwrap();
         assert_eq!(v["bytes_sent"], 4096);

@@ -316,7 +316,6 @@ fn stub_write_survives_any_one_damaged_frame() {
 }
 
 #[test]
-#[ignore = "needs the stub protocol's frame checks"]
 fn stub_flash_begin_with_a_flipped_size_bit() {
     let mut all = cases(true, &[UNALIGNED], |f| {
         *f == Fault::FlipBit { offset: 10, bit: 0 }

@@ -12,6 +12,7 @@ mod interop;
 mod line_faults;
 mod ota;
 mod partitions;
+mod protocol_v2;
 mod real_rom;
 mod resume;
 mod stub;

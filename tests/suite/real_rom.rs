@@ -132,14 +132,18 @@ fn c3_stub_on_the_real_rom() {
     let info = String::from_utf8_lossy(&out.stdout);
     assert!(info.contains("ESP32-C3"), "{info}");
     assert!(
-        info.contains("espflow stub"),
+        info.contains("espflow stub (protocol v2)"),
         "the stub did not take over:\n{info}"
     );
 
-    let (out, t_write) = espflow(port, &["write-flash", &addr, &path(&image)]);
-    let said =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(said.contains("verified"), "{said}");
+    let (out, t_write) = espflow(
+        port,
+        &["--format", "json", "write-flash", &addr, &path(&image)],
+    );
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let summary = |key| crate::support::trials::summary_field(&said, key);
+    assert_eq!(summary("verified"), Some(1), "{said}");
+    let retries = summary("retries").unwrap_or_else(|| panic!("no retries in {said}"));
 
     let back = dir.path().join("back.bin");
     let (_, t_read) = espflow(
@@ -169,7 +173,7 @@ fn c3_stub_on_the_real_rom() {
     );
 
     say(&format!(
-        "real_rom: board-info {:.1} s, write+verify 1 MiB {:.1} s, read 1 MiB {:.1} s, md5 {:.1} s, erase {:.1} s",
+        "real_rom: board-info {:.1} s, write+verify 1 MiB {:.1} s ({retries} retries), read 1 MiB {:.1} s, md5 {:.1} s, erase {:.1} s",
         t_info.as_secs_f64(),
         t_write.as_secs_f64(),
         t_read.as_secs_f64(),

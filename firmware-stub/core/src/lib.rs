@@ -13,8 +13,12 @@ pub mod hal;
 pub mod inflate;
 pub mod writer;
 
+#[cfg(test)]
+mod tests;
+
 use espflow_protocol::caps::{self, Capabilities, CapabilitiesRequest, SectorDigests};
 use espflow_protocol::command::SYNC_REPLIES;
+use espflow_protocol::frame::{self, ANSWER_TRAILER, AnswerTag};
 use espflow_protocol::message::{
     ChangeBaudrate, EraseRegion, FlashBegin, ReadFlash, ReadFlashAck, ReadReg, SpiAttach,
     SpiFlashMd5, SpiSetParams, SyncRequest, WriteRegs,
@@ -67,9 +71,34 @@ pub struct Stub<H: Hal> {
     baud: u32,
     /// The host negotiated espflow's extensions.
     espflow_host: bool,
+    /// How the answer to the request in hand goes out.
+    out: Out,
+    /// The current write stream's range, which its answers repeat in v2.
+    stream: (u32, u32),
+}
+
+/// How an answer is framed: sealed with a v2 trailer or not, and what that trailer says.
+#[derive(Clone, Copy, Default)]
+struct Out {
+    v2: bool,
+    tag: AnswerTag,
 }
 
 type Reply = Result<usize, Status>;
+
+/// The CRC-32 of v2 frames: the ROM's table-driven `esp_rom_crc32_le` where the chip crate
+/// says its ROM has one (it is zlib's CRC-32, and costs the stub no code), else the
+/// protocol crate's.
+#[cfg(feature = "rom-crc32")]
+fn crc32(data: &[u8]) -> u32 {
+    unsafe extern "C" {
+        fn esp_rom_crc32_le(crc: u32, buf: *const u8, len: u32) -> u32;
+    }
+    // SAFETY: the ROM function only reads `len` bytes from `buf`.
+    unsafe { esp_rom_crc32_le(0, data.as_ptr(), data.len() as u32) }
+}
+#[cfg(not(feature = "rom-crc32"))]
+use frame::crc32;
 
 fn stub_err(e: StubError) -> Status {
     Status::Stub(e)
@@ -95,6 +124,15 @@ impl<H: Hal> Stub<H> {
             flash_size: 0x40_0000,
             baud,
             espflow_host: false,
+            out: Out {
+                v2: false,
+                tag: AnswerTag {
+                    seq: 0,
+                    addr: 0,
+                    len: 0,
+                },
+            },
+            stream: (0, 0),
         }
     }
 
@@ -116,6 +154,7 @@ impl<H: Hal> Stub<H> {
             addr_of_mut!((*p).flash_size).write(0x40_0000);
             addr_of_mut!((*p).baud).write(baud);
             addr_of_mut!((*p).espflow_host).write(false);
+            // `out` and `stream` are plain integers and flags: zero is their start.
             slot.assume_init_mut()
         }
     }
@@ -126,7 +165,8 @@ impl<H: Hal> Stub<H> {
             version: caps::VERSION,
             flags: caps::FLAG_PIPELINED_WRITES
                 | caps::FLAG_SKIP_UNCHANGED
-                | caps::FLAG_SECTOR_DIGESTS,
+                | caps::FLAG_SECTOR_DIGESTS
+                | caps::FLAG_PROTOCOL_V2,
             max_block: MAX_BLOCK,
             write_window: WRITE_WINDOW,
             read_window: READ_WINDOW,
@@ -143,12 +183,48 @@ impl<H: Hal> Stub<H> {
         hal.send_frame(&espflow_protocol::command::OHAI);
     }
 
+    /// Whether the host and the stub agreed on protocol v2.
+    pub fn speaks_v2(&self) -> bool {
+        self.out.v2
+    }
+
     /// Handles one decoded frame from the host.
     pub fn handle(&mut self, hal: &mut H, frame: &[u8]) {
-        if self.read.is_some() {
-            self.read_ack(hal, frame);
+        if self.read.is_some() && self.read_ack(hal, frame) {
             return;
         }
+        self.out.tag = AnswerTag::default();
+        let frame = if self.out.v2 {
+            match frame::open_request_with(frame, crc32) {
+                Ok((f, seq)) => {
+                    self.out.tag.seq = seq;
+                    f
+                }
+                // A host that starts over (a new connection to a stub left running) syncs
+                // or negotiates in the v1 form; nothing else is taken unsealed. A corrupted
+                // v2 frame cannot pass for either: both must parse exactly.
+                Err(_) if is_restart(frame) => {
+                    self.out.v2 = false;
+                    frame
+                }
+                Err(_) => {
+                    // Nothing in a corrupted frame can be trusted, its opcode and number
+                    // included; they are echoed only so that the host sees a refusal at
+                    // once instead of waiting out a timeout. The host retries what it
+                    // sent last, which is safe because only repeatable requests and
+                    // write blocks (which the stream recognises) are retried.
+                    let op = frame.get(1).copied().unwrap_or(0);
+                    self.out.tag.seq = frame
+                        .len()
+                        .checked_sub(8)
+                        .map_or(0, |at| espflow_protocol::packet::read_u32(frame, at));
+                    respond(hal, self.out, op, 0, &[], stub_err(StubError::BadCrc));
+                    return;
+                }
+            }
+        } else {
+            frame
+        };
         let Some((hdr, data)) = RequestHeader::parse(frame) else {
             return;
         };
@@ -163,14 +239,14 @@ impl<H: Hal> Stub<H> {
             }
             Some(Command::Sync) if SyncRequest::parse(data).is_ok() => {
                 for _ in 1..SYNC_REPLIES {
-                    respond(hal, hdr.op, 0, &[], Status::Ok);
+                    respond(hal, self.out, hdr.op, 0, &[], Status::Ok);
                 }
                 Ok(0)
             }
             Some(Command::ReadReg) => match ReadReg::parse(data) {
                 Ok(r) => {
                     let v = hal.read_reg(r.addr);
-                    respond(hal, hdr.op, v, &[], Status::Ok);
+                    respond(hal, self.out, hdr.op, v, &[], Status::Ok);
                     return;
                 }
                 Err(e) => Err(bad_len(e)),
@@ -202,7 +278,7 @@ impl<H: Hal> Stub<H> {
             },
             Some(Command::ChangeBaudrate) => match ChangeBaudrate::parse(data) {
                 Ok(b) if b.new > 0 => {
-                    respond(hal, hdr.op, 0, &[], Status::Ok);
+                    respond(hal, self.out, hdr.op, 0, &[], Status::Ok);
                     hal.set_baud(b.new);
                     self.baud = b.new;
                     return;
@@ -211,9 +287,17 @@ impl<H: Hal> Stub<H> {
             },
             Some(Command::EspflowCapabilities) => {
                 // A host that says nothing asks for nothing beyond esptool's behaviour.
-                self.espflow_host = CapabilitiesRequest::parse(data)
-                    .is_ok_and(|r| r.host_flags & caps::HOST_PIPELINES != 0);
-                payload[..caps::REPLY_LEN].copy_from_slice(&Self::capabilities().to_bytes());
+                let flags = CapabilitiesRequest::parse(data).map_or(0, |r| r.host_flags);
+                self.espflow_host = flags & caps::HOST_PIPELINES != 0;
+                // v2 starts with this answer, so the host learns the outcome from a sealed
+                // frame; a host that did not ask gets v1 and the flag cleared.
+                let v2 = flags & caps::HOST_PROTOCOL_V2 != 0;
+                self.out.v2 = v2;
+                let mut c = Self::capabilities();
+                if !v2 {
+                    c.flags &= !caps::FLAG_PROTOCOL_V2;
+                }
+                payload[..caps::REPLY_LEN].copy_from_slice(&c.to_bytes());
                 Ok(caps::REPLY_LEN)
             }
             Some(Command::FlashBegin) => self.begin(data, WriteMode::Plain),
@@ -225,6 +309,8 @@ impl<H: Hal> Stub<H> {
                     WriteMode::Deflate
                 };
                 let r = self.data(hal, data, mode);
+                // A block's answer names the stream it belongs to.
+                self.ranged(self.stream);
                 self.respond_committed(hal, hdr.op, r);
                 return;
             }
@@ -243,6 +329,7 @@ impl<H: Hal> Stub<H> {
             }
             Some(Command::SpiFlashMd5) => match SpiFlashMd5::parse(data) {
                 Ok(r) => self
+                    .ranged(r.range())
                     .md5(hal, r.addr, r.size)
                     .map(|d| espflow_protocol::Md5Digest(d).encode(LoaderKind::Stub, &mut payload)),
                 Err(e) => Err(bad_len(e)),
@@ -252,7 +339,7 @@ impl<H: Hal> Stub<H> {
                 .map(|_| 0)
                 .map_err(|_| stub_err(StubError::SpiFailed)),
             Some(Command::EraseRegion) => match EraseRegion::parse(data) {
-                Ok(r) => self.erase_region(hal, r.addr, r.size),
+                Ok(r) => self.ranged(r.range()).erase_region(hal, r.addr, r.size),
                 Err(e) => Err(bad_len(e)),
             },
             Some(Command::ReadFlash) => {
@@ -263,9 +350,16 @@ impl<H: Hal> Stub<H> {
             _ => Err(stub_err(StubError::InvalidCommand)),
         };
         match reply {
-            Ok(n) => respond(hal, hdr.op, 0, &payload[..n], Status::Ok),
-            Err(st) => respond(hal, hdr.op, 0, &[], st),
+            Ok(n) => respond(hal, self.out, hdr.op, 0, &payload[..n], Status::Ok),
+            Err(st) => respond(hal, self.out, hdr.op, 0, &[], st),
         }
+    }
+
+    /// Records the range the answer in hand covers.
+    fn ranged(&mut self, (addr, len): (u32, u32)) -> &mut Self {
+        self.out.tag.addr = addr;
+        self.out.tag.len = len;
+        self
     }
 
     /// Write answers carry the committed address in `value`, so a host can record how far
@@ -273,8 +367,8 @@ impl<H: Hal> Stub<H> {
     fn respond_committed(&mut self, hal: &mut H, op: u8, r: Reply) {
         let committed = self.writer.committed();
         match r {
-            Ok(_) => respond(hal, op, committed, &[], Status::Ok),
-            Err(st) => respond(hal, op, committed, &[], st),
+            Ok(_) => respond(hal, self.out, op, committed, &[], Status::Ok),
+            Err(st) => respond(hal, self.out, op, committed, &[], st),
         }
     }
 
@@ -284,11 +378,12 @@ impl<H: Hal> Stub<H> {
             .and_then(|r| self.in_flash(r.addr, r.count * SECTOR).map(|_| r));
         let req = match r {
             Ok(v) => v,
-            Err(st) => return respond(hal, op, 0, &[], st),
+            Err(st) => return respond(hal, self.out, op, 0, &[], st),
         };
+        self.ranged(req.range());
         let (addr, count) = (req.addr, req.count);
-        // The answer is built in place: header, `count` digests, status.
-        let mut pkt = [0u8; 8 + 32 * caps::MAX_DIGESTS as usize + 2];
+        // The answer is built in place: header, `count` digests, status, trailer.
+        let mut pkt = [0u8; 8 + 32 * caps::MAX_DIGESTS as usize + 2 + ANSWER_TRAILER];
         let body = req.answer_len();
         let sector = &mut self.read_buf;
         let mut failed = false;
@@ -304,7 +399,7 @@ impl<H: Hal> Stub<H> {
             pkt[8 + 32 * i as usize..8 + 32 * (i as usize + 1)].copy_from_slice(&d);
         }
         if failed {
-            return respond(hal, op, 0, &[], stub_err(StubError::SpiFailed));
+            return respond(hal, self.out, op, 0, &[], stub_err(StubError::SpiFailed));
         }
         pkt[..8].copy_from_slice(
             &ResponseHeader {
@@ -315,7 +410,7 @@ impl<H: Hal> Stub<H> {
             .to_bytes(),
         );
         Status::Ok.encode(LoaderKind::Stub, &mut pkt[8 + body..]);
-        hal.send_frame(&pkt[..8 + body + 2]);
+        send(hal, self.out, &mut pkt, 8 + body + 2);
     }
 
     fn in_flash(&self, addr: u32, size: u32) -> Result<(), Status> {
@@ -357,7 +452,8 @@ impl<H: Hal> Stub<H> {
         if block_size == 0 || block_size > MAX_BLOCK {
             return Err(stub_err(StubError::BadBlockSize));
         }
-        self.in_flash(offset, size)?;
+        self.ranged((offset, size)).in_flash(offset, size)?;
+        self.stream = (offset, size);
         self.writer.begin(offset, size);
         if mode == WriteMode::Deflate {
             self.inflater.reset();
@@ -373,7 +469,16 @@ impl<H: Hal> Stub<H> {
         if self.mode != mode {
             return Err(stub_err(StubError::NotInFlashMode));
         }
-        if hdr.seq != self.next_seq || bytes.len() as u32 > self.block_size {
+        // A block sent again (its answer was lost, or a later one was refused) is
+        // answered again without being applied twice; one ahead of the stream is refused
+        // without being consumed, so the host can send what is missing first.
+        if hdr.seq < self.next_seq {
+            return Ok(0);
+        }
+        if hdr.seq > self.next_seq {
+            return Err(stub_err(StubError::BlockAhead));
+        }
+        if bytes.len() as u32 > self.block_size {
             self.mode = WriteMode::Idle;
             return Err(stub_err(StubError::BadDataLen));
         }
@@ -406,7 +511,12 @@ impl<H: Hal> Stub<H> {
     fn end(&mut self) -> Reply {
         let mode = core::mem::replace(&mut self.mode, WriteMode::Idle);
         if mode == WriteMode::Idle {
-            return Ok(0);
+            // Repeating an END (its answer was lost) repeats its verdict.
+            return if self.writer.remaining() > 0 {
+                Err(stub_err(StubError::NotEnoughData))
+            } else {
+                Ok(0)
+            };
         }
         if self.writer.remaining() > 0 || (mode == WriteMode::Deflate && !self.inflater.is_done()) {
             return Err(stub_err(StubError::NotEnoughData));
@@ -463,7 +573,8 @@ impl<H: Hal> Stub<H> {
         };
         match r {
             Ok((addr, len, packet, in_flight)) => {
-                respond(hal, op, 0, &[], Status::Ok);
+                self.ranged((addr, len));
+                respond(hal, self.out, op, 0, &[], Status::Ok);
                 // esptool asks for 64 frames in flight but copes with one; only a host that
                 // negotiated gets more.
                 let window = if self.espflow_host {
@@ -482,7 +593,7 @@ impl<H: Hal> Stub<H> {
                 self.read_md5 = Some(hal.md5());
                 self.read_pump(hal);
             }
-            Err(st) => respond(hal, op, 0, &[], st),
+            Err(st) => respond(hal, self.out, op, 0, &[], st),
         }
     }
 
@@ -523,16 +634,21 @@ impl<H: Hal> Stub<H> {
         }
     }
 
-    fn read_ack(&mut self, hal: &mut H, frame: &[u8]) {
-        match (ReadFlashAck::parse(frame), self.read.as_mut()) {
+    /// Takes `frame` as an acknowledgement of the read stream; returns false when it is
+    /// not one, which ends the stream: a host that gave up on a read (a frame lost or
+    /// damaged) sends its next request, which is then handled as one.
+    fn read_ack(&mut self, hal: &mut H, frame: &[u8]) -> bool {
+        let ack = ReadFlashAck::parse(frame);
+        match (ack, self.read.as_mut()) {
             (Ok(ack), Some(rs)) if ack.received <= rs.sent => rs.acked = ack.received,
-            _ => {
+            (ack, _) => {
                 self.read = None;
                 self.read_md5 = None;
-                return;
+                return ack.is_ok();
             }
         }
         self.read_pump(hal);
+        true
     }
 }
 
@@ -544,8 +660,30 @@ fn write_error(e: WriteError) -> StubError {
     }
 }
 
-fn respond<H: Hal>(hal: &mut H, op: u8, value: u32, payload: &[u8], status: Status) {
-    let mut pkt = [0u8; 8 + 24 + 2];
+/// A v1 SYNC or capabilities request, with which a new host starts over.
+fn is_restart(frame: &[u8]) -> bool {
+    RequestHeader::parse(frame).is_some_and(|(h, data)| {
+        h.size as usize == data.len()
+            && match Command::from_u8(h.op) {
+                Some(Command::Sync) => SyncRequest::parse(data).is_ok(),
+                Some(Command::EspflowCapabilities) => CapabilitiesRequest::parse(data).is_ok(),
+                _ => false,
+            }
+    })
+}
+
+/// Sends the `len` bytes of `pkt`, sealed first in v2 (`pkt` has room for the trailer).
+fn send<H: Hal>(hal: &mut H, out: Out, pkt: &mut [u8], len: usize) {
+    let n = if out.v2 {
+        frame::seal_answer_with(pkt, len, out.tag, crc32)
+    } else {
+        len
+    };
+    hal.send_frame(&pkt[..n]);
+}
+
+fn respond<H: Hal>(hal: &mut H, out: Out, op: u8, value: u32, payload: &[u8], status: Status) {
+    let mut pkt = [0u8; 8 + 24 + 2 + ANSWER_TRAILER];
     let n = payload.len();
     pkt[..8].copy_from_slice(
         &ResponseHeader {
@@ -557,5 +695,5 @@ fn respond<H: Hal>(hal: &mut H, op: u8, value: u32, payload: &[u8], status: Stat
     );
     pkt[8..8 + n].copy_from_slice(payload);
     status.encode(LoaderKind::Stub, &mut pkt[8 + n..]);
-    hal.send_frame(&pkt[..8 + n + 2]);
+    send(hal, out, &mut pkt, 8 + n + 2);
 }

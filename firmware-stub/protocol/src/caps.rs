@@ -3,7 +3,9 @@
 //! esptool's stubs use opcodes up to 0xDE; espflow's extensions live at 0xF0 and above, so
 //! a foreign stub answers them with "invalid command" and the host falls back.
 //!
-//! Request: `u32 host_flags` (bit 0: the host keeps several write blocks in flight).
+//! Request: `u32 host_flags` (bit 0: the host keeps several write blocks in flight; bit 1:
+//! the host speaks protocol v2, see [`crate::frame`]). The request itself is always sent
+//! in the v1 form, so a stub in either mode (or an older one) understands it.
 //! Reply payload: `u32 version, u32 flags, u32 max_block, u32 write_window, u32 read_window`.
 //!
 //! With the espflow stub, the `value` word of every FLASH_DATA, FLASH_DEFL_DATA and
@@ -23,7 +25,8 @@ use crate::geometry::SECTOR_SIZE;
 use crate::message::{Request, WireError, empty, exact, put, timeout};
 use crate::status::LoaderKind;
 
-pub const VERSION: u32 = 1;
+/// 2: protocol v2 ([`crate::frame`]) when the host asks for it.
+pub const VERSION: u32 = 2;
 pub const REPLY_LEN: usize = 20;
 
 /// The stub answers each write block only once it is programmed and verified, so the host
@@ -33,6 +36,9 @@ pub const FLAG_PIPELINED_WRITES: u32 = 1 << 0;
 pub const FLAG_SKIP_UNCHANGED: u32 = 1 << 1;
 /// ESPFLOW_SECTOR_DIGESTS is available.
 pub const FLAG_SECTOR_DIGESTS: u32 = 1 << 2;
+/// Every frame after this answer carries the v2 trailer ([`crate::frame`]), in both
+/// directions. Set only when the host asked with [`HOST_PROTOCOL_V2`].
+pub const FLAG_PROTOCOL_V2: u32 = 1 << 3;
 
 /// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
 pub const MAX_DIGESTS: u32 = 64;
@@ -40,6 +46,9 @@ pub const WRITE_STATS_LEN: usize = 12;
 
 /// Host flag: the host will keep up to `write_window` blocks unanswered.
 pub const HOST_PIPELINES: u32 = 1 << 0;
+/// Host flag: the host speaks protocol v2. A stub that does too seals its answer to this
+/// request and every frame after it; the host's frames are sealed from the next one on.
+pub const HOST_PROTOCOL_V2: u32 = 1 << 1;
 
 /// ESPFLOW_CAPABILITIES (0xF0): what the host will do; answered with [`Capabilities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,6 +169,10 @@ impl Request for SectorDigests {
             timeout::HASH_MS_PER_MIB,
             self.count as u64 * SECTOR_SIZE as u64,
         )
+    }
+
+    fn range(&self) -> (u32, u32) {
+        (self.addr, self.count.wrapping_mul(SECTOR_SIZE))
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod caps;
 pub mod checksum;
 pub mod command;
+pub mod frame;
 pub mod message;
 pub mod packet;
 pub mod slip;

@@ -79,6 +79,12 @@ pub trait Request: Sized {
     fn timeout(&self, _loader: LoaderKind) -> Duration {
         timeout::DEFAULT
     }
+
+    /// The flash range (`addr`, `len`) the request is about, which a v2 answer repeats so
+    /// the host can tell it answers this request; (0, 0) when it names none.
+    fn range(&self) -> (u32, u32) {
+        (0, 0)
+    }
 }
 
 /// Exactly `N` little-endian words.
@@ -166,6 +172,10 @@ impl Request for FlashBegin {
             LoaderKind::Rom => timeout::scaled(timeout::ERASE_MS_PER_MIB, self.size as u64),
             LoaderKind::Stub => timeout::DEFAULT,
         }
+    }
+
+    fn range(&self) -> (u32, u32) {
+        (self.offset, self.size)
     }
 }
 
@@ -554,6 +564,10 @@ impl Request for SpiFlashMd5 {
     fn timeout(&self, _loader: LoaderKind) -> Duration {
         timeout::scaled(timeout::HASH_MS_PER_MIB, self.size as u64)
     }
+
+    fn range(&self) -> (u32, u32) {
+        (self.addr, self.size)
+    }
 }
 
 /// Requests without a data field.
@@ -619,6 +633,10 @@ impl Request for EraseRegion {
     fn timeout(&self, _loader: LoaderKind) -> Duration {
         timeout::scaled(timeout::ERASE_MS_PER_MIB, self.size as u64)
     }
+
+    fn range(&self) -> (u32, u32) {
+        (self.addr, self.size)
+    }
 }
 
 /// READ_FLASH (0xD2, stub only): starts a stream of `packet_size` data frames, each
@@ -650,6 +668,10 @@ impl Request for ReadFlash {
             packet_size,
             max_in_flight,
         })
+    }
+
+    fn range(&self) -> (u32, u32) {
+        (self.addr, self.len)
     }
 }
 

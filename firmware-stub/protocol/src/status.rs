@@ -131,6 +131,11 @@ pub enum StubError {
     Verify,
     /// espflow stub: the address range leaves the flash.
     OutOfRange,
+    /// espflow stub, protocol v2: the request's CRC does not match; it was not acted on.
+    BadCrc,
+    /// espflow stub, protocol v2: a write block ahead of the one the stream expects; it
+    /// was not consumed.
+    BlockAhead,
     NotImplemented,
     Other(u8),
 }
@@ -153,6 +158,8 @@ impl StubError {
             0xCB => NandErase,
             0xE0 => Verify,
             0xE1 => OutOfRange,
+            0xE2 => BadCrc,
+            0xE3 => BlockAhead,
             0xFF => NotImplemented,
             other => Other(other),
         }
@@ -175,6 +182,8 @@ impl StubError {
             NandErase => 0xCB,
             Verify => 0xE0,
             OutOfRange => 0xE1,
+            BadCrc => 0xE2,
+            BlockAhead => 0xE3,
             NotImplemented => 0xFF,
             Other(c) => c,
         }
@@ -197,6 +206,8 @@ impl StubError {
             NandErase => "NAND erase failed",
             Verify => "flash read-back did not match the data written",
             OutOfRange => "address range is outside the flash",
+            BadCrc => "request arrived corrupted (CRC mismatch)",
+            BlockAhead => "write block ahead of the stream",
             NotImplemented => "command not implemented",
             Other(_) => "unknown stub error",
         }

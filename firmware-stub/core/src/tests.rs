@@ -1,0 +1,359 @@
+//! The stub core on the host, over a flash in memory: protocol v2's refusals and the
+//! write stream's handling of blocks sent again.
+
+extern crate std;
+
+use std::vec::Vec;
+
+use espflow_protocol::caps::{self, Capabilities, CapabilitiesRequest};
+use espflow_protocol::frame::{self, AnswerTag};
+use espflow_protocol::message::{FlashBegin, SpiFlashMd5};
+use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader};
+use espflow_protocol::{Command, Request, Status, StubError, checksum};
+
+use crate::Stub;
+use crate::hal::{FlashFault, Hal, Hasher, SpiFlash};
+
+const FLASH: usize = 0x4_0000;
+
+struct Mem {
+    bytes: Vec<u8>,
+    /// Erases and programs, in order.
+    changes: usize,
+}
+
+impl SpiFlash for Mem {
+    fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
+        let a = addr as usize;
+        buf.copy_from_slice(&self.bytes[a..a + buf.len()]);
+        Ok(())
+    }
+    fn erase_sector(&mut self, addr: u32) -> Result<(), FlashFault> {
+        self.changes += 1;
+        self.bytes[addr as usize..addr as usize + 0x1000].fill(0xFF);
+        Ok(())
+    }
+    fn erase_block(&mut self, addr: u32) -> Result<(), FlashFault> {
+        self.changes += 1;
+        self.bytes[addr as usize..addr as usize + 0x10000].fill(0xFF);
+        Ok(())
+    }
+    fn erase_chip(&mut self) -> Result<(), FlashFault> {
+        self.changes += 1;
+        self.bytes.fill(0xFF);
+        Ok(())
+    }
+    fn program(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        self.changes += 1;
+        for (i, b) in data.iter().enumerate() {
+            self.bytes[addr as usize + i] &= b;
+        }
+        Ok(())
+    }
+    fn attach(&mut self, _config: u32) -> Result<(), FlashFault> {
+        Ok(())
+    }
+    fn set_size(&mut self, _size: u32) -> Result<(), FlashFault> {
+        Ok(())
+    }
+}
+
+/// A digest good enough to tell regions apart in a test.
+struct Sum<const N: usize>([u8; N], usize);
+
+impl<const N: usize> Default for Sum<N> {
+    fn default() -> Self {
+        Sum([0; N], 0)
+    }
+}
+
+impl<const N: usize> Hasher<N> for Sum<N> {
+    fn update(&mut self, data: &[u8]) {
+        for b in data {
+            self.0[self.1 % N] = self.0[self.1 % N].wrapping_mul(31).wrapping_add(*b);
+            self.1 += 1;
+        }
+    }
+    fn finish(self) -> [u8; N] {
+        self.0
+    }
+}
+
+struct Board {
+    flash: Mem,
+    sent: Vec<Vec<u8>>,
+}
+
+impl Hal for Board {
+    type Flash = Mem;
+    type Md5 = Sum<16>;
+    type Sha256 = Sum<32>;
+
+    fn with_flash<R>(&mut self, f: impl FnOnce(&mut Mem) -> R) -> R {
+        f(&mut self.flash)
+    }
+    fn read_reg(&mut self, _addr: u32) -> u32 {
+        0
+    }
+    fn write_reg(&mut self, _addr: u32, _value: u32) {}
+    fn delay_us(&mut self, _us: u32) {}
+    fn send_frame(&mut self, packet: &[u8]) {
+        self.sent.push(packet.to_vec());
+    }
+    fn set_baud(&mut self, _baud: u32) {}
+    fn security_info(&mut self) -> [u8; 20] {
+        [0; 20]
+    }
+    fn md5(&mut self) -> Sum<16> {
+        Sum::default()
+    }
+    fn sha256(&mut self) -> Sum<32> {
+        Sum::default()
+    }
+}
+
+fn request(cmd: Command, data: &[u8], check: u32) -> Vec<u8> {
+    let mut f = RequestHeader {
+        op: cmd as u8,
+        size: data.len() as u16,
+        checksum: check,
+    }
+    .to_bytes()
+    .to_vec();
+    f.extend_from_slice(data);
+    f
+}
+
+fn encode<R: Request>(r: &R) -> Vec<u8> {
+    let mut b = std::vec![0u8; R::MAX_LEN];
+    let n = r.encode(&mut b);
+    b.truncate(n);
+    b
+}
+
+fn seal(mut f: Vec<u8>, seq: u32) -> Vec<u8> {
+    let len = f.len();
+    f.resize(len + frame::REQUEST_TRAILER, 0);
+    frame::seal_request(&mut f, len, seq);
+    f
+}
+
+fn block(seq: u32, data: &[u8]) -> Vec<u8> {
+    let mut p = DataHeader::for_block(seq, data).to_bytes().to_vec();
+    p.extend_from_slice(data);
+    request(Command::FlashData, &p, checksum(data) as u32)
+}
+
+/// A stub over erased flash with v2 negotiated.
+fn v2_stub() -> (std::boxed::Box<Stub<Board>>, Board) {
+    let mut hal = Board {
+        flash: Mem {
+            bytes: std::vec![0xFF; FLASH],
+            changes: 0,
+        },
+        sent: Vec::new(),
+    };
+    let mut stub = std::boxed::Box::new(Stub::new(115_200));
+    let hello = CapabilitiesRequest {
+        host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
+    };
+    stub.handle(
+        &mut hal,
+        &request(Command::EspflowCapabilities, &encode(&hello), 0),
+    );
+    let answer = hal.sent.pop().unwrap();
+    let (f, tag) = frame::open_answer(&answer).expect("the answer to a v2 hello is sealed");
+    assert_eq!(tag, AnswerTag::default());
+    let c = Capabilities::parse(&f[8..8 + caps::REPLY_LEN]).unwrap();
+    assert_ne!(c.flags & caps::FLAG_PROTOCOL_V2, 0);
+    assert!(stub.speaks_v2());
+    (stub, hal)
+}
+
+/// The stub's answer to `frame`: its header, status and trailer.
+fn ask(
+    stub: &mut Stub<Board>,
+    hal: &mut Board,
+    frame: &[u8],
+) -> (ResponseHeader, Status, AnswerTag) {
+    stub.handle(hal, frame);
+    let answer = hal.sent.pop().expect("an answer");
+    let (f, tag) = frame::open_answer(&answer).expect("v2 answers are sealed");
+    let (h, body) = ResponseHeader::parse(f).unwrap();
+    let st = &body[body.len() - 2..];
+    (
+        h,
+        Status::decode(espflow_protocol::status::LoaderKind::Stub, st[0], st[1]),
+        tag,
+    )
+}
+
+const BAD_CRC: Status = Status::Stub(StubError::BadCrc);
+
+#[test]
+fn a_v1_host_gets_v1_answers() {
+    let mut hal = Board {
+        flash: Mem {
+            bytes: std::vec![0xFF; FLASH],
+            changes: 0,
+        },
+        sent: Vec::new(),
+    };
+    let mut stub = Stub::new(115_200);
+    let hello = CapabilitiesRequest {
+        host_flags: caps::HOST_PIPELINES,
+    };
+    stub.handle(
+        &mut hal,
+        &request(Command::EspflowCapabilities, &encode(&hello), 0),
+    );
+    let answer = hal.sent.pop().unwrap();
+    assert_eq!(answer.len(), 8 + caps::REPLY_LEN + 2);
+    let c = Capabilities::parse(&answer[8..8 + caps::REPLY_LEN]).unwrap();
+    assert_eq!(c.flags & caps::FLAG_PROTOCOL_V2, 0);
+    assert!(!stub.speaks_v2());
+}
+
+#[test]
+fn a_flash_begin_with_any_bit_flipped_is_refused_and_nothing_changes() {
+    let (mut stub, mut hal) = v2_stub();
+    let begin = FlashBegin {
+        size: 0x1000,
+        blocks: 1,
+        block_size: 0x1000,
+        offset: 0x8000,
+        encrypted: Some(0),
+    };
+    let good = seal(request(Command::FlashBegin, &encode(&begin), 0), 7);
+    for bit in 0..good.len() * 8 {
+        let mut f = good.clone();
+        f[bit / 8] ^= 1 << (bit % 8);
+        let (_, st, _) = ask(&mut stub, &mut hal, &f);
+        assert_eq!(st, BAD_CRC, "bit {bit}");
+        // No stream was begun: a block finds the stub out of flash mode.
+        let (_, st, _) = ask(&mut stub, &mut hal, &seal(block(0, &[0; 0x1000]), 8));
+        assert_eq!(st, Status::Stub(StubError::NotInFlashMode), "bit {bit}");
+    }
+    assert_eq!(hal.flash.changes, 0);
+    assert!(hal.flash.bytes.iter().all(|b| *b == 0xFF));
+    let (h, st, tag) = ask(&mut stub, &mut hal, &good);
+    assert_eq!((h.op, st), (Command::FlashBegin as u8, Status::Ok));
+    assert_eq!(
+        tag,
+        AnswerTag {
+            seq: 7,
+            addr: 0x8000,
+            len: 0x1000
+        }
+    );
+}
+
+#[test]
+fn a_damaged_md5_request_is_refused_and_a_good_one_names_its_range() {
+    let (mut stub, mut hal) = v2_stub();
+    let md5 = seal(
+        request(
+            Command::SpiFlashMd5,
+            &encode(&SpiFlashMd5 {
+                addr: 0x2000,
+                size: 0x3000,
+            }),
+            0,
+        ),
+        3,
+    );
+    let mut bad = md5.clone();
+    bad[9] ^= 0x10; // the address
+    assert_eq!(ask(&mut stub, &mut hal, &bad).1, BAD_CRC);
+    let (_, st, tag) = ask(&mut stub, &mut hal, &md5);
+    assert_eq!(st, Status::Ok);
+    assert_eq!(
+        tag,
+        AnswerTag {
+            seq: 3,
+            addr: 0x2000,
+            len: 0x3000
+        }
+    );
+}
+
+#[test]
+fn blocks_sent_again_are_answered_once_applied_and_blocks_ahead_wait() {
+    let (mut stub, mut hal) = v2_stub();
+    let begin = FlashBegin {
+        size: 0x2000,
+        blocks: 2,
+        block_size: 0x1000,
+        offset: 0x10000,
+        encrypted: Some(0),
+    };
+    let (_, st, _) = ask(
+        &mut stub,
+        &mut hal,
+        &seal(request(Command::FlashBegin, &encode(&begin), 0), 1),
+    );
+    assert_eq!(st, Status::Ok);
+    let b0 = [0x11u8; 0x1000];
+    let b1 = [0x22u8; 0x1000];
+    // Block 0 damaged: refused, nothing written.
+    let mut bad = seal(block(0, &b0), 2);
+    bad[100] ^= 1;
+    assert_eq!(ask(&mut stub, &mut hal, &bad).1, BAD_CRC);
+    assert_eq!(hal.flash.changes, 0);
+    // Block 1 is then ahead: refused without being consumed.
+    let (_, st, _) = ask(&mut stub, &mut hal, &seal(block(1, &b1), 3));
+    assert_eq!(st, Status::Stub(StubError::BlockAhead));
+    assert_eq!(hal.flash.changes, 0);
+    // Sent again in order, both land.
+    let (h, st, tag) = ask(&mut stub, &mut hal, &seal(block(0, &b0), 4));
+    assert_eq!(
+        (st, h.value, tag),
+        (
+            Status::Ok,
+            0x11000,
+            AnswerTag {
+                seq: 4,
+                addr: 0x10000,
+                len: 0x2000
+            }
+        )
+    );
+    let changes = hal.flash.changes;
+    // Block 0 once more (its answer was lost): answered, not applied again.
+    let (h, st, _) = ask(&mut stub, &mut hal, &seal(block(0, &b0), 5));
+    assert_eq!((st, h.value), (Status::Ok, 0x11000));
+    assert_eq!(hal.flash.changes, changes);
+    let (h, st, _) = ask(&mut stub, &mut hal, &seal(block(1, &b1), 6));
+    assert_eq!((st, h.value), (Status::Ok, 0x12000));
+    assert!(hal.flash.bytes[0x10000..0x11000].iter().all(|b| *b == 0x11));
+    assert!(hal.flash.bytes[0x11000..0x12000].iter().all(|b| *b == 0x22));
+    assert!(hal.flash.bytes[..0x10000].iter().all(|b| *b == 0xFF));
+    assert!(hal.flash.bytes[0x12000..].iter().all(|b| *b == 0xFF));
+    // END twice (the first answer lost) says the same.
+    let end = seal(request(Command::FlashEnd, &[0, 0, 0, 0], 0), 7);
+    assert_eq!(ask(&mut stub, &mut hal, &end).1, Status::Ok);
+    assert_eq!(
+        ask(
+            &mut stub,
+            &mut hal,
+            &seal(request(Command::FlashEnd, &[0, 0, 0, 0], 0), 8)
+        )
+        .1,
+        Status::Ok
+    );
+}
+
+#[test]
+fn a_new_host_may_start_over_in_v1() {
+    let (mut stub, mut hal) = v2_stub();
+    let sync = request(
+        Command::Sync,
+        &encode(&espflow_protocol::message::SyncRequest),
+        0,
+    );
+    stub.handle(&mut hal, &sync);
+    assert!(!stub.speaks_v2());
+    let answer = hal.sent.pop().unwrap();
+    assert!(frame::open_answer(&answer).is_err());
+    assert_eq!(answer.len(), 10);
+}
