@@ -55,6 +55,7 @@ fn place() -> &'static Place {
                 key: key.clone(),
                 size: 0,
                 committed: key.addr,
+                kept: Vec::new(),
             };
             journal.save(&e).expect("the fuzz directory is writable");
             let new: Vec<_> = listing(&journal)
