@@ -10,10 +10,14 @@
 //! results (exit 0 with the image not in place, or any byte outside it changed, at any
 //! point) and the median time, then whether the targets were met.
 //!
+//! Retries are those the JSON summaries report, so only invocations that finished count:
+//! a failed one prints no summary. Seconds are the first invocation's wall time, which for
+//! a failed one is where it stopped.
+//!
 //! `cargo bench --bench noise -- --writes 3 --time-scale 8` is a quick run: the chip's
 //! clock (line and flash timings) runs 8× faster than the wall clock. The host's own
 //! timeouts are wall-clock time, so a lost byte costs as much at any scale; the default is
-//! 20 writes per series at scale 1. `--seed S` picks other noise and contents.
+//! 20 writes per series at scale 1, about an hour. `--seed S` picks other noise and contents.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
