@@ -29,7 +29,7 @@ use espflow_protocol::message::{
 };
 use espflow_protocol::packet::DataHeader;
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, Md5Digest, Request, checksum};
+use espflow_protocol::{Command, Md5Digest, Request, Status, StubError, checksum};
 
 pub use connection::{Connection, LoaderError, Response};
 /// What GET_SECURITY_INFO reports.
@@ -826,6 +826,12 @@ fn request<R: Request>(
         conn.flush_input()?;
         let seq = conn.send_command(cmd, &data, 0)?;
         match conn.wait_answer(cmd, payload_len, timeout, seq..=seq, Some(req.range())) {
+            // A request the stub refused as damaged was never acted on, so any request
+            // may be sent again after that refusal, repeatable or not.
+            Err(e) if refused_as_damaged(&e) && attempt < MAX_RETRIES => {
+                attempt += 1;
+                conn.retries += 1;
+            }
             Err(e) if e.is_line_error() && attempt + 1 < attempts => {
                 attempt += 1;
                 conn.retries += 1;
@@ -833,6 +839,16 @@ fn request<R: Request>(
             r => return r.map(|(_, r)| r),
         }
     }
+}
+
+fn refused_as_damaged(e: &LoaderError) -> bool {
+    matches!(
+        e,
+        LoaderError::Failed {
+            status: Status::Stub(StubError::BadCrc),
+            ..
+        }
+    )
 }
 
 /// Requests the stub may receive twice with the same outcome: they read, or set what a

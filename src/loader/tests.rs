@@ -600,6 +600,23 @@ fn v2_a_refused_damaged_request_is_sent_again() {
 }
 
 #[test]
+fn v2_any_request_refused_as_damaged_is_sent_again() {
+    // WRITE_REG is not repeatable in general (its answer may be lost after it acted), but
+    // a refusal for a bad CRC says it never acted.
+    let (mut l, port) = v2_loader();
+    let refusal = sealed(
+        answer(Command::WriteReg, 0, &[StubError::BadCrc.code(), 0]),
+        1,
+        (0, 0),
+    );
+    let done = sealed(answer(Command::WriteReg, 0, &[0, 0]), 2, (0, 0));
+    port.then(&[refusal]).then(&[done]);
+    l.write_reg(0x6000_2018, 1).unwrap();
+    assert_eq!(l.retries(), 1);
+    assert_eq!(sealed_requests(&port).len(), 2);
+}
+
+#[test]
 fn v2_retries_are_bounded_then_the_error_stands() {
     let (mut l, port) = v2_loader();
     for seq in 1..=MAX_RETRIES + 1 {

@@ -303,7 +303,12 @@ fn mem_data(chip: &mut VirtualChip, data: &[u8]) -> Option<Reply> {
         )));
     }
     let clobbers_rx = at < ROM_RX_BUFFER.end && at + bytes.len() as u32 > ROM_RX_BUFFER.start;
-    chip.session.ram.push((at, bytes.to_vec()));
+    // RAM holds what was written last: a block sent again (a retry after a lost answer)
+    // lands where the first copy did, as on the chip, and replaces it.
+    match chip.session.ram.iter_mut().find(|(a, _)| *a == at) {
+        Some((_, old)) => *old = bytes.to_vec(),
+        None => chip.session.ram.push((at, bytes.to_vec())),
+    }
     if chip.personality == Personality::Rom && clobbers_rx {
         chip.personality = Personality::Application;
         return None;

@@ -280,3 +280,81 @@ impl VirtualChip {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use espflow_protocol::message::{MemBegin, MemEnd};
+    use espflow_protocol::packet::{DataHeader, RequestHeader};
+    use espflow_protocol::{Command, Request, checksum, slip};
+
+    use super::*;
+    use crate::chip::Chip;
+    use crate::stub::StubImage;
+
+    fn send(chip: &mut VirtualChip, op: Command, body: &[u8], check: u32) {
+        let mut pkt = RequestHeader {
+            op: op as u8,
+            size: body.len() as u16,
+            checksum: check,
+        }
+        .to_bytes()
+        .to_vec();
+        pkt.extend_from_slice(body);
+        let mut wire = Vec::new();
+        slip::encode(&pkt, |b| wire.push(b));
+        let now = chip.now();
+        chip.receive(&wire, now);
+        chip.take_output();
+    }
+
+    fn encoded<R: Request>(r: &R) -> Vec<u8> {
+        let mut out = vec![0u8; R::MAX_LEN];
+        let n = r.encode(&mut out);
+        out.truncate(n);
+        out
+    }
+
+    /// A host that sends a RAM block again, because its answer was lost, must still start
+    /// espflow's stub: the repeat lands where the first copy did.
+    #[test]
+    fn a_ram_block_sent_twice_still_starts_the_stub() {
+        let mut chip = VirtualChip::new(ChipConfig {
+            flash: NorFlash::new(0x40_0000),
+            efuses: Efuses::default(),
+            realtime: false,
+            faults: Vec::new(),
+            seed: 0,
+        });
+        let image = StubImage::for_chip(Chip::Esp32c3).unwrap();
+        const BLOCK: usize = 0x1800;
+        for seg in &image.segments {
+            let len = seg.data.len() as u32;
+            let begin = MemBegin {
+                size: len,
+                blocks: len.div_ceil(BLOCK as u32),
+                block_size: BLOCK as u32,
+                addr: seg.addr,
+            };
+            send(&mut chip, Command::MemBegin, &encoded(&begin), 0);
+            for (seq, block) in seg.data.chunks(BLOCK).enumerate() {
+                let mut body = DataHeader {
+                    data_len: block.len() as u32,
+                    seq: seq as u32,
+                }
+                .to_bytes()
+                .to_vec();
+                body.extend_from_slice(block);
+                let repeats = if seq == 0 { 2 } else { 1 };
+                for _ in 0..repeats {
+                    send(&mut chip, Command::MemData, &body, checksum(block) as u32);
+                }
+            }
+        }
+        let end = MemEnd {
+            jump: true,
+            entry: image.entry,
+        };
+        send(&mut chip, Command::MemEnd, &encoded(&end), 0);
+        assert_eq!(chip.personality(), Personality::EspflowStub);
+    }
+}
