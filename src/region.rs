@@ -149,7 +149,7 @@ fn read_piece_rom(loader: &mut Loader, addr: u32, len: u32) -> Result<Vec<u8>> {
 /// A register read between two requests of the same kind. The answer to a request the line
 /// duplicated is stale by the time the next request of that kind waits; the loader skips
 /// answers to other commands, so waiting for this one drains it.
-fn barrier(loader: &mut Loader) -> Result<()> {
+pub fn barrier(loader: &mut Loader) -> Result<()> {
     loader.read_reg(CHIP_DETECT_MAGIC_REG)?;
     Ok(())
 }
@@ -163,11 +163,17 @@ fn barrier(loader: &mut Loader) -> Result<()> {
 /// never both. A mismatch needs no second opinion: it only costs a rewrite. The stub's
 /// framing is checked by the stub protocol itself, so there one request is asked.
 pub fn md5_matches(loader: &mut Loader, addr: u32, size: u32, want: &[u8; 16]) -> Result<bool> {
+    if loader.is_stub() {
+        return Ok(loader.md5(addr, size)? == *want);
+    }
+    md5_confirmed(loader, addr, size, want)
+}
+
+/// [`md5_matches`] asked twice whatever the loader, for an answer that ends a write with no
+/// other check after it.
+pub fn md5_confirmed(loader: &mut Loader, addr: u32, size: u32, want: &[u8; 16]) -> Result<bool> {
     if loader.md5(addr, size)? != *want {
         return Ok(false);
-    }
-    if loader.is_stub() {
-        return Ok(true);
     }
     barrier(loader)?;
     Ok(loader.md5(addr, size)? == *want)

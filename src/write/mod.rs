@@ -34,7 +34,7 @@ use espflow_protocol::{Status, StubError};
 
 use crate::loader::{Loader, LoaderError};
 use crate::progress::{Event, Progress, Stage};
-use crate::region::{flash_size, md5_matches};
+use crate::region::{barrier, flash_size, md5_confirmed, md5_matches};
 use plan::sector_span;
 
 /// How a write behaves.
@@ -163,6 +163,8 @@ pub fn write_images(
         let caps = loader.capabilities();
         let img_end = img.addr + img.data.len() as u32;
         let mut sent_before = 0u64;
+        // Set when one run was the whole image: its verify was the whole-image check.
+        let mut whole_verified = false;
         for run in ip.runs(&matched) {
             let data = &img.data[run.bytes.clone()];
             let (start, end) = sector_span(run.addr, data.len() as u32, fs);
@@ -221,6 +223,7 @@ pub fn write_images(
             .map_err(|e| run_error(e, &img.name, run.addr))?;
             if opts.verify {
                 verify::region(loader, run.addr, data, &img.name)?;
+                whole_verified = run.bytes == (0..img.data.len());
             }
             sent_before += data.len() as u64;
             sum.bytes_sent += data.len() as u64;
@@ -233,7 +236,7 @@ pub fn write_images(
         // The whole image is checked at the end, skipped chunks included: a skip is only
         // as good as the digests that allowed it, and one damaged request can make a
         // digest of another region look like this one's.
-        if opts.verify {
+        if opts.verify && !whole_verified {
             verify::region(loader, img.addr, &img.data, &img.name)?;
         }
         if let Some(j) = journal {
@@ -268,7 +271,7 @@ fn repair_kept(loader: &mut Loader, addr: u32, data: &[u8], head: &[u8], tail: &
     }
     sectors.dedup();
     // Answers the failed run left on the line are drained by an unrelated command first.
-    if loader.read_reg(crate::chip::CHIP_DETECT_MAGIC_REG).is_err() {
+    if barrier(loader).is_err() {
         return;
     }
     let mut quiet = |_: u32, _: u64| {};
@@ -357,18 +360,11 @@ pub fn already_in_place(
         return Ok(None);
     }
     // This answer ends the write without any other check, so "in place" is asked twice,
-    // with a register read between, whatever the loader (see `md5_matches`).
+    // with a register read between, whatever the loader.
     for img in images {
         let want: [u8; 16] = Md5::digest(&img.data).into();
-        let size = img.data.len() as u32;
-        if !md5_matches(loader, img.addr, size, &want)? {
+        if !md5_confirmed(loader, img.addr, img.data.len() as u32, &want)? {
             return Ok(None);
-        }
-        if loader.is_stub() {
-            loader.read_reg(crate::chip::CHIP_DETECT_MAGIC_REG)?;
-            if loader.md5(img.addr, size)? != want {
-                return Ok(None);
-            }
         }
     }
     // A write interrupted after its last block but before it cleared its journal is
