@@ -17,7 +17,8 @@
 //! `cargo bench --bench noise -- --writes 3 --time-scale 8` is a quick run: the chip's
 //! clock (line and flash timings) runs 8× faster than the wall clock. The host's own
 //! timeouts are wall-clock time, so a lost byte costs as much at any scale; the default is
-//! 20 writes per series at scale 1, about an hour. `--seed S` picks other noise and contents.
+//! 20 writes per series at scale 1, about an hour. `--seed S` picks other noise and contents; `--only 1e-4:chip` runs the series whose
+//! name (`ber:to:kind`) has every part given.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -440,6 +441,9 @@ fn main() {
     let mut writes = 20usize;
     let mut scale = 1.0f64;
     let mut seed = 1u64;
+    // `--only 1e-4:chip` (or `1e-5`, `host:drop`, ...): run only the series whose
+    // "ber:to:kind" name contains every `:`-separated part given.
+    let mut only: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -461,6 +465,14 @@ fn main() {
                     .next()
                     .and_then(|v| v.parse().ok())
                     .expect("--seed takes a number")
+            }
+            "--only" => {
+                only = args
+                    .next()
+                    .expect("--only takes a filter such as 1e-4:chip")
+                    .split(':')
+                    .map(str::to_owned)
+                    .collect()
             }
             // `cargo bench` passes `--bench` to every bench binary.
             _ => {}
@@ -500,6 +512,20 @@ fn main() {
                 .into_iter()
                 .enumerate()
             {
+                let name = format!(
+                    "{ber:.0e}:{}:{}",
+                    match dir {
+                        Dir::ToChip => "chip",
+                        Dir::ToHost => "host",
+                    },
+                    format!("{kind:?}").to_lowercase()
+                );
+                let wanted = only
+                    .iter()
+                    .all(|part| name.split(':').any(|field| field == part));
+                if !wanted {
+                    continue;
+                }
                 let noise = Noise {
                     ber,
                     dir,

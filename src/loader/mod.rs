@@ -29,7 +29,7 @@ use espflow_protocol::message::{
 };
 use espflow_protocol::packet::DataHeader;
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, Md5Digest, Request, Status, StubError, checksum};
+use espflow_protocol::{Command, Md5Digest, Request, RomError, Status, StubError, checksum};
 
 pub use connection::{Connection, LoaderError, Response};
 /// What GET_SECURITY_INFO reports.
@@ -47,8 +47,32 @@ pub type Result<T> = std::result::Result<T, LoaderError>;
 pub const DEFAULT_TIMEOUT: Duration = timeout::DEFAULT;
 /// Times a repeatable request (and a stub upload block) is sent again after a line error.
 pub const MAX_RETRIES: u32 = 3;
-/// Times the blocks of one write stream are sent again after line errors, in all.
+/// Rounds a write stream may spend in a row on one block (sent again after line errors
+/// with no block answered in between) before the error stands.
 pub const MAX_WRITE_RETRIES: u32 = 16;
+
+/// How many failed rounds [`Loader::flash_stream`] may spend before it gives up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StreamRetries {
+    /// Failed rounds in a row, with no block answered in between.
+    pub stalled: u32,
+    /// Failed rounds in the whole stream.
+    pub total: u32,
+}
+
+impl StreamRetries {
+    /// A budget per block: a stream that keeps moving is never cut off, one that stands
+    /// still on a block for [`MAX_WRITE_RETRIES`] rounds is. Total rounds stay bounded by
+    /// blocks × [`MAX_WRITE_RETRIES`].
+    pub const PER_BLOCK: StreamRetries = StreamRetries {
+        stalled: MAX_WRITE_RETRIES,
+        total: u32::MAX,
+    };
+}
+/// Times a stub upload block (and the capabilities question after it) is sent again: a
+/// 6 KiB RAM block at 115200 baud arrives damaged about half the time at a byte error rate
+/// of 1e-4, and the ROM loader has no retries of its own.
+pub const UPLOAD_RETRIES: u32 = 8;
 const ROM_BAUD: u32 = 115_200;
 
 /// Scales a timeout with the amount of flash involved, never below the default, as each
@@ -107,6 +131,8 @@ pub struct Loader {
     baud: u32,
     /// Set when espflow's own stub is running.
     caps: Option<Capabilities>,
+    /// The largest write block to send, once the line has shown it damages larger ones.
+    block_limit: Option<u32>,
 }
 
 impl Loader {
@@ -135,6 +161,7 @@ impl Loader {
             flash_size: None,
             baud: ROM_BAUD,
             caps: None,
+            block_limit: None,
         })
     }
 
@@ -177,12 +204,14 @@ impl Loader {
                 block_size: RAM_BLOCK,
                 addr: seg.addr,
             };
-            self.with_rom_retries(|conn| request(conn, Command::MemBegin, &begin, 0))?;
+            self.with_rom_retries(UPLOAD_RETRIES, |conn| {
+                request(conn, Command::MemBegin, &begin, 0)
+            })?;
             for (seq, chunk) in seg.data.chunks(RAM_BLOCK as usize).enumerate() {
                 // The ROM places a block by its number, so the same block sent again
                 // lands where it did the first time.
                 let payload = data_payload(seq as u32, chunk);
-                self.with_rom_retries(|conn| {
+                self.with_rom_retries(UPLOAD_RETRIES, |conn| {
                     conn.command(
                         Command::MemData,
                         &payload,
@@ -211,21 +240,44 @@ impl Loader {
             }
         }
         self.conn.kind = LoaderKind::Stub;
-        self.negotiate();
-        Ok(())
+        self.negotiate_own()
+    }
+
+    /// Negotiates with the stub this host has just started, which is espflow's and speaks
+    /// protocol v2: any other outcome is the line's doing, so the question is asked again
+    /// rather than settling for protocol v1, which has no retries.
+    fn negotiate_own(&mut self) -> Result<()> {
+        // Each round is itself up to MAX_RETRIES + 1 questions.
+        for attempt in 0..3 {
+            if attempt > 0 {
+                self.conn.retries += 1;
+                self.conn.flush_input()?;
+            }
+            if let Some(found) = self.negotiate()
+                && self.conn.v2
+            {
+                self.caps = Some(found);
+                return Ok(());
+            }
+        }
+        Err(LoaderError::Garbled {
+            cmd: Command::EspflowCapabilities.name(),
+            reason: "espflow's stub never answered it whole".into(),
+        })
     }
 
     /// Sends a ROM request again, after draining the line, when its answer is lost,
     /// damaged (it fails to parse) or a refusal of a damaged request (a checksum error).
     fn with_rom_retries(
         &mut self,
+        retries: u32,
         mut f: impl FnMut(&mut Connection) -> Result<Response>,
     ) -> Result<Response> {
         let mut attempt = 0;
         loop {
             match f(&mut self.conn) {
                 Err(LoaderError::Io(e)) => return Err(LoaderError::Io(e)),
-                Err(_) if attempt < MAX_RETRIES => {
+                Err(_) if attempt < retries => {
                     attempt += 1;
                     self.conn.retries += 1;
                     self.conn.flush_input()?;
@@ -233,6 +285,23 @@ impl Loader {
                 r => return r,
             }
         }
+    }
+
+    /// The write block to use, at most `max`: smaller once [`Loader::narrow_write_block`]
+    /// was called, for the rest of the connection.
+    pub fn write_block(&self, max: u32) -> u32 {
+        self.block_limit.map_or(max, |l| l.min(max))
+    }
+
+    /// Quarters the write block (down to `min`) after a stream gave up on a noisy line;
+    /// returns false when it was already at `min`.
+    pub fn narrow_write_block(&mut self, max: u32, min: u32) -> bool {
+        let now = self.write_block(max);
+        if now <= min {
+            return false;
+        }
+        self.block_limit = Some((now / 4).max(min));
+        true
     }
 
     /// Requests sent again because of the line since the connection began.
@@ -354,10 +423,10 @@ impl Loader {
     /// answered so far and the answer's `value` (espflow's stub puts the committed address
     /// there). An error names the block it belongs to.
     ///
-    /// In protocol v2 (see [`Loader::flash_stream`]) a block refused because it arrived damaged or ahead of the stream, or whose
-    /// answer is lost or damaged, is sent again with every block after it; the stub answers
-    /// a block it already has without applying it twice. At most [`MAX_WRITE_RETRIES`]
-    /// such rounds are spent on one stream.
+    /// In protocol v2 (see [`Loader::flash_stream`]) a block refused because it arrived
+    /// damaged or ahead of the stream, or whose answer is lost or damaged, is sent again
+    /// with every block after it; the stub answers a block it already has without applying
+    /// it twice. At most [`MAX_WRITE_RETRIES`] such rounds in a row are spent on one block.
     pub fn flash_blocks(
         &mut self,
         blocks: &[&[u8]],
@@ -366,11 +435,21 @@ impl Loader {
         block_timeout: Duration,
         done: impl FnMut(usize, u32),
     ) -> std::result::Result<(), (usize, LoaderError)> {
-        self.flash_stream(blocks, compressed, window, block_timeout, None, done)
+        self.flash_stream(
+            blocks,
+            compressed,
+            window,
+            block_timeout,
+            None,
+            StreamRetries::PER_BLOCK,
+            done,
+        )
     }
 
     /// [`Loader::flash_blocks`] for a stream FLASH_BEGIN announced as `stream` (offset,
-    /// size): in protocol v2 every answer must repeat that range.
+    /// size): in protocol v2 every answer must repeat that range. `retries` bounds the
+    /// rounds sent again; past it the last line error is returned.
+    #[allow(clippy::too_many_arguments)]
     pub fn flash_stream(
         &mut self,
         blocks: &[&[u8]],
@@ -378,6 +457,7 @@ impl Loader {
         window: usize,
         block_timeout: Duration,
         stream: Option<(u32, u32)>,
+        retries: StreamRetries,
         mut done: impl FnMut(usize, u32),
     ) -> std::result::Result<(), (usize, LoaderError)> {
         let cmd = if compressed {
@@ -387,7 +467,7 @@ impl Loader {
         };
         let window = window.max(1);
         let v2 = self.conn.v2;
-        let mut budget = MAX_WRITE_RETRIES;
+        let (mut stalled, mut failed) = (0u32, 0u32);
         // The request numbers of blocks `answered..sent`, in order.
         let mut in_flight: std::collections::VecDeque<u32> = Default::default();
         let (mut sent, mut answered) = (0usize, 0usize);
@@ -418,10 +498,17 @@ impl Loader {
                     // ones before it are in too, and their answers were lost.
                     answered += n;
                     in_flight.drain(..n);
+                    stalled = 0;
                     done(answered, r.value);
                 }
-                Err(e) if v2 && e.is_line_error() && budget > 0 => {
-                    budget -= 1;
+                Err(e)
+                    if v2
+                        && e.is_line_error()
+                        && stalled < retries.stalled
+                        && failed < retries.total =>
+                {
+                    stalled += 1;
+                    failed += 1;
                     self.conn.retries += 1;
                     // Whatever is still coming answers requests that are now stale, and
                     // is skipped by its number.
@@ -497,11 +584,44 @@ impl Loader {
 
     /// Runs one SPI flash command through the SPI1 user-command registers, as every loader
     /// allows, and returns what the flash sent back (up to 32 bits).
+    ///
+    /// Every step writes a whole register or reads one, so after a line error the command
+    /// is run again from the start (running a read command twice is harmless); the user
+    /// registers are put back as they were before the first attempt.
     pub fn spi_command(&mut self, opcode: u8, mosi: &[u8], miso_bits: u32) -> Result<u32> {
         let r = self.chip.facts().spi;
+        let (usr, usr2) = (r.base + r.usr, r.base + r.usr2);
+        let old_usr = self.read_reg(usr)?;
+        let old_usr2 = self.read_reg(usr2)?;
+        let result = self.again_on_line_error(|l| l.spi_command_once(opcode, mosi, miso_bits));
+        self.again_on_line_error(|l| l.write_reg(usr, old_usr))?;
+        self.again_on_line_error(|l| l.write_reg(usr2, old_usr2))?;
+        result
+    }
+
+    /// Runs `f` again, after draining the line, when it fails the way a damaged or lost
+    /// frame makes it fail, up to [`MAX_RETRIES`] times. Only for steps that may be
+    /// repeated whole.
+    fn again_on_line_error<T>(&mut self, mut f: impl FnMut(&mut Self) -> Result<T>) -> Result<T> {
+        let mut attempt = 0;
+        loop {
+            match f(self) {
+                Err(e)
+                    if attempt < MAX_RETRIES
+                        && (e.is_line_error() || (!self.conn.v2 && damaged_v1(&e))) =>
+                {
+                    attempt += 1;
+                    self.conn.retries += 1;
+                    self.conn.flush_input()?;
+                }
+                r => return r,
+            }
+        }
+    }
+
+    fn spi_command_once(&mut self, opcode: u8, mosi: &[u8], miso_bits: u32) -> Result<u32> {
+        let r = self.chip.facts().spi;
         let reg = |off: u32| r.base + off;
-        let old_usr = self.read_reg(reg(r.usr))?;
-        let old_usr2 = self.read_reg(reg(r.usr2))?;
         if !mosi.is_empty() {
             self.write_reg(reg(r.mosi_dlen), mosi.len() as u32 * 8 - 1)?;
         }
@@ -540,10 +660,7 @@ impl Loader {
                 reason: format!("SPI command 0x{opcode:02X} did not complete"),
             });
         }
-        let result = self.read_reg(reg(r.w0))?;
-        self.write_reg(reg(r.usr), old_usr)?;
-        self.write_reg(reg(r.usr2), old_usr2)?;
-        Ok(result)
+        self.read_reg(reg(r.w0))
     }
 
     /// JEDEC id as the flash sends it: manufacturer in bits 0-7, capacity in bits 16-23.
@@ -818,7 +935,20 @@ fn request<R: Request>(
     let timeout = req.timeout(conn.kind);
     let data = encode(req);
     if !conn.v2 {
-        return conn.command(cmd, &data, 0, payload_len, timeout);
+        // The ROM loader's frames carry no sequence or CRC: a request it reads damaged is
+        // answered with an error status, and an answer may arrive damaged or not at all.
+        // Requests that only read are sent again after draining the line.
+        let mut attempt = 0;
+        loop {
+            match conn.command(cmd, &data, 0, payload_len, timeout) {
+                Err(e) if rom_repeatable(cmd) && attempt < MAX_RETRIES && damaged_v1(&e) => {
+                    attempt += 1;
+                    conn.retries += 1;
+                    conn.flush_input()?;
+                }
+                r => return r,
+            }
+        }
     }
     let attempts = if repeatable(cmd) { MAX_RETRIES + 1 } else { 1 };
     let mut attempt = 0;
@@ -872,6 +1002,33 @@ fn repeatable(cmd: Command) -> bool {
             | Command::EraseRegion
             | Command::ReadFlash
     )
+}
+
+/// Requests a ROM loader (or a foreign stub) may be sent twice: they only read, or set
+/// the same state again. An MD5 is among them because its callers cross-check it.
+/// GET_SECURITY_INFO is not: chip detection asks it twice itself, and an "invalid message"
+/// there usually means a ROM without it.
+fn rom_repeatable(cmd: Command) -> bool {
+    matches!(
+        cmd,
+        Command::ReadReg | Command::SpiAttach | Command::SpiSetParams | Command::SpiFlashMd5
+    )
+}
+
+/// How a frame damaged on the line shows without protocol v2: an answer lost, garbled or
+/// of the wrong shape, or the ROM loader's refusal of a request it read damaged (an
+/// invalid message, or a data checksum that does not match).
+fn damaged_v1(e: &LoaderError) -> bool {
+    match e {
+        LoaderError::Timeout { .. }
+        | LoaderError::Garbled { .. }
+        | LoaderError::Malformed { .. } => true,
+        LoaderError::Failed {
+            status: Status::Rom(r),
+            ..
+        } => matches!(r, RomError::InvalidMessage | RomError::Checksum),
+        _ => false,
+    }
 }
 
 fn read_reg(conn: &mut Connection, addr: u32) -> Result<u32> {

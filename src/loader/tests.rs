@@ -120,6 +120,7 @@ fn loader(kind: LoaderKind, chip: Chip) -> (Loader, ScriptedPort) {
         flash_size: None,
         baud: ROM_BAUD,
         caps: None,
+        block_limit: None,
     };
     (l, port)
 }
@@ -200,17 +201,24 @@ fn stub_status_is_decoded_after_the_payload() {
     }
 }
 
+/// A loader that gives `frame` to every request, as many times as a request may be sent.
+fn always(kind: LoaderKind, frame: &[u8]) -> (Loader, ScriptedPort) {
+    let (l, port) = loader(kind, Chip::Esp32c3);
+    for _ in 0..=MAX_RETRIES {
+        port.then(&[frame.to_vec()]);
+    }
+    (l, port)
+}
+
 #[test]
 fn missing_status_bytes_are_malformed_not_a_status() {
-    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
     // Sixteen digest bytes whose last two would read as stub error C1 00.
     let mut digest = vec![0x11; 14];
     digest.extend([0xC1, 0x00]);
-    port.then(&[answer(Command::SpiFlashMd5, 0, &digest)]);
     let mut one_status_byte = digest.clone();
     one_status_byte.push(0);
-    port.then(&[answer(Command::SpiFlashMd5, 0, &one_status_byte)]);
-    for _ in 0..2 {
+    for body in [digest, one_status_byte] {
+        let (mut l, port) = always(LoaderKind::Stub, &answer(Command::SpiFlashMd5, 0, &body));
         assert!(matches!(
             l.md5(0, 0x1000),
             Err(LoaderError::Malformed {
@@ -218,13 +226,17 @@ fn missing_status_bytes_are_malformed_not_a_status() {
                 ..
             })
         ));
+        // A malformed answer may be the line's doing: asked again, then the error stands.
+        assert_eq!(port.requests().len(), MAX_RETRIES as usize + 1);
     }
 }
 
 #[test]
 fn status_only_success_where_a_payload_belongs_is_malformed() {
-    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
-    port.then(&[answer(Command::SpiFlashMd5, 0, &[0, 0, 0, 0])]);
+    let (mut l, _) = always(
+        LoaderKind::Rom,
+        &answer(Command::SpiFlashMd5, 0, &[0, 0, 0, 0]),
+    );
     assert!(matches!(
         l.md5(0, 0x1000),
         Err(LoaderError::Malformed { .. })
@@ -661,6 +673,7 @@ fn v2_write_blocks_resume_from_the_first_unanswered_one() {
         2,
         Duration::from_millis(50),
         Some(stream),
+        StreamRetries::PER_BLOCK,
         |n, c| commits.push((n, c)),
     )
     .unwrap();
@@ -686,6 +699,7 @@ fn v2_write_retries_are_bounded() {
         2,
         Duration::from_millis(1),
         Some((0, 16)),
+        StreamRetries::PER_BLOCK,
         |_, _| {},
     );
     assert!(matches!(r, Err((0, LoaderError::Timeout { .. }))));
@@ -718,4 +732,140 @@ fn v2_is_negotiated_from_a_sealed_answer_only() {
     let sent = port.requests();
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[0].1.len(), 4);
+}
+
+#[test]
+fn v2_write_retries_are_counted_per_block() {
+    // Every block is damaged once: more rounds in all than one block may spend, and the
+    // stream still finishes, since each round ends with progress.
+    let (mut l, port) = v2_loader();
+    let n = MAX_WRITE_RETRIES + 4;
+    let stream = (0x10000, n * 16);
+    let mut seq = 0;
+    for i in 0..n {
+        seq += 1;
+        let refused = answer(Command::FlashData, 0x10000, &[StubError::BadCrc.code(), 0]);
+        port.then(&[sealed(refused, seq, stream)]);
+        seq += 1;
+        let done = answer(Command::FlashData, 0x10000 + 16 * (i + 1), &[0, 0]);
+        port.then(&[sealed(done, seq, stream)]);
+    }
+    let data = vec![7u8; 16];
+    let blocks: Vec<&[u8]> = (0..n).map(|_| data.as_slice()).collect();
+    let mut answered = 0;
+    l.flash_stream(
+        &blocks,
+        false,
+        1,
+        Duration::from_millis(50),
+        Some(stream),
+        StreamRetries::PER_BLOCK,
+        |a, _| answered = a,
+    )
+    .unwrap();
+    assert_eq!(answered, n as usize);
+    assert_eq!(l.retries(), n as u64);
+}
+
+#[test]
+fn v2_a_stream_gives_up_within_its_total_budget() {
+    let (mut l, port) = v2_loader();
+    let stream = (0x10000, 64);
+    let mut seq = 0;
+    for i in 0..4u32 {
+        seq += 1;
+        let refused = answer(Command::FlashData, 0x10000, &[StubError::BadCrc.code(), 0]);
+        port.then(&[sealed(refused, seq, stream)]);
+        seq += 1;
+        let done = answer(Command::FlashData, 0x10000 + 16 * (i + 1), &[0, 0]);
+        port.then(&[sealed(done, seq, stream)]);
+    }
+    let data = vec![7u8; 16];
+    let blocks: Vec<&[u8]> = (0..4).map(|_| data.as_slice()).collect();
+    let limits = StreamRetries {
+        stalled: 2,
+        total: 2,
+    };
+    let r = l.flash_stream(
+        &blocks,
+        false,
+        1,
+        Duration::from_millis(50),
+        Some(stream),
+        limits,
+        |_, _| {},
+    );
+    // Two rounds were spent on blocks 0 and 1; block 2's damage ends the stream.
+    assert!(matches!(r, Err((2, LoaderError::Failed { .. }))), "{r:?}");
+    assert_eq!(l.retries(), 2);
+}
+
+#[test]
+fn narrowed_write_blocks_stay_narrow_and_stop_at_the_floor() {
+    let (mut l, _) = v2_loader();
+    assert_eq!(l.write_block(0x4000), 0x4000);
+    assert!(l.narrow_write_block(0x4000, 0x400));
+    assert_eq!(l.write_block(0x4000), 0x1000);
+    assert!(l.narrow_write_block(0x4000, 0x400));
+    assert_eq!(l.write_block(0x4000), 0x400);
+    assert!(!l.narrow_write_block(0x4000, 0x400));
+    assert_eq!(l.write_block(0x4000), 0x400);
+}
+
+#[test]
+fn rom_reads_whose_answer_is_lost_or_refused_are_asked_again() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    let refused = answer(Command::ReadReg, 0, &[1, 0x05]);
+    let good = answer(Command::ReadReg, 0x1234, &[0, 0]);
+    port.then(&[]).then(&[refused]).then(&[good]);
+    assert_eq!(l.read_reg(0x6000_8000).unwrap(), 0x1234);
+    assert_eq!(l.retries(), 2);
+    assert_eq!(port.requests().len(), 3);
+}
+
+#[test]
+fn rom_register_writes_are_not_sent_twice_alone() {
+    // A WRITE_REG whose answer is lost may have acted; on its own it is not repeated.
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    port.then(&[]);
+    assert!(l.write_reg(0x6000_8000, 1).is_err());
+    assert_eq!(port.requests().len(), 1);
+    assert_eq!(l.retries(), 0);
+}
+
+#[test]
+fn an_spi_command_cut_by_the_line_runs_again_and_restores_the_registers() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);
+    let rr = |v: u32| answer(Command::ReadReg, v, &[0, 0]);
+    let wr = || answer(Command::WriteReg, 0, &[0, 0]);
+    // The user registers as found.
+    port.then(&[rr(0x11)]).then(&[rr(0x22)]);
+    // First attempt: the first register write's answer is lost.
+    port.then(&[]);
+    // Second attempt: miso length, usr, usr2, w0, start, done, result.
+    port.then(&[wr()])
+        .then(&[wr()])
+        .then(&[wr()])
+        .then(&[wr()])
+        .then(&[wr()]);
+    port.then(&[rr(0)]).then(&[rr(0x16_40C8)]);
+    // Restoring usr and usr2.
+    port.then(&[wr()]).then(&[wr()]);
+    assert_eq!(l.flash_id().unwrap() & 0xFF_FFFF, 0x16_40C8);
+    assert_eq!(l.retries(), 1);
+    let spi = Chip::Esp32c3.facts().spi;
+    let writes: Vec<(u32, u32)> = port
+        .requests()
+        .iter()
+        .filter(|(op, _)| *op == Command::WriteReg as u8)
+        .map(|(_, d)| {
+            let w = |i: usize| u32::from_le_bytes(d[i..i + 4].try_into().unwrap());
+            (w(0), w(4))
+        })
+        .collect();
+    let n = writes.len();
+    assert_eq!(
+        writes[n - 2..],
+        [(spi.base + spi.usr, 0x11), (spi.base + spi.usr2, 0x22)]
+    );
 }

@@ -14,7 +14,7 @@ use super::plan::sector_span;
 use crate::error::{Error, Result};
 use espflow_protocol::message::timeout;
 
-use crate::loader::{Loader, LoaderError};
+use crate::loader::{Loader, LoaderError, StreamRetries};
 use crate::progress::Quiet;
 use crate::region::{flash_size, md5_matches, read_region};
 
@@ -46,9 +46,28 @@ fn pack(data: &[u8], compress: bool) -> Option<Vec<u8>> {
         .filter(|z| z.len() < data.len())
 }
 
+/// The smallest block a stream narrows to on a noisy line. A block of `b` bytes arrives
+/// whole with probability (1 - p)^b at byte error rate p, and each damaged one also costs
+/// the blocks in flight behind it, which the stub refuses as ahead of the stream: at 1e-4
+/// a 16 KiB block is damaged four times in five, a 1 KiB block once in ten.
+const MIN_STUB_BLOCK: u32 = 0x400;
+/// Blocks kept in flight once narrowed: enough to keep the line busy while the stub
+/// programs, few enough that a damaged block wastes little behind it.
+const NARROW_WINDOW: usize = 4;
+/// Before the block is as small as it goes, a stream gives up this early, to start again
+/// from the committed address with smaller blocks.
+const WIDE_RETRIES: StreamRetries = StreamRetries {
+    stalled: 2,
+    total: 3,
+};
+
 /// espflow's stub keeps the rest of partly written sectors itself and answers each block
 /// once it is programmed and read back, with the committed address, so blocks are
 /// streamed with several in flight.
+///
+/// When the line keeps damaging blocks, the stream is begun again at the committed
+/// address (sector-aligned, so nothing before it is touched again) with blocks a quarter
+/// the size, down to [`MIN_STUB_BLOCK`]; there each block gets its own retry budget.
 pub fn write_run_stub(
     loader: &mut Loader,
     addr: u32,
@@ -57,42 +76,71 @@ pub fn write_run_stub(
     compress: bool,
     on_commit: &mut dyn FnMut(u32, u64),
 ) -> Result<RunStats> {
-    let block = caps.max_block.min(STUB_WRITE_BLOCK) as usize;
-    let packed = pack(data, compress);
-    let wire: &[u8] = packed.as_deref().unwrap_or(data);
-    let blocks: Vec<&[u8]> = wire.chunks(block).collect();
-    let compressed = packed.is_some();
-    loader.flash_begin(
-        addr,
-        data.len() as u32,
-        block as u32,
-        blocks.len() as u32,
-        compressed,
-    )?;
-    // A block may expand to far more flash than its own size; allow for the worst erase
-    // and program time of what it can hold.
-    let ratio = data.len() as f64 / wire.len() as f64;
-    let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
-    let n = blocks.len();
-    loader
-        .flash_stream(
+    let max_block = caps.max_block.min(STUB_WRITE_BLOCK);
+    let mut stats = RunStats::default();
+    let mut at = addr;
+    loop {
+        let block = loader.write_block(max_block);
+        let rest = &data[(at - addr) as usize..];
+        let packed = pack(rest, compress);
+        let wire: &[u8] = packed.as_deref().unwrap_or(rest);
+        let blocks: Vec<&[u8]> = wire.chunks(block as usize).collect();
+        let compressed = packed.is_some();
+        loader.flash_begin(
+            at,
+            rest.len() as u32,
+            block,
+            blocks.len() as u32,
+            compressed,
+        )?;
+        // A block may expand to far more flash than its own size; allow for the worst
+        // erase and program time of what it can hold.
+        let ratio = rest.len() as f64 / wire.len().max(1) as f64;
+        let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
+        let narrowest = block <= MIN_STUB_BLOCK;
+        let (window, retries) = if block == max_block {
+            (caps.write_window as usize, WIDE_RETRIES)
+        } else if narrowest {
+            (NARROW_WINDOW, StreamRetries::PER_BLOCK)
+        } else {
+            (NARROW_WINDOW, WIDE_RETRIES)
+        };
+        let n = blocks.len();
+        let mut committed = at;
+        let sent = loader.flash_stream(
             &blocks,
             compressed,
-            caps.write_window as usize,
+            window,
             per_block,
-            Some((addr, data.len() as u32)),
-            |_, committed| {
-                on_commit(committed, committed.saturating_sub(addr) as u64);
+            Some((at, rest.len() as u32)),
+            retries,
+            |_, c| {
+                committed = committed.max(c);
+                on_commit(committed, (committed - addr) as u64);
             },
-        )
-        .map_err(block_error(n))?;
-    loader.flash_end(compressed, false)?;
-    let (erased, written, _) = loader.write_stats()?;
-    Ok(RunStats {
-        wire: wire.len() as u64,
-        erased: erased as u64,
-        written: written as u64,
-    })
+        );
+        stats.wire += wire.len() as u64;
+        match sent {
+            Ok(()) => {}
+            Err((_, e)) if e.is_line_error() && !narrowest => {
+                // What the abandoned stream erased and programmed still counts; its
+                // figures are best effort on a line this noisy.
+                if let Ok((erased, written, _)) = loader.write_stats() {
+                    stats.erased += erased as u64;
+                    stats.written += written as u64;
+                }
+                loader.narrow_write_block(max_block, MIN_STUB_BLOCK);
+                at = committed;
+                continue;
+            }
+            Err(e) => return Err(block_error(n)(e)),
+        }
+        loader.flash_end(compressed, false)?;
+        let (erased, written, _) = loader.write_stats()?;
+        stats.erased += erased as u64;
+        stats.written += written as u64;
+        return Ok(stats);
+    }
 }
 
 /// The ROM loader erases the announced region up front and writes each block before
