@@ -1637,7 +1637,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --time-scale --fault --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -554,6 +554,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format 
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on -d 'A client leaving does not reset the chip: whatever runs (espflow\'s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'

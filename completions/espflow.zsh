@@ -922,6 +922,7 @@ no-reset\:"Leave the chip in the loader"))' \
 json\:"JSON lines on stdout"))' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
+'--stay-on[A client leaving does not reset the chip\: whatever runs (espflow'\''s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '-h[Print help (see more with '\''--help'\'')]' \

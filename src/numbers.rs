@@ -3,13 +3,26 @@
 
 use std::fmt;
 
-/// Parses an address or size: decimal, `0x` hex, with an optional `K` or `M` suffix.
+/// Parses an address or size: decimal, `0x` hex, with an optional `K` or `M` suffix (also
+/// written `KB`/`KiB`, `MB`/`MiB`).
 pub fn parse_u32(s: &str) -> Result<u32, String> {
     let t = s.trim();
-    let (body, mult) = match t.chars().last() {
-        Some('k' | 'K') => (&t[..t.len() - 1], 1024u64),
-        Some('m' | 'M') => (&t[..t.len() - 1], 1024 * 1024),
-        _ => (t, 1),
+    // `4M`, `4MB` and `4MiB` all mean 4 MiB, as flash sizes are written on datasheets
+    // and in esptool's options. A lone `B` is a hex digit, never a unit.
+    let lower = t.to_ascii_lowercase();
+    let unit = [
+        ("kib", 1024u64),
+        ("mib", 1 << 20),
+        ("kb", 1024),
+        ("mb", 1 << 20),
+        ("k", 1024),
+        ("m", 1 << 20),
+    ]
+    .into_iter()
+    .find(|(u, _)| lower.ends_with(u));
+    let (body, mult) = match unit {
+        Some((u, m)) => (&t[..t.len() - u.len()], m),
+        None => (t, 1),
     };
     let v = if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
         u64::from_str_radix(hex, 16)
@@ -58,6 +71,10 @@ mod tests {
     fn forms() {
         assert_eq!(parse_u32("65536"), Ok(65536));
         assert_eq!(parse_u32("0x10000"), Ok(65536));
+        assert_eq!(parse_u32("8MB"), Ok(8 << 20));
+        assert_eq!(parse_u32("4MiB"), Ok(4 << 20));
+        assert_eq!(parse_u32("64kB"), Ok(64 << 10));
+        assert_eq!(parse_u32("0x1B"), Ok(0x1B));
         assert_eq!(parse_u32("64K"), Ok(65536));
         assert_eq!(parse_u32("64k"), Ok(65536));
         assert_eq!(parse_u32("4M"), Ok(4 << 20));

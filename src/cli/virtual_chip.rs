@@ -33,6 +33,10 @@ pub struct VirtualChipArgs {
     /// Pace the UART at the baud rate and apply datasheet flash timings
     #[arg(long)]
     pub realtime: bool,
+    /// A client leaving does not reset the chip: whatever runs (espflow's stub, busy or
+    /// not) is what the next client finds, as behind a serial bridge without reset lines
+    #[arg(long)]
+    pub stay_on: bool,
     /// With --realtime, run the chip's clock this many times faster than the wall clock
     #[arg(long, default_value_t = 1.0, requires = "realtime")]
     pub time_scale: f64,
@@ -78,6 +82,7 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
         realtime: args.realtime,
         time_scale: args.time_scale,
         drop_after: virtual_chip::server::line_drop(&args.fault),
+        stay_on: args.stay_on,
     };
     virtual_chip::server::serve(chip, listen, line)?;
     Ok(())

@@ -74,6 +74,10 @@ impl StreamRetries {
 /// of 1e-4, and the ROM loader has no retries of its own.
 pub const UPLOAD_RETRIES: u32 = 8;
 const ROM_BAUD: u32 = 115_200;
+/// How long a stub may stay busy after its host went away: the write blocks the host may
+/// leave queued (its window, plus the one in progress), each limited to 64 KiB of flash
+/// work (see `write::blocks`), at the slowest erase and program rates.
+const BUSY_STUB_WAIT: Duration = Duration::from_millis(3 * 64 * timeout::ERASE_MS_PER_MIB / 1024);
 
 /// Scales a timeout with the amount of flash involved, never below the default, as each
 /// request's own timeout does.
@@ -1048,15 +1052,34 @@ fn sync_once(conn: &mut Connection) -> Result<bool> {
     Ok(r.value == 0)
 }
 
+/// Reads and drops frames until the line has been quiet for a moment (at most a second).
+fn drain_until_quiet(conn: &mut Connection) -> std::io::Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(1);
+    while std::time::Instant::now() < deadline {
+        if conn.read_frame(Duration::from_millis(50))?.is_none() {
+            break;
+        }
+    }
+    conn.flush_input()
+}
+
 fn sync_with_retries(
     conn: &mut Connection,
     opts: &ConnectOptions,
 ) -> std::result::Result<(), ConnectError> {
     let strategies = reset::strategies(opts.before, conn.port());
     let mut warned = false;
-    for attempt in 0..opts.attempts {
+    // Without a reset, the loader may be espflow's stub still busy with the blocks a
+    // killed invocation left queued: the SYNCs wait in its receive buffer until it is
+    // done, so keep asking for as long as that can take.
+    // One attempt asked for is one attempt.
+    let busy_until = (strategies.is_empty() && opts.attempts > 1)
+        .then(|| std::time::Instant::now() + BUSY_STUB_WAIT);
+    let mut attempt = 0;
+    while attempt < opts.attempts || busy_until.is_some_and(|t| std::time::Instant::now() < t) {
+        attempt += 1;
         if !strategies.is_empty() {
-            let s = strategies[attempt % strategies.len()];
+            let s = strategies[(attempt - 1) % strategies.len()];
             if let Err(e) = reset::run(s, conn.port())
                 && !warned
             {
@@ -1067,7 +1090,7 @@ fn sync_with_retries(
             }
         }
         conn.flush_input().map_err(LoaderError::Io)?;
-        for _ in 0..5 {
+        for tried in 0..5 {
             match sync_once(conn) {
                 Ok(stub) => {
                     conn.kind = if stub {
@@ -1075,6 +1098,11 @@ fn sync_with_retries(
                     } else {
                         LoaderKind::Rom
                     };
+                    if attempt > 1 || tried > 0 {
+                        // A loader that was busy answers every SYNC it queued meanwhile;
+                        // those answers must not be taken for the next requests'.
+                        drain_until_quiet(conn).map_err(LoaderError::Io)?;
+                    }
                     return Ok(());
                 }
                 Err(LoaderError::Timeout { .. } | LoaderError::Failed { .. }) => {}
@@ -1085,7 +1113,7 @@ fn sync_with_retries(
     }
     Err(ConnectError::NoResponse {
         port: conn.port().name(),
-        attempts: opts.attempts,
+        attempts: attempt,
     })
 }
 

@@ -37,6 +37,9 @@ pub struct LineOptions {
     pub time_scale: f64,
     /// Cut the connection after this many received bytes, once.
     pub drop_after: Option<u64>,
+    /// Leave the chip as it is when a client leaves, instead of resetting it into its ROM
+    /// loader: a serial bridge without reset lines does not reset anything.
+    pub stay_on: bool,
 }
 
 /// The line between the server and its client, paced or not.
@@ -140,7 +143,7 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Re
                 let _ = session(&mut chip, &mut line, &rx, &mut writer);
                 // The reader holds a clone of the socket; only a shutdown closes the line.
                 let _ = writer.shutdown(std::net::Shutdown::Both);
-                end_session(&mut chip);
+                end_session(&mut chip, opts.stay_on);
             }
             Ok(())
         }
@@ -153,18 +156,20 @@ pub fn serve(mut chip: VirtualChip, listen: Listen, opts: LineOptions) -> io::Re
             let mut writer = std::fs::File::from(master);
             loop {
                 let _ = session(&mut chip, &mut line, &rx, &mut writer);
-                end_session(&mut chip);
+                end_session(&mut chip, opts.stay_on);
             }
         }
     }
 }
 
 /// Logs what the client did and readies the chip for the next one: back in its ROM
-/// loader, as after a reset, and powered again after a cut.
-fn end_session(chip: &mut VirtualChip) {
+/// loader, as after a reset (unless `stay_on`), and powered again after a cut.
+fn end_session(chip: &mut VirtualChip, stay_on: bool) {
     log!("{}", chip.session_summary());
     if chip.is_powered() {
-        chip.enter_download_mode(false);
+        if !stay_on {
+            chip.enter_download_mode(false);
+        }
     } else {
         log!("power cut: the line dropped; power restored, ROM loader waiting");
         chip.power_on();

@@ -10,6 +10,7 @@ use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use md5::{Digest, Md5};
 
+use super::blocks;
 use super::plan::sector_span;
 use crate::error::{Error, Result};
 use espflow_protocol::message::timeout;
@@ -82,10 +83,9 @@ pub fn write_run_stub(
     loop {
         let block = loader.write_block(max_block);
         let rest = &data[(at - addr) as usize..];
-        let packed = pack(rest, compress);
-        let wire: &[u8] = packed.as_deref().unwrap_or(rest);
-        let blocks: Vec<&[u8]> = wire.chunks(block as usize).collect();
-        let compressed = packed.is_some();
+        let cut = blocks::cut(rest, compress, block as usize);
+        let blocks = cut.slices();
+        let compressed = cut.compressed;
         loader.flash_begin(
             at,
             rest.len() as u32,
@@ -93,10 +93,6 @@ pub fn write_run_stub(
             blocks.len() as u32,
             compressed,
         )?;
-        // A block may expand to far more flash than its own size; allow for the worst
-        // erase and program time of what it can hold.
-        let ratio = rest.len() as f64 / wire.len().max(1) as f64;
-        let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
         let narrowest = block <= MIN_STUB_BLOCK;
         let (window, retries) = if block == max_block {
             (caps.write_window as usize, WIDE_RETRIES)
@@ -105,8 +101,12 @@ pub fn write_run_stub(
         } else {
             (NARROW_WINDOW, WIDE_RETRIES)
         };
+        // An answer may wait for the blocks queued before its own: allow for the erase
+        // and program time of all the flash a full window can put down.
+        let per_block = timeout::flash_data((cut.widest * (window + 1)) as u64);
         let n = blocks.len();
         let mut committed = at;
+        let mut answered = 0;
         let sent = loader.flash_stream(
             &blocks,
             compressed,
@@ -114,12 +114,16 @@ pub fn write_run_stub(
             per_block,
             Some((at, rest.len() as u32)),
             retries,
-            |_, c| {
+            |done, c| {
+                answered = done;
                 committed = committed.max(c);
                 on_commit(committed, (committed - addr) as u64);
             },
         );
-        stats.wire += wire.len() as u64;
+        stats.wire += blocks[..answered]
+            .iter()
+            .map(|b| b.len() as u64)
+            .sum::<u64>();
         match sent {
             Ok(()) => {}
             Err((_, e)) if e.is_line_error() && !narrowest => {

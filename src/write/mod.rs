@@ -12,6 +12,7 @@
 //! Resume lives in [`write_images`] and nowhere else: the journal's claim is proven by one
 //! MD5 in [`compare`], and the per-sector digests find the rest.
 
+pub mod blocks;
 pub mod compare;
 pub mod execute;
 pub mod journal;

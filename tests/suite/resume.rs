@@ -243,3 +243,75 @@ fn power_cut_mid_erase_of_a_shared_sector_keeps_its_bytes() {
             .unwrap_or_else(|e| panic!("{extra:?} {fault}: {e}"));
     }
 }
+
+/// A host killed while the stub works through a block of zeros that expands to much flash
+/// leaves the chip busy, with no reset line on `socket://` to stop it (`--stay-on`: the
+/// chip is not reset when its client leaves). The next invocation starts at once, finds
+/// the stub, waits for it, reuses it, and finishes the write.
+#[test]
+fn a_write_started_while_the_chip_is_still_busy_succeeds() {
+    use std::io::BufRead as _;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let old = random_bytes(runner::FLASH_4M, 91);
+    std::fs::write(&flash, &old).unwrap();
+    let mut image = random_bytes(0x40000, 92);
+    image.extend(std::iter::repeat_n(0u8, 0x100000));
+    image.extend(std::iter::repeat_n(0x55u8, 0x40000));
+    let img = dir.path().join("mixed.bin");
+    std::fs::write(&img, &image).unwrap();
+    let served = serve(&flash, &["--realtime", "--time-scale", "2", "--stay-on"]);
+    let state = dir.path().join("state");
+    let args = |c: &mut std::process::Command| {
+        c.env("ESPFLOW_STATE_DIR", &state)
+            .args([
+                "--port",
+                &served.port,
+                "--baud",
+                "921600",
+                "--format",
+                "json",
+            ])
+            .args(["write-flash", "0x10000"])
+            .arg(&img);
+    };
+
+    let mut victim = espflow();
+    args(&mut victim);
+    let mut victim = victim
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed while the zeros are being written: most of the random part is committed,
+    // and the blocks after it are on their way or being worked through.
+    let lines = std::io::BufReader::new(victim.stdout.take().unwrap());
+    for line in lines.lines().map_while(Result::ok) {
+        let done = serde_json::from_str::<serde_json::Value>(&line)
+            .ok()
+            .and_then(|v| v["done"].as_u64());
+        if done.is_some_and(|d| d >= 0x30000) {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(600));
+    victim.kill().unwrap();
+    victim.wait().unwrap();
+
+    let mut rerun = espflow();
+    args(&mut rerun);
+    let out = run(rerun, Duration::from_secs(120));
+    let stdout = ok(&out);
+    assert_eq!(summary_field(&stdout, "resumed"), Some(1), "{stdout}");
+    // The stub the killed invocation started is the one that finished the job.
+    let sessions = served.sessions(2);
+    assert!(
+        sessions.iter().all(|s| s.contains("stub_uploads=1")),
+        "{sessions:?}"
+    );
+    drop(served);
+    let disk = std::fs::read(&flash).unwrap();
+    trials::check_flash(&disk, &old, 0x10000, &image).unwrap();
+}
