@@ -315,3 +315,31 @@ fn a_write_started_while_the_chip_is_still_busy_succeeds() {
     let disk = std::fs::read(&flash).unwrap();
     trials::check_flash(&disk, &old, 0x10000, &image).unwrap();
 }
+
+/// A 4 MiB image (1.5 MiB random, 1 MiB of zeros, the rest erased) over old data, at the
+/// chip's real speed: the compressed blocks of the zeros and the erased run expand to
+/// seconds of erasing and programming, and their answers are waited for as long as that
+/// work takes, not as long as their few bytes on the line would suggest.
+#[test]
+fn a_4_mib_mixed_image_over_old_data_writes_in_one_invocation_at_real_speed() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let old = random_bytes(8 << 20, 93);
+    std::fs::write(&flash, &old).unwrap();
+    let mut image = random_bytes(0x180000, 94);
+    image.extend(std::iter::repeat_n(0u8, 0x100000));
+    image.resize(4 << 20, 0xFF);
+    let img = dir.path().join("mixed.bin");
+    std::fs::write(&img, &image).unwrap();
+    let served = serve(&flash, &["--realtime"]);
+    let stdout = write_json(
+        &served.port,
+        &dir.path().join("state"),
+        &["--baud", "921600"],
+        &["0x10000", img.to_str().unwrap()],
+    );
+    assert_eq!(summary_field(&stdout, "verified"), Some(1), "{stdout}");
+    drop(served);
+    let disk = std::fs::read(&flash).unwrap();
+    trials::check_flash(&disk, &old, 0x10000, &image).unwrap();
+}
