@@ -928,6 +928,108 @@ json\:"JSON lines on stdout"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
+(encrypt-image)
+_arguments "${_arguments_options[@]}" : \
+'-c+[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-k+[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--key=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--keyfile=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'-a+[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--address=[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
+'-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
+'::output -- Where the result goes (replaced only once it is complete):_files' \
+&& ret=0
+;;
+(decrypt-image)
+_arguments "${_arguments_options[@]}" : \
+'-c+[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-k+[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--key=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--keyfile=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'-a+[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--address=[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
+'-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
+'::output -- Where the result goes (replaced only once it is complete):_files' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
@@ -1076,6 +1178,14 @@ esac
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(encrypt-image)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(decrypt-image)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1108,6 +1218,8 @@ _espflow_commands() {
 'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
 'ota:OTA slots\: status, write, activate, erase otadata' \
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
+'encrypt-image:Encrypt an image as the chip'\''s flash encryption would, for writing to an encrypted device (espsecure'\''s encrypt-flash-data); no port is used' \
+'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1127,6 +1239,16 @@ _espflow__subcmd__checksum-md5_commands() {
 _espflow__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'espflow completions commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__decrypt-image_commands] )) ||
+_espflow__subcmd__decrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow decrypt-image commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__encrypt-image_commands] )) ||
+_espflow__subcmd__encrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow encrypt-image commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__erase-flash_commands] )) ||
 _espflow__subcmd__erase-flash_commands() {
@@ -1158,6 +1280,8 @@ _espflow__subcmd__help_commands() {
 'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
 'ota:OTA slots\: status, write, activate, erase otadata' \
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
+'encrypt-image:Encrypt an image as the chip'\''s flash encryption would, for writing to an encrypted device (espsecure'\''s encrypt-flash-data); no port is used' \
+'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1177,6 +1301,16 @@ _espflow__subcmd__help__subcmd__checksum-md5_commands() {
 _espflow__subcmd__help__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help completions commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__decrypt-image_commands] )) ||
+_espflow__subcmd__help__subcmd__decrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help decrypt-image commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__encrypt-image_commands] )) ||
+_espflow__subcmd__help__subcmd__encrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help encrypt-image commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__erase-flash_commands] )) ||
 _espflow__subcmd__help__subcmd__erase-flash_commands() {

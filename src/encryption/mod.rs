@@ -158,6 +158,20 @@ impl From<EncryptionError> for crate::Error {
     }
 }
 
+/// The FLASH_CRYPT_CONF `chip` encrypts with, given the value asked for (if any): the
+/// ESP32 takes a 4-bit value and defaults to [`DEFAULT_FLASH_CRYPT_CONF`]; other chips
+/// have no such eFuse and refuse one.
+pub fn flash_crypt_conf_for(chip: Chip, asked: Option<u32>) -> Result<u8, EncryptionError> {
+    match (Scheme::for_chip(chip), asked) {
+        (Scheme::Xts, Some(_)) => Err(EncryptionError::FlashCryptConfNotApplicable(chip)),
+        (_, None) => Ok(DEFAULT_FLASH_CRYPT_CONF),
+        (Scheme::Esp32, Some(c)) => u8::try_from(c)
+            .ok()
+            .filter(|c| *c <= 0xF)
+            .ok_or(EncryptionError::FlashCryptConfRange(c)),
+    }
+}
+
 /// Which way data goes through the flash encryption.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -196,16 +210,7 @@ impl FlashEncryption {
         key_file: &[u8],
         flash_crypt_conf: Option<u32>,
     ) -> Result<FlashEncryption, EncryptionError> {
-        let flash_crypt_conf = match (Scheme::for_chip(chip), flash_crypt_conf) {
-            (Scheme::Xts, Some(_)) => {
-                return Err(EncryptionError::FlashCryptConfNotApplicable(chip));
-            }
-            (_, None) => DEFAULT_FLASH_CRYPT_CONF,
-            (Scheme::Esp32, Some(c)) => u8::try_from(c)
-                .ok()
-                .filter(|c| *c <= 0xF)
-                .ok_or(EncryptionError::FlashCryptConfRange(c))?,
-        };
+        let flash_crypt_conf = flash_crypt_conf_for(chip, flash_crypt_conf)?;
         let key = FlashKey::for_chip(chip, key_file)?;
         Ok(FlashEncryption {
             chip,
@@ -254,8 +259,8 @@ impl FlashEncryption {
     ) -> Result<(), EncryptionError> {
         self.scheme().check_region(address, data.len())?;
         match &self.key {
-            FlashKey::Xts128(k) => xts::Xts::aes128(k).apply(address, data, direction),
-            FlashKey::Xts256(k) => xts::Xts::aes256(k).apply(address, data, direction),
+            FlashKey::Xts128(k) => xts::apply_128(k, address, data, direction),
+            FlashKey::Xts256(k) => xts::apply_256(k, address, data, direction),
             FlashKey::Esp32(k) => esp32::apply(k, self.flash_crypt_conf, address, data, direction),
         }
         Ok(())

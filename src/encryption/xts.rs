@@ -20,41 +20,26 @@ use super::Direction;
 /// Bytes in one XTS data unit of the flash encryption.
 pub const UNIT: usize = 128;
 
-/// XTS-AES with its key expanded.
-pub enum Xts {
-    /// A 32-byte key.
-    Aes128(Xts128<Aes128>),
-    /// A 64-byte key.
-    Aes256(Xts128<Aes256>),
+/// XTS-AES-128 of `data` at flash address `address`, in place: `key[..16]` encrypts the
+/// data, `key[16..]` the tweak. The caller has checked that address and length are
+/// multiples of 16 and that the region ends within 32 bits.
+pub fn apply_128(key: &[u8; 32], address: u32, data: &mut [u8], direction: Direction) {
+    let (k1, k2) = key.split_at(16);
+    let xts = Xts128::new(
+        Aes128::new_from_slice(k1).expect("16 bytes"),
+        Aes128::new_from_slice(k2).expect("16 bytes"),
+    );
+    apply(&xts, address, data, direction);
 }
 
-impl Xts {
-    /// XTS-AES-128: `key[..16]` encrypts the data, `key[16..]` the tweak.
-    pub fn aes128(key: &[u8; 32]) -> Xts {
-        let (data, tweak) = key.split_at(16);
-        Xts::Aes128(Xts128::new(
-            Aes128::new_from_slice(data).expect("16 bytes"),
-            Aes128::new_from_slice(tweak).expect("16 bytes"),
-        ))
-    }
-
-    /// XTS-AES-256: `key[..32]` encrypts the data, `key[32..]` the tweak.
-    pub fn aes256(key: &[u8; 64]) -> Xts {
-        let (data, tweak) = key.split_at(32);
-        Xts::Aes256(Xts128::new(
-            Aes256::new_from_slice(data).expect("32 bytes"),
-            Aes256::new_from_slice(tweak).expect("32 bytes"),
-        ))
-    }
-
-    /// Encrypts or decrypts `data` at flash address `address` in place. The caller has
-    /// checked that both are multiples of 16 and that the region ends within 32 bits.
-    pub fn apply(&self, address: u32, data: &mut [u8], direction: Direction) {
-        match self {
-            Xts::Aes128(x) => apply(x, address, data, direction),
-            Xts::Aes256(x) => apply(x, address, data, direction),
-        }
-    }
+/// XTS-AES-256, as [`apply_128`]: `key[..32]` encrypts the data, `key[32..]` the tweak.
+pub fn apply_256(key: &[u8; 64], address: u32, data: &mut [u8], direction: Direction) {
+    let (k1, k2) = key.split_at(32);
+    let xts = Xts128::new(
+        Aes256::new_from_slice(k1).expect("32 bytes"),
+        Aes256::new_from_slice(k2).expect("32 bytes"),
+    );
+    apply(&xts, address, data, direction);
 }
 
 /// The tweak of the data unit at `unit_address`.
