@@ -464,11 +464,11 @@ _espflow() {
                     return 0
                     ;;
                 --before)
-                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --after)
-                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --connect-attempts)
@@ -550,11 +550,11 @@ _espflow() {
                     return 0
                     ;;
                 --before)
-                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --after)
-                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --connect-attempts)

@@ -572,20 +572,16 @@ complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
-usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
-no-reset\t'Just sync with a loader that is already waiting'
-no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
-no-reset\t'Leave the chip in the loader'"
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s p -l port -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s b -l baud -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l before -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l after -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l connect-attempts -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l no-stub
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l experimental-stub
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -600,20 +596,16 @@ complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
-usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
-no-reset\t'Just sync with a loader that is already waiting'
-no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
-no-reset\t'Leave the chip in the loader'"
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s p -l port -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s b -l baud -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l before -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l after -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l connect-attempts -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l no-stub
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l experimental-stub
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'

@@ -956,23 +956,19 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
 '-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
-usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
-no-reset\:"Just sync with a loader that is already waiting"
-no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
-'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
-no-reset\:"Leave the chip in the loader"))' \
-'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'-p+[]:PORT:_default' \
+'--port=[]:PORT:_default' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
-'--no-stub[Use the ROM loader only, without uploading a stub]' \
-'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--no-stub[]' \
+'--experimental-stub[]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1007,23 +1003,19 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
 '-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
-usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
-no-reset\:"Just sync with a loader that is already waiting"
-no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
-'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
-no-reset\:"Leave the chip in the loader"))' \
-'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'-p+[]:PORT:_default' \
+'--port=[]:PORT:_default' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
-'--no-stub[Use the ROM loader only, without uploading a stub]' \
-'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--no-stub[]' \
+'--experimental-stub[]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \

@@ -359,6 +359,22 @@ fn bad_keys_addresses_lengths_and_chips_are_one_line_and_status_two() {
             .concat(),
             "FLASH_CRYPT_CONF 0x10 is not a 4-bit eFuse value",
         ),
+        (
+            [
+                encrypt_args("esp32c3", &key, "0x10000", &input, &out),
+                vec!["--port", "/dev/ttyUSB0"],
+            ]
+            .concat(),
+            "-image works on files and opens no port: --port does not apply",
+        ),
+        (
+            [
+                encrypt_args("esp32c3", &key, "0x10000", &input, &out),
+                vec!["--no-stub"],
+            ]
+            .concat(),
+            "opens no port: --no-stub does not apply",
+        ),
     ];
     for (args, says) in &cases {
         refused(args, says);
@@ -416,8 +432,10 @@ fn the_output_is_checked_before_anything_is_read_and_replaced_only_when_complete
     );
     assert_eq!(std::fs::read(&out).unwrap(), b"previous");
 
-    // espsecure's spelling of the options works too, and a successful run replaces it.
+    // espsecure's spelling of the options works too, and a successful run replaces it; a
+    // port in the environment is no business of a command that opens none.
     let mut c = espflow();
+    c.env("ESPFLOW_PORT", "/dev/ttyUSB0");
     c.args([
         "encrypt-image",
         "-c",
