@@ -60,6 +60,8 @@ complete -c espflow -n "__fish_espflow_needs_command" -f -a "read-partition" -d 
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "encrypt-image" -d 'Encrypt an image as the chip\'s flash encryption would, for writing to an encrypted device (espsecure\'s encrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
@@ -558,6 +560,54 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s k -l key -l keyfile -d 'Flash encryption key file: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2\'s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s p -l port -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s b -l baud -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l before -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l after -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l connect-attempts -r
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l no-stub
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l experimental-stub
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s k -l key -l keyfile -d 'Flash encryption key file: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2\'s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s p -l port -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s b -l baud -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l before -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l after -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l connect-attempts -r
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l no-stub
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l experimental-stub
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -581,20 +631,22 @@ json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "read-flash" -d 'Read flash into a file'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "erase-flash" -d 'Erase the whole flash'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "partition-table" -d 'Partition tables: convert and show'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "read-flash" -d 'Read flash into a file'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "erase-flash" -d 'Erase the whole flash'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "partition-table" -d 'Partition tables: convert and show'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "encrypt-image" -d 'Encrypt an image as the chip\'s flash encryption would, for writing to an encrypted device (espsecure\'s encrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'

@@ -929,6 +929,100 @@ json\:"JSON lines on stdout"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
+(encrypt-image)
+_arguments "${_arguments_options[@]}" : \
+'-c+[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-k+[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--key=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--keyfile=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'-a+[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--address=[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
+'-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'-p+[]:PORT:_default' \
+'--port=[]:PORT:_default' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
+'::output -- Where the result goes (replaced only once it is complete):_files' \
+&& ret=0
+;;
+(decrypt-image)
+_arguments "${_arguments_options[@]}" : \
+'-c+[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[The chip whose flash the data is for\: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-k+[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--key=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'--keyfile=[Flash encryption key file\: 32 bytes (XTS-AES-128, or AES-256 on esp32), 64 bytes (XTS-AES-256 on esp32s2, esp32s3, esp32p4), 16 bytes (esp32c2'\''s key extended with SHA-256) or 24 bytes (esp32 with the 3/4 coding scheme)]:KEY:_files' \
+'-a+[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--address=[Flash address of the data\: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)]:ADDR:_default' \
+'--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
+'-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
+'-p+[]:PORT:_default' \
+'--port=[]:PORT:_default' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
+'::output -- Where the result goes (replaced only once it is complete):_files' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
@@ -1077,6 +1171,14 @@ esac
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(encrypt-image)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(decrypt-image)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1109,6 +1211,8 @@ _espflow_commands() {
 'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
 'ota:OTA slots\: status, write, activate, erase otadata' \
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
+'encrypt-image:Encrypt an image as the chip'\''s flash encryption would, for writing to an encrypted device (espsecure'\''s encrypt-flash-data); no port is used' \
+'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1128,6 +1232,16 @@ _espflow__subcmd__checksum-md5_commands() {
 _espflow__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'espflow completions commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__decrypt-image_commands] )) ||
+_espflow__subcmd__decrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow decrypt-image commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__encrypt-image_commands] )) ||
+_espflow__subcmd__encrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow encrypt-image commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__erase-flash_commands] )) ||
 _espflow__subcmd__erase-flash_commands() {
@@ -1159,6 +1273,8 @@ _espflow__subcmd__help_commands() {
 'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
 'ota:OTA slots\: status, write, activate, erase otadata' \
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
+'encrypt-image:Encrypt an image as the chip'\''s flash encryption would, for writing to an encrypted device (espsecure'\''s encrypt-flash-data); no port is used' \
+'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1178,6 +1294,16 @@ _espflow__subcmd__help__subcmd__checksum-md5_commands() {
 _espflow__subcmd__help__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help completions commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__decrypt-image_commands] )) ||
+_espflow__subcmd__help__subcmd__decrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help decrypt-image commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__encrypt-image_commands] )) ||
+_espflow__subcmd__help__subcmd__encrypt-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help encrypt-image commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__erase-flash_commands] )) ||
 _espflow__subcmd__help__subcmd__erase-flash_commands() {

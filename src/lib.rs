@@ -12,6 +12,7 @@
 //! - [`loader`]: the serial loader protocol, command by command;
 //! - [`chip`], [`stub`]: per-chip facts and espflow's embedded flasher stubs;
 //! - [`partition`], [`ota`]: ESP-IDF partition tables and otadata, as pure values;
+//! - [`encryption`]: flash encryption on the host, byte for byte as espsecure does it;
 //! - [`virtual_chip`]: a virtual ESP32-C3 to run all of it against without hardware.
 //!
 //! Building with `--no-default-features` leaves out the command line (clap, indicatif).
@@ -19,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod chip;
+pub mod encryption;
 pub mod error;
 pub mod input;
 pub mod loader;

@@ -23,6 +23,7 @@ macro_rules! errln {
 
 pub mod args;
 mod connect;
+mod encryption;
 pub mod exit;
 mod flash;
 mod ota;
@@ -135,6 +136,12 @@ pub enum Commands {
     },
     /// Serve a virtual chip over TCP or a pty for other programs (esptool included)
     VirtualChip(VirtualChipArgs),
+    /// Encrypt an image as the chip's flash encryption would, for writing to an encrypted
+    /// device (espsecure's encrypt-flash-data); no port is used
+    EncryptImage(encryption::EncryptionArgs),
+    /// Decrypt data read from a chip's encrypted flash (espsecure's decrypt-flash-data); no
+    /// port is used
+    DecryptImage(encryption::EncryptionArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -180,6 +187,8 @@ pub fn run(cli: Cli) -> Result<()> {
         ),
         Commands::Ota { command } => ota::run(conn, format, command),
         Commands::VirtualChip(args) => virtual_chip::serve(&args),
+        Commands::EncryptImage(args) => encryption::encrypt(&args, format),
+        Commands::DecryptImage(args) => encryption::decrypt(&args, format),
         Commands::Completions { shell } => {
             // Generated into memory first: the generator panics when its writer fails.
             let mut script = Vec::new();
