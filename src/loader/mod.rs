@@ -251,18 +251,40 @@ impl Loader {
     /// protocol v2: any other outcome is the line's doing, so the question is asked again
     /// rather than settling for protocol v1, which has no retries.
     fn negotiate_own(&mut self) -> Result<()> {
-        // Each round is itself up to MAX_RETRIES + 1 questions.
-        for attempt in 0..3 {
+        self.conn.v2 = false;
+        self.caps = None;
+        let hello = CapabilitiesRequest {
+            host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
+        };
+        let mut unknown = 0;
+        for attempt in 0..=UPLOAD_RETRIES {
             if attempt > 0 {
                 self.conn.retries += 1;
                 self.conn.flush_input()?;
             }
-            if let Some(found) = self.negotiate()
-                && self.conn.v2
-            {
-                self.caps = Some(found);
-                return Ok(());
+            match self.hello(&hello) {
+                Ok(Some(found)) if self.conn.v2 => {
+                    self.caps = Some(found);
+                    return Ok(());
+                }
+                // The request lost its v2 flag on the way; ask again.
+                Ok(Some(_)) => {}
+                Ok(None) => unknown += 1,
+                Err(LoaderError::Io(e)) => return Err(LoaderError::Io(e)),
+                Err(_) => {}
             }
+        }
+        if unknown > UPLOAD_RETRIES / 2 {
+            // What runs answers, but not as espflow's stub: the image in RAM is not the
+            // one sent. The ROM loader checks only each block's data, so a damaged block
+            // number or load address puts a block elsewhere unnoticed.
+            return Err(LoaderError::Malformed {
+                cmd: Command::EspflowCapabilities.name(),
+                reason: "the stub that started is not the one sent (an upload block landed \
+                         elsewhere in RAM, which the ROM loader cannot detect); reset the \
+                         chip and run again"
+                    .into(),
+            });
         }
         Err(LoaderError::Garbled {
             cmd: Command::EspflowCapabilities.name(),

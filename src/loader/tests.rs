@@ -869,3 +869,18 @@ fn an_spi_command_cut_by_the_line_runs_again_and_restores_the_registers() {
         [(spi.base + spi.usr, 0x11), (spi.base + spi.usr2, 0x22)]
     );
 }
+
+#[test]
+fn a_started_stub_that_is_not_ours_is_reported_as_a_damaged_upload() {
+    let (mut l, port) = loader(LoaderKind::Stub, Chip::Esp32c3);
+    for _ in 0..=UPLOAD_RETRIES {
+        port.then(&[answer(Command::EspflowCapabilities, 0, &[1, 0x05])]);
+    }
+    match l.negotiate_own() {
+        Err(LoaderError::Malformed { reason, .. }) => {
+            assert!(reason.contains("not the one sent"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(port.requests().len(), UPLOAD_RETRIES as usize + 1);
+}
