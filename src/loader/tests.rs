@@ -734,6 +734,16 @@ fn v2_is_negotiated_from_a_sealed_answer_only() {
     assert_eq!(sent[0].1.len(), 4);
 }
 
+/// Scripts `n` 16-byte blocks of `stream`, each refused as damaged once and then taken.
+fn each_block_damaged_once(port: &ScriptedPort, n: u32, stream: (u32, u32)) {
+    for i in 0..n {
+        let refused = answer(Command::FlashData, stream.0, &[StubError::BadCrc.code(), 0]);
+        port.then(&[sealed(refused, 2 * i + 1, stream)]);
+        let done = answer(Command::FlashData, stream.0 + 16 * (i + 1), &[0, 0]);
+        port.then(&[sealed(done, 2 * i + 2, stream)]);
+    }
+}
+
 #[test]
 fn v2_write_retries_are_counted_per_block() {
     // Every block is damaged once: more rounds in all than one block may spend, and the
@@ -741,15 +751,7 @@ fn v2_write_retries_are_counted_per_block() {
     let (mut l, port) = v2_loader();
     let n = MAX_WRITE_RETRIES + 4;
     let stream = (0x10000, n * 16);
-    let mut seq = 0;
-    for i in 0..n {
-        seq += 1;
-        let refused = answer(Command::FlashData, 0x10000, &[StubError::BadCrc.code(), 0]);
-        port.then(&[sealed(refused, seq, stream)]);
-        seq += 1;
-        let done = answer(Command::FlashData, 0x10000 + 16 * (i + 1), &[0, 0]);
-        port.then(&[sealed(done, seq, stream)]);
-    }
+    each_block_damaged_once(&port, n, stream);
     let data = vec![7u8; 16];
     let blocks: Vec<&[u8]> = (0..n).map(|_| data.as_slice()).collect();
     let mut answered = 0;
@@ -771,15 +773,7 @@ fn v2_write_retries_are_counted_per_block() {
 fn v2_a_stream_gives_up_within_its_total_budget() {
     let (mut l, port) = v2_loader();
     let stream = (0x10000, 64);
-    let mut seq = 0;
-    for i in 0..4u32 {
-        seq += 1;
-        let refused = answer(Command::FlashData, 0x10000, &[StubError::BadCrc.code(), 0]);
-        port.then(&[sealed(refused, seq, stream)]);
-        seq += 1;
-        let done = answer(Command::FlashData, 0x10000 + 16 * (i + 1), &[0, 0]);
-        port.then(&[sealed(done, seq, stream)]);
-    }
+    each_block_damaged_once(&port, 4, stream);
     let data = vec![7u8; 16];
     let blocks: Vec<&[u8]> = (0..4).map(|_| data.as_slice()).collect();
     let limits = StreamRetries {

@@ -132,16 +132,15 @@ mod tests {
         out
     }
 
+    fn random(n: usize, seed: u64) -> Vec<u8> {
+        use rand::{RngCore, SeedableRng};
+        let mut data = vec![0u8; n];
+        rand::rngs::SmallRng::seed_from_u64(seed).fill_bytes(&mut data);
+        data
+    }
+
     fn mixed() -> Vec<u8> {
-        let mut x = 0x1234_5678u32;
-        let mut data: Vec<u8> = (0..0x30000)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                x as u8
-            })
-            .collect();
+        let mut data = random(0x30000, 1);
         data.extend(std::iter::repeat_n(0u8, 0x100000));
         data.extend(std::iter::repeat_n(0xFFu8, 0x8123));
         data
@@ -176,13 +175,7 @@ mod tests {
 
     #[test]
     fn data_that_does_not_shrink_goes_as_it_is() {
-        let mut x = 7u32;
-        let data: Vec<u8> = (0..0x9000)
-            .map(|_| {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                (x >> 16) as u8
-            })
-            .collect();
+        let data = random(0x9000, 2);
         let b = cut(&data, true, 0x4000);
         assert!(!b.compressed);
         assert_eq!(b.wire, data);
