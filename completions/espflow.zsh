@@ -1023,6 +1023,120 @@ json\:"JSON lines on stdout"))' \
 '::output -- Where the result goes (replaced only once it is complete):_files' \
 && ret=0
 ;;
+(config)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_espflow__subcmd__config_commands" \
+"*::: :->config" \
+&& ret=0
+
+    case $state in
+    (config)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-config-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_espflow__subcmd__config__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-config-help-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
@@ -1179,6 +1293,26 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(config)
+_arguments "${_arguments_options[@]}" : \
+":: :_espflow__subcmd__help__subcmd__config_commands" \
+"*::: :->config" \
+&& ret=0
+
+    case $state in
+    (config)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:espflow-help-config-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1213,6 +1347,7 @@ _espflow_commands() {
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
 'encrypt-image:Encrypt an image as the chip'\''s flash encryption would, for writing to an encrypted device (espsecure'\''s encrypt-flash-data); no port is used' \
 'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
+'config:Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1232,6 +1367,37 @@ _espflow__subcmd__checksum-md5_commands() {
 _espflow__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'espflow completions commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__config_commands] )) ||
+_espflow__subcmd__config_commands() {
+    local commands; commands=(
+'show:Print each setting, its value and its source' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'espflow config commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__config__subcmd__help_commands] )) ||
+_espflow__subcmd__config__subcmd__help_commands() {
+    local commands; commands=(
+'show:Print each setting, its value and its source' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'espflow config help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__config__subcmd__help__subcmd__help_commands] )) ||
+_espflow__subcmd__config__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow config help help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__config__subcmd__help__subcmd__show_commands] )) ||
+_espflow__subcmd__config__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow config help show commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__config__subcmd__show_commands] )) ||
+_espflow__subcmd__config__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow config show commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__decrypt-image_commands] )) ||
 _espflow__subcmd__decrypt-image_commands() {
@@ -1275,6 +1441,7 @@ _espflow__subcmd__help_commands() {
 'virtual-chip:Serve a virtual chip over TCP or a pty for other programs (esptool included)' \
 'encrypt-image:Encrypt an image as the chip'\''s flash encryption would, for writing to an encrypted device (espsecure'\''s encrypt-flash-data); no port is used' \
 'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
+'config:Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1294,6 +1461,18 @@ _espflow__subcmd__help__subcmd__checksum-md5_commands() {
 _espflow__subcmd__help__subcmd__completions_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help completions commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__config_commands] )) ||
+_espflow__subcmd__help__subcmd__config_commands() {
+    local commands; commands=(
+'show:Print each setting, its value and its source' \
+    )
+    _describe -t commands 'espflow help config commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__config__subcmd__show_commands] )) ||
+_espflow__subcmd__help__subcmd__config__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help config show commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__decrypt-image_commands] )) ||
 _espflow__subcmd__help__subcmd__decrypt-image_commands() {

@@ -5,12 +5,10 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let (args, matches) = cli::parse();
     let format = args.output.format;
-    match cli::run(args) {
+    match cli::run(args, &matches) {
         Ok(()) => ExitCode::from(cli::exit::OK),
         Err(e) => {
             cli::output::report_error(format, &e);

@@ -19,16 +19,22 @@ pub struct ConnectArgs {
     #[arg(short, long, global = true, env = "ESPFLOW_PORT")]
     pub port: Option<String>,
     /// Expected chip; connecting to another one is an error
-    #[arg(short, long, global = true, value_enum)]
+    #[arg(short, long, global = true, value_enum, env = "ESPFLOW_CHIP")]
     pub chip: Option<Chip>,
     /// Baud rate to switch to after connecting (9600 to 5000000)
-    #[arg(short, long, global = true, default_value_t = 460_800, value_parser = baud)]
+    #[arg(short, long, global = true, default_value_t = 460_800, value_parser = baud, env = "ESPFLOW_BAUD")]
     pub baud: u32,
     /// How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, env = "ESPFLOW_BEFORE")]
     pub before: Option<Before>,
     /// What to do with the chip when done
-    #[arg(long, global = true, value_enum, default_value = "hard-reset")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "hard-reset",
+        env = "ESPFLOW_AFTER"
+    )]
     pub after: After,
     /// Use the ROM loader only, without uploading a stub
     #[arg(long, global = true)]
@@ -38,7 +44,12 @@ pub struct ConnectArgs {
     #[arg(long, global = true, conflicts_with = "no_stub")]
     pub experimental_stub: bool,
     /// Connection attempts before giving up
-    #[arg(long, global = true, default_value_t = 7)]
+    #[arg(
+        long,
+        global = true,
+        default_value_t = 7,
+        env = "ESPFLOW_CONNECT_ATTEMPTS"
+    )]
     pub connect_attempts: usize,
 }
 

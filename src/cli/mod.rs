@@ -22,6 +22,7 @@ macro_rules! errln {
 }
 
 pub mod args;
+mod config;
 mod connect;
 mod encryption;
 pub mod exit;
@@ -142,6 +143,12 @@ pub enum Commands {
     /// Decrypt data read from a chip's encrypted flash (espsecure's decrypt-flash-data); no
     /// port is used
     DecryptImage(encryption::EncryptionArgs),
+    /// Show the connection settings in force and where each came from (flag, environment,
+    /// espflow.toml, default)
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -149,10 +156,31 @@ pub enum Commands {
     },
 }
 
-/// Runs one command.
-pub fn run(cli: Cli) -> Result<()> {
+/// `config` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Print each setting, its value and its source
+    Show,
+}
+
+/// Parses the command line (exiting on a usage error, as clap does) and keeps its matches,
+/// which say which settings the command line or the environment gave.
+pub fn parse() -> (Cli, clap::ArgMatches) {
+    use clap::FromArgMatches as _;
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    (cli, matches)
+}
+
+/// Runs one command, after filling unset connection settings from the configuration files.
+pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let origins = config::apply(&mut cli.conn, matches, &cwd)?;
     let (conn, format) = (&cli.conn, cli.output.format);
     match cli.command {
+        Commands::Config {
+            command: ConfigCommand::Show,
+        } => config::show(conn, &origins, format),
         Commands::BoardInfo => flash::board_info(conn, format),
         Commands::ReadFlash { addr, size, file } => flash::read(conn, format, addr, size, &file),
         Commands::WriteFlash(args) => flash::write(conn, format, &args),

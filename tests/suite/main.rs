@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod config;
 mod encryption;
 mod exit_status;
 mod inputs;

@@ -11,7 +11,18 @@ pub const FLASH_4M: usize = 0x40_0000;
 
 pub fn espflow() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_espflow"));
-    c.env_remove("ESPFLOW_PORT");
+    // Whatever the machine running the tests has configured stays out of them.
+    for var in [
+        "ESPFLOW_PORT",
+        "ESPFLOW_BAUD",
+        "ESPFLOW_CHIP",
+        "ESPFLOW_BEFORE",
+        "ESPFLOW_AFTER",
+        "ESPFLOW_CONNECT_ATTEMPTS",
+    ] {
+        c.env_remove(var);
+    }
+    c.env("ESPFLOW_NO_CONFIG", "1");
     c
 }
 

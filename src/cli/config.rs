@@ -1,0 +1,233 @@
+//! Connection settings from configuration files, below flags and environment variables:
+//! a flag wins over `ESPFLOW_*`, which wins over `espflow.toml` in the current directory
+//! or the nearest parent that has one, which wins over the user's
+//! `$XDG_CONFIG_HOME/espflow/espflow.toml` (`~/.config/espflow/espflow.toml`).
+//!
+//! A file holds any of `port`, `baud`, `chip`, `before`, `after` and `connect-attempts`,
+//! spelled and valued as the flags are. An unknown key or a bad value is an error naming
+//! the file, so that a typo never silently leaves a setting at its default.
+//! `ESPFLOW_NO_CONFIG=1` reads no file (for scripts and tests that must not depend on
+//! where they run).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::parser::ValueSource;
+use clap::{ArgMatches, ValueEnum};
+use espflow::Error;
+use espflow::chip::Chip;
+use espflow::loader::{After, Before};
+
+use super::args::{ConnectArgs, Format, baud};
+
+/// The settings a file may hold: clap's argument id, and the flag's name.
+const KEYS: [(&str, &str); 6] = [
+    ("port", "port"),
+    ("baud", "baud"),
+    ("chip", "chip"),
+    ("before", "before"),
+    ("after", "after"),
+    ("connect_attempts", "connect-attempts"),
+];
+
+/// The name of a project's configuration file.
+pub const FILE_NAME: &str = "espflow.toml";
+
+/// Where one setting's value came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A flag on the command line.
+    Flag,
+    /// An environment variable.
+    Env(&'static str),
+    /// A configuration file.
+    File(PathBuf),
+    /// The built-in default (or unset).
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag => f.write_str("flag"),
+            Source::Env(v) => write!(f, "environment {v}"),
+            Source::File(p) => write!(f, "file {}", p.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// Every setting with its source, after [`apply`].
+pub type Origins = Vec<(&'static str, Source)>;
+
+/// The configuration files that apply from `cwd`, the project's first, then the user's.
+pub fn files(cwd: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    if std::env::var_os("ESPFLOW_NO_CONFIG").is_some_and(|v| !v.is_empty()) {
+        return found;
+    }
+    if let Some(local) = cwd
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+    {
+        found.push(local);
+    }
+    let user = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| dirs::home_dir().map(|h| h.join(".config")));
+    if let Some(user) = user.map(|d| d.join("espflow").join(FILE_NAME))
+        && user.is_file()
+        && !found.contains(&user)
+    {
+        found.push(user);
+    }
+    found
+}
+
+/// Fills the connection settings that neither a flag nor the environment gave from the
+/// configuration files, and says where each value came from.
+pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result<Origins> {
+    let mut origins: Origins = KEYS
+        .iter()
+        .map(|&(id, _)| (id, given(matches, id)))
+        .collect();
+    for file in files(cwd) {
+        let text = std::fs::read_to_string(&file).map_err(|cause| Error::File {
+            action: "read",
+            path: file.display().to_string(),
+            cause,
+        })?;
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            bad(&file, e.message().replace('\n', " ").trim().to_string())
+        })?;
+        for (key, value) in &table {
+            let Some(&(id, _)) = KEYS.iter().find(|(_, name)| name == key) else {
+                let known: Vec<&str> = KEYS.iter().map(|(_, n)| *n).collect();
+                return Err(bad(
+                    &file,
+                    format!("unknown setting '{key}' (known: {})", known.join(", ")),
+                )
+                .into());
+            };
+            let slot = origins
+                .iter_mut()
+                .find(|(i, _)| *i == id)
+                .expect("every key has an origin");
+            if slot.1 != Source::Default {
+                continue;
+            }
+            set(conn, id, value).map_err(|why| bad(&file, format!("{key}: {why}")))?;
+            slot.1 = Source::File(file.clone());
+        }
+    }
+    Ok(origins)
+}
+
+fn bad(file: &Path, why: String) -> Error {
+    Error::BadInput(format!("{}: {why}", file.display()))
+}
+
+/// Whether the command line or the environment set `id`.
+fn given(matches: &ArgMatches, id: &str) -> Source {
+    // Global options given after the command are recorded in its matches.
+    let mut m = Some(matches);
+    let mut source = None;
+    while let Some(here) = m {
+        if let Some(s) = here
+            .value_source(id)
+            .filter(|s| *s != ValueSource::DefaultValue)
+        {
+            source = Some(s);
+        }
+        m = here.subcommand().map(|(_, sub)| sub);
+    }
+    match source {
+        Some(ValueSource::CommandLine) => Source::Flag,
+        Some(ValueSource::EnvVariable) => Source::Env(env_name(id)),
+        _ => Source::Default,
+    }
+}
+
+fn env_name(id: &str) -> &'static str {
+    match id {
+        "port" => "ESPFLOW_PORT",
+        "baud" => "ESPFLOW_BAUD",
+        "chip" => "ESPFLOW_CHIP",
+        "before" => "ESPFLOW_BEFORE",
+        "after" => "ESPFLOW_AFTER",
+        _ => "ESPFLOW_CONNECT_ATTEMPTS",
+    }
+}
+
+fn set(conn: &mut ConnectArgs, id: &str, value: &toml::Value) -> Result<(), String> {
+    let text = || {
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("expected a string, found {}", value.type_str()))
+    };
+    let number = || match value {
+        toml::Value::Integer(n) => Ok(n.to_string()),
+        toml::Value::String(s) => Ok(s.clone()),
+        other => Err(format!("expected a number, found {}", other.type_str())),
+    };
+    match id {
+        "port" => conn.port = Some(text()?),
+        "baud" => conn.baud = baud(&number()?)?,
+        "chip" => conn.chip = Some(Chip::from_str(&text()?, true)?),
+        "before" => conn.before = Some(Before::from_str(&text()?, true)?),
+        "after" => conn.after = After::from_str(&text()?, true)?,
+        _ => {
+            let n = number()?;
+            conn.connect_attempts = n
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("'{n}' is not a positive number"))?
+        }
+    }
+    Ok(())
+}
+
+/// `config show`: each setting, its value and where it came from.
+pub fn show(conn: &ConnectArgs, origins: &Origins, format: Format) -> Result<()> {
+    let value = |id: &str| -> serde_json::Value {
+        let name = |v: Option<clap::builder::PossibleValue>| {
+            v.map_or(serde_json::Value::Null, |p| p.get_name().into())
+        };
+        match id {
+            "port" => conn.port.clone().into(),
+            "baud" => conn.baud.into(),
+            "chip" => name(conn.chip.and_then(|c| c.to_possible_value())),
+            "before" => name(conn.before.and_then(|b| b.to_possible_value())),
+            "after" => name(conn.after.to_possible_value()),
+            _ => conn.connect_attempts.into(),
+        }
+    };
+    for (id, source) in origins {
+        let key = KEYS.iter().find(|(i, _)| i == id).map_or(*id, |(_, n)| n);
+        let v = value(id);
+        match format {
+            Format::Json => outln!(
+                "{}",
+                serde_json::json!({
+                    "event": "setting",
+                    "key": key,
+                    "value": v,
+                    "source": source.to_string(),
+                })
+            ),
+            Format::Text => {
+                let shown = match &v {
+                    serde_json::Value::Null => "(unset)".to_string(),
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                outln!("{key:<17} {shown:<24} {source}");
+            }
+        }
+    }
+    Ok(())
+}
