@@ -138,7 +138,7 @@ json\:"JSON lines on stdout"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
-':size:_default' \
+':size -- Bytes to read, or `all` for everything from ADDR to the end of the flash:_default' \
 ':file:_files' \
 && ret=0
 ;;

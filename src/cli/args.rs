@@ -82,6 +82,24 @@ pub enum Format {
     Json,
 }
 
+/// How much `read-flash` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadSize {
+    /// This many bytes.
+    Bytes(u32),
+    /// From the address to the end of the flash.
+    ToEnd,
+}
+
+/// A read size: a number as [`num`] takes it, or `all`.
+pub fn size_or_all(s: &str) -> Result<ReadSize, String> {
+    if s.trim().eq_ignore_ascii_case("all") {
+        Ok(ReadSize::ToEnd)
+    } else {
+        parse_u32(s).map(ReadSize::Bytes)
+    }
+}
+
 /// A `--baud` value: a number within the rates the library accepts, so that a typo is
 /// caught before the port is opened.
 pub fn baud(s: &str) -> Result<u32, String> {

@@ -10,7 +10,7 @@ use espflow::numbers::{human_size, parse_u32};
 use espflow::session::BoardInfo;
 use espflow::write::{Image, Journal, journal};
 
-use super::args::{ConnectArgs, Format, WriteFlashArgs};
+use super::args::{ConnectArgs, Format, ReadSize, WriteFlashArgs};
 use super::connect::{connect, finish};
 use super::output::{json_event, progress_for, report_write};
 
@@ -100,9 +100,28 @@ impl Drop for Output<'_> {
     }
 }
 
-pub fn read(conn: &ConnectArgs, format: Format, addr: u32, size: u32, file: &Path) -> Result<()> {
+pub fn read(
+    conn: &ConnectArgs,
+    format: Format,
+    addr: u32,
+    size: ReadSize,
+    file: &Path,
+) -> Result<()> {
     let out = Output::create(file)?;
     let mut s = connect(conn)?;
+    let size = match size {
+        ReadSize::Bytes(n) => n,
+        ReadSize::ToEnd => match s.flash_size().checked_sub(addr).filter(|n| *n > 0) {
+            Some(n) => n,
+            None => {
+                return Err(Error::BadInput(format!(
+                    "0x{addr:X} is past the end of the {} flash: nothing to read",
+                    espflow::numbers::human_size(s.flash_size().into())
+                ))
+                .into());
+            }
+        },
+    };
     let data = s.read(addr, size, &mut *progress_for(format))?;
     out.commit(&data)?;
     errln!("read {size} bytes at 0x{addr:X} into {}", file.display());

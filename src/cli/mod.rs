@@ -39,7 +39,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{CommandFactory, Parser, Subcommand};
 
-use args::{ConnectArgs, OutputArgs, TableSource, WriteFlags, WriteFlashArgs, num};
+use args::{
+    ConnectArgs, OutputArgs, ReadSize, TableSource, WriteFlags, WriteFlashArgs, num, size_or_all,
+};
 use ota::OtaCommand;
 use partition::PartitionTableCommand;
 use virtual_chip::VirtualChipArgs;
@@ -72,8 +74,9 @@ pub enum Commands {
     ReadFlash {
         #[arg(value_parser = num)]
         addr: u32,
-        #[arg(value_parser = num)]
-        size: u32,
+        /// Bytes to read, or `all` for everything from ADDR to the end of the flash
+        #[arg(value_parser = size_or_all)]
+        size: ReadSize,
         file: PathBuf,
     },
     /// Write files to flash at the given addresses, then verify them

@@ -310,6 +310,13 @@ impl Session {
         region::read_region(&mut self.loader, addr, size, progress)
     }
 
+    /// The size of the attached flash, as its JEDEC id says.
+    pub fn flash_size(&self) -> u32 {
+        self.loader
+            .flash_size()
+            .expect("a session attaches the flash when it connects")
+    }
+
     /// Erases whole sectors; sizes that are not whole sectors are refused, not rounded.
     pub fn erase_region(&mut self, addr: u32, size: u32) -> Result<()> {
         region::check_erase(&self.loader, addr, size)?;

@@ -361,3 +361,21 @@ fn json_lines_carry_the_documented_events() {
     assert_eq!(info["loader"], "espflow-stub");
     assert_eq!(info["security"]["flash_encryption"], false);
 }
+
+#[test]
+fn read_flash_all_reads_to_the_end_of_the_flash() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let content = random_bytes(FLASH_4M, 77);
+    std::fs::write(&flash, &content).unwrap();
+    let port = format!("virtual:{}", flash.display());
+    let out = dir.path().join("tail.bin");
+    ok(&espflow_on(
+        &port,
+        &["read-flash", "0x3F8000", "all", out.to_str().unwrap()],
+    ));
+    assert_eq!(std::fs::read(&out).unwrap(), &content[0x3F8000..]);
+    let out = espflow_on(&port, &["read-flash", "0x400000", "ALL", "x.bin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("past the end of the 4 MiB flash"));
+}
