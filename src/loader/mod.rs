@@ -150,6 +150,7 @@ impl Loader {
             sync_with_retries(&mut conn, opts)?;
         } else {
             conn.kind = LoaderKind::Stub;
+            restart_stub(&mut conn)?;
         }
         let (chip, security) = detect(&mut conn)?;
         if let Some(wanted) = opts.chip.filter(|w| *w != chip) {
@@ -1072,6 +1073,18 @@ fn sync_once(conn: &mut Connection) -> Result<bool> {
         }
     }
     Ok(r.value == 0)
+}
+
+/// Tells a stub left running that a new host starts over, without a SYNC. espflow's stub
+/// may still speak protocol v2, where it refuses unsealed requests as damaged; the
+/// capabilities question in its v1 form is what it takes as a restart. Any other stub
+/// answers it with "invalid command", which is as good.
+fn restart_stub(conn: &mut Connection) -> Result<()> {
+    let hello = CapabilitiesRequest { host_flags: 0 };
+    conn.send_command(Command::EspflowCapabilities, &encode(&hello), 0)?;
+    conn.read_frame(DEFAULT_TIMEOUT)?;
+    drain_until_quiet(conn)?;
+    Ok(())
 }
 
 /// Reads and drops frames until the line has been quiet for a moment (at most a second).

@@ -259,3 +259,28 @@ fn a_dropped_answer_is_waited_out_and_the_block_sent_again() {
     });
     assert!(r >= 1, "retries {r}");
 }
+
+/// A stub left running in protocol v2 (the chip not reset when its client left) takes a
+/// new host that neither resets nor syncs: its unsealed requests are not refused as
+/// damaged, and it negotiates v2 again.
+#[test]
+fn a_stub_left_in_v2_is_reused_without_a_reset_or_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let served = serve(&flash, &["--stay-on"]);
+    let info = |extra: &[&str]| {
+        let mut c = espflow();
+        c.args(["--port", &served.port])
+            .args(extra)
+            .arg("board-info");
+        ok(&run(c, std::time::Duration::from_secs(60)))
+    };
+    assert!(info(&[]).contains("espflow stub (protocol v2)"));
+    let again = info(&["--before", "no-reset-no-sync"]);
+    assert!(again.contains("espflow stub (protocol v2)"), "{again}");
+    let sessions = served.sessions(2);
+    assert!(
+        sessions[1].contains("stub_uploads=1"),
+        "the second host uploaded the stub again: {sessions:?}"
+    );
+}
