@@ -13,7 +13,12 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
     let spec = args.port.as_deref().ok_or_else(|| {
         Error::BadInput("no port given: use --port PORT or set ESPFLOW_PORT".into())
     })?;
-    let port = port::open(spec, 115_200, &VirtualOptions::default()).map_err(Error::from)?;
+    // `--chip` picks what a `virtual:` port models; a C3 without it.
+    let virt = VirtualOptions {
+        chip: args.chip.unwrap_or(espflow::chip::Chip::Esp32c3),
+        ..VirtualOptions::default()
+    };
+    let port = port::open(spec, 115_200, &virt).map_err(Error::from)?;
     let opts = SessionOptions {
         before: args.before,
         chip: args.chip,

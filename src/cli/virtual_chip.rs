@@ -47,9 +47,9 @@ pub struct VirtualChipArgs {
 }
 
 pub fn serve(args: &VirtualChipArgs) -> Result<()> {
-    if args.chip != Chip::Esp32c3 {
+    if !virtual_chip::models(args.chip) {
         bail!(
-            "the virtual chip models the ESP32-C3 only, not {}",
+            "the virtual chip models the ESP32-C3 and the ESP32, not the {}",
             args.chip
         );
     }
@@ -61,8 +61,9 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
         })
     })?;
     let chip = VirtualChip::new(ChipConfig {
+        chip: args.chip,
         flash,
-        efuses: Efuses::for_image(&args.flash),
+        efuses: Efuses::for_image(&args.flash).for_chip(args.chip),
         realtime: args.realtime,
         faults: args.fault.clone(),
         seed: args.seed,

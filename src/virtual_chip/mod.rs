@@ -1,5 +1,8 @@
-//! A virtual ESP32-C3: the ROM serial loader, a stub-compatible personality and an SPI NOR
-//! flash model, close enough to a board that stock esptool cannot tell them apart.
+//! A virtual ESP32-C3 (or ESP32): the ROM serial loader, a stub-compatible personality and
+//! an SPI NOR flash model, close enough to a board that stock esptool cannot tell them
+//! apart. The ESP32 is its ROM loader alone, with that ROM's differences (no
+//! GET_SECURITY_INFO, how it refuses a command it does not know, FLASH_BEGIN without the
+//! encrypted word, FLASH_END leaving the loader, its registers); espflow has no stub for it.
 //!
 //! The chip is a byte-stream device: bytes go in with the virtual time they finished arriving,
 //! frames come out stamped with the virtual time they were sent. Whoever carries the bytes
@@ -20,6 +23,13 @@ use espflow_stub_core::Stub;
 use board::{Board, CacheModel};
 
 pub use flash::{FlashStats, NorFlash, Timing};
+
+use crate::chip::Chip;
+
+/// Whether the virtual chip can model `chip`.
+pub fn models(chip: Chip) -> bool {
+    matches!(chip, Chip::Esp32c3 | Chip::Esp32)
+}
 pub use soc::Efuses;
 
 /// Something the chip puts on its UART, at a virtual time in nanoseconds.
@@ -70,6 +80,8 @@ pub struct ChipStats {
 
 /// What a [`VirtualChip`] is built from.
 pub struct ChipConfig {
+    /// The chip modelled: [`Chip::Esp32c3`] or [`Chip::Esp32`] (see [`models`]).
+    pub chip: Chip,
     /// The flash part, with its contents.
     pub flash: NorFlash,
     /// The chip's eFuse values (MAC address, security settings, revision).
@@ -114,7 +126,7 @@ impl VirtualChip {
         }
         VirtualChip {
             board: Board {
-                soc: soc::Soc::new(config.flash, config.efuses),
+                soc: soc::Soc::new(config.chip, config.flash, config.efuses),
                 now: 0,
                 out: VecDeque::new(),
                 cache: CacheModel::default(),
@@ -126,6 +138,11 @@ impl VirtualChip {
             stub: None,
             stats: ChipStats::default(),
         }
+    }
+
+    /// The chip modelled.
+    pub fn chip(&self) -> Chip {
+        self.board.soc.chip
     }
 
     /// What is answering on the UART now.
@@ -218,7 +235,13 @@ impl VirtualChip {
         } else {
             self.personality = Personality::Application;
         }
-        if download && banner {
+        if download && banner && self.chip() == Chip::Esp32 {
+            self.board.emit_raw(
+                b"ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x3 \
+                  (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\nwaiting for download\r\n"
+                    .to_vec(),
+            );
+        } else if download && banner {
             self.board.emit_raw(
                 b"ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n\
                   rst:0x1 (POWERON),boot:0x7 (DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n"
@@ -265,7 +288,7 @@ impl VirtualChip {
     /// gets the generic stub personality.
     fn start_stub(&mut self) {
         self.stats.stub_uploads += 1;
-        let ours = crate::stub::StubImage::for_chip(crate::chip::Chip::Esp32c3)
+        let ours = crate::stub::StubImage::for_chip(self.chip())
             .is_some_and(|img| img.digest() == self.session.uploaded_digest());
         if ours {
             let mut slot = Box::<Stub<Board>>::new_uninit();
@@ -288,7 +311,6 @@ mod tests {
     use espflow_protocol::{Command, Request, checksum, slip};
 
     use super::*;
-    use crate::chip::Chip;
     use crate::stub::StubImage;
 
     fn send(chip: &mut VirtualChip, op: Command, body: &[u8], check: u32) {
@@ -319,6 +341,7 @@ mod tests {
     #[test]
     fn a_ram_block_sent_twice_still_starts_the_stub() {
         let mut chip = VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32c3,
             flash: NorFlash::new(0x40_0000),
             efuses: Efuses::default(),
             realtime: false,
