@@ -132,7 +132,12 @@ fn refuse_unknown(chip: &mut VirtualChip, op: u8) {
     if esp32_rom(chip) {
         let (last_op, value, copies) = chip.session.last_answer.unwrap_or((op, 0, 1));
         for _ in 0..copies {
-            respond_as(chip, last_op, value, Err(Status::Rom(RomError::InvalidMessage)));
+            respond_as(
+                chip,
+                last_op,
+                value,
+                Err(Status::Rom(RomError::InvalidMessage)),
+            );
         }
         return;
     }

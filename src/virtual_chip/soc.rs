@@ -175,7 +175,9 @@ impl Efuses {
             return Some(u32::from_be_bytes([0, 0, m[0], m[1]]));
         }
         let rev = t.revision.expect("the ESP32's table has a revision");
-        let code = rev.major_code.expect("the ESP32's major revision is a code");
+        let code = rev
+            .major_code
+            .expect("the ESP32's major revision is a code");
         let major = u32::from(self.major_rev);
         let bits = code
             .revisions

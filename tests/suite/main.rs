@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod esp32_rom;
 mod exit_status;
 mod inputs;
 mod interop;
