@@ -429,6 +429,16 @@ impl Loader {
                     in_flight.clear();
                     sent = answered;
                 }
+                // A ROM checks a block's checksum before it acts on the block, so one it
+                // refused as damaged was neither written nor fed to its inflater: with
+                // one block in flight it may be sent again.
+                Err(e) if !v2 && window == 1 && rom_refused_damaged(&e) && budget > 0 => {
+                    budget -= 1;
+                    self.conn.retries += 1;
+                    in_flight.clear();
+                    sent = answered;
+                    self.conn.flush_input().map_err(|e| (answered, e.into()))?;
+                }
                 Err(e) => {
                     if !v2 {
                         // Collect the answers to blocks already sent, so the line is clean
@@ -844,6 +854,17 @@ fn request<R: Request>(
             r => return r.map(|(_, r)| r),
         }
     }
+}
+
+/// A ROM loader's refusal of a data block whose checksum failed.
+fn rom_refused_damaged(e: &LoaderError) -> bool {
+    matches!(
+        e,
+        LoaderError::Failed {
+            status: Status::Rom(espflow_protocol::RomError::Checksum),
+            ..
+        }
+    )
 }
 
 fn refused_as_damaged(e: &LoaderError) -> bool {

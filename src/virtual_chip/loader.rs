@@ -574,6 +574,7 @@ fn flash_data_inner(
         ));
     }
     w.next_seq += 1;
+    let mut ended = false;
     let mut out = match &mut w.inflate {
         Some(z) => {
             let mut out = Vec::with_capacity(bytes.len() * 4 + 0x4000);
@@ -585,7 +586,10 @@ fn flash_data_inner(
                 let used = (z.total_in() - before_in) as usize;
                 input = &input[used..];
                 match st {
-                    Ok(flate2::Status::StreamEnd) => break,
+                    Ok(flate2::Status::StreamEnd) => {
+                        ended = true;
+                        break;
+                    }
                     Ok(_) if input.is_empty() && out.len() < out.capacity() => break,
                     Ok(_) => continue,
                     Err(_) => {
@@ -599,6 +603,18 @@ fn flash_data_inner(
         None => bytes.to_vec(),
     };
     let w = chip.session.write.as_ref().expect("session checked above");
+    if let Some(unit) = chip
+        .chip()
+        .facts()
+        .rom_inflate_unit
+        .filter(|_| ended && !stub)
+    {
+        // The ESP32's ROM programs its whole output buffer at the end of a stream, past
+        // what the stream holds; the model's stale bytes are zeros, which clear every bit.
+        let total = w.written as usize + out.len();
+        let rest = total.next_multiple_of(unit as usize) - total;
+        out.resize(out.len() + rest, 0);
+    }
     if stub {
         // Stubs write no more than announced: the host pads the last block, the stub drops it.
         let room = w.size.saturating_sub(w.written) as usize;

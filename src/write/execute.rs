@@ -122,7 +122,13 @@ pub fn write_run_rom(
     } else {
         ROM_WRITE_BLOCK
     } as usize;
-    let packed = pack(&region, compress);
+    // A ROM that programs its inflater's output in whole units would program stale bytes
+    // past a stream that ends inside one; such a run goes uncompressed.
+    let whole_units = match loader.chip().facts().rom_inflate_unit {
+        Some(unit) if !stub => region.len().is_multiple_of(unit as usize),
+        _ => true,
+    };
+    let packed = pack(&region, compress && whole_units);
     let compressed = packed.is_some();
     let wire: &[u8] = packed.as_deref().unwrap_or(&region);
     let blocks: Vec<Vec<u8>> = wire

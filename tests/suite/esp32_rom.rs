@@ -189,6 +189,31 @@ fn write_verify_read_md5_and_erase_through_the_rom() {
     ));
     assert_eq!(summary_field(&again, "bytes_sent"), Some(0), "{again}");
 
+    // One sector of the compressible half changed: a 4 KiB run, which must not go to
+    // the ROM compressed (it would program the rest of its 32 KiB buffer after it).
+    let mut changed = data.clone();
+    changed[200 * 1024 + 5] ^= 0x33;
+    std::fs::write(&image, &changed).unwrap();
+    let one = ok(&on(
+        &port,
+        &with(&[
+            "--format",
+            "json",
+            "write-flash",
+            &addr,
+            image.to_str().unwrap(),
+        ]),
+    ));
+    assert_eq!(summary_field(&one, "sectors_written"), Some(1), "{one}");
+    assert_eq!(summary_field(&one, "bytes_sent"), Some(4096), "{one}");
+    assert_eq!(summary_field(&one, "verified"), Some(1), "{one}");
+    let disk = std::fs::read(&flash).unwrap();
+    assert!(
+        disk[ADDR as usize..][..data.len()] == changed[..],
+        "flash differs"
+    );
+    let data = changed;
+
     ok(&on(&port, &with(&["erase-region", &addr, "0x1000"])));
     let disk = std::fs::read(&flash).unwrap();
     let at = ADDR as usize;

@@ -15,5 +15,6 @@ mod ota;
 mod partitions;
 mod protocol_v2;
 mod real_rom;
+mod real_rom_esp32;
 mod resume;
 mod stub;

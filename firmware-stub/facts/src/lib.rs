@@ -245,6 +245,11 @@ pub struct ChipFacts {
     pub crystals_mhz: &'static [u32],
     /// Where the ROM sets its UART divider from a crystal estimate that may be off.
     pub rom_clock: Option<RomClock>,
+    /// Where the ROM's FLASH_DEFL_DATA programs its inflated output in whole units of this
+    /// many bytes, counted from the stream's offset: when the stream ends inside a unit it
+    /// programs the rest of its output buffer too, stale bytes over flash it did not erase.
+    /// A compressed stream to that ROM must be a whole number of units long.
+    pub rom_inflate_unit: Option<u32>,
     /// Set for the chips espflow builds a stub for.
     pub stub: Option<StubFacts>,
 }
@@ -380,6 +385,10 @@ pub const ESP32: ChipFacts = ChipFacts {
         cali: EfuseField::new(0x3FF5_F06C, 7, 25),
         ck8m_freq: EfuseField::new(0x3FF5_A010, 0, 8),
     }),
+    // Measured on its ROM (rev 3, under Espressif's QEMU): a 4 KiB stream programmed
+    // 32 KiB, a 40 KiB stream 64 KiB; 1 MiB came out exact. The unit is its inflater's
+    // 32 KiB dictionary, which doubles as the output buffer.
+    rom_inflate_unit: Some(0x8000),
     stub: None,
 };
 
@@ -399,6 +408,7 @@ pub const ESP32S2: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: None,
 };
 
@@ -418,6 +428,7 @@ pub const ESP32S3: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: None,
 };
 
@@ -446,6 +457,7 @@ pub const ESP32C2: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[26, 40],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: StubRam {
             iram: 0x4038_0000..0x403C_0000,
@@ -483,6 +495,7 @@ pub const ESP32C3: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         // Measured on the C3's ROM: the loader's receive buffer and the RAM it leaves alone.
         ram: StubRam {
@@ -527,6 +540,7 @@ pub const ESP32C5: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[40, 48],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4084_E5A0, 0x4085_C5A0),
         uart: UART_C6,
@@ -571,6 +585,7 @@ pub const ESP32C6: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4086_AD08, 0x4087_C610),
         uart: UART_C6,
@@ -596,6 +611,7 @@ pub const ESP32H2: ChipFacts = ChipFacts {
     }),
     crystals_mhz: &[32],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4083_BA78, 0x4084_D380),
         ..ESP32C6.stub.unwrap()
@@ -619,6 +635,7 @@ pub const ESP32P4: ChipFacts = ChipFacts {
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: None,
 };
 
