@@ -33,6 +33,7 @@ use espflow_protocol::status::LoaderKind;
 use espflow_protocol::{Command, Md5Digest, Request, Status, StubError, checksum};
 
 pub use connection::{Connection, LoaderError, Response};
+use detect::detect;
 /// What GET_SECURITY_INFO reports.
 pub use espflow_protocol::SecurityInfo;
 pub use reset::{After, Before};
@@ -122,7 +123,7 @@ impl Loader {
         } else {
             conn.kind = LoaderKind::Stub;
         }
-        let (chip, security) = detect::detect(&mut conn)?;
+        let (chip, security) = detect(&mut conn)?;
         if let Some(wanted) = opts.chip.filter(|w| *w != chip) {
             return Err(ConnectError::WrongChip {
                 found: chip,
