@@ -583,6 +583,22 @@ impl Loader {
         rev.read(|addr| self.read_reg(addr)).map(Some)
     }
 
+    /// The crystal in MHz: the chip's only one, or where it takes several, what the ROM's
+    /// UART divider says (a stub may run the UART from another clock, so not there).
+    pub fn crystal_mhz(&mut self) -> Result<Option<u32>> {
+        let facts = self.chip.facts();
+        if let Some(one) = facts.crystal_mhz() {
+            return Ok(Some(one));
+        }
+        match facts.uart_clkdiv_reg {
+            Some(reg) if !self.is_stub() => {
+                let div = self.read_reg(reg)?;
+                Ok(Some(facts.crystal_from_clkdiv(div, self.baud)))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Attaches the SPI flash, identifies it and tells the loader its size. Returns the size.
     pub fn attach_flash(&mut self) -> Result<u32> {
         // The ROM takes the longer form, a stub only the short one.

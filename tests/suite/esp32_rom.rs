@@ -95,6 +95,7 @@ fn board_info_finds_the_esp32_with_and_without_chip() {
     let auto = on(&chip.port, &["board-info"]);
     let text = ok(&auto);
     assert!(text.contains("ESP32 (revision v3.0)"), "{text}");
+    assert!(text.contains("40 MHz"), "the crystal from the ROM's UART divider: {text}");
     assert!(text.contains("Loader:       ROM"), "{text}");
     assert!(text.contains("not reported by this chip's ROM"), "{text}");
     let err = String::from_utf8_lossy(&auto.stderr);

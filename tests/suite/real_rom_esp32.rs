@@ -143,6 +143,7 @@ fn esp32_rom_without_a_stub() {
     assert!(info.contains("Chip:         ESP32"), "{info}");
     assert!(info.contains("Loader:       ROM"), "{info}");
     assert!(info.contains("Flash size:   4 MiB"), "{info}");
+    assert!(info.contains("40 MHz"), "{info}");
     let (auto, _) = rig.run(&["--format", "json", "board-info"]);
     assert!(
         auto.contains(r#""chip":"ESP32""#),

@@ -243,6 +243,9 @@ pub struct ChipFacts {
     pub begin_has_encrypted_word: bool,
     /// The crystals the chip can run from; one entry where it takes only one.
     pub crystals_mhz: &'static [u32],
+    /// Where it takes several and its ROM runs UART0 from the crystal: UART0's CLKDIV,
+    /// whose integer divider times the line's rate is the crystal frequency.
+    pub uart_clkdiv_reg: Option<u32>,
     /// Where the ROM sets its UART divider from a crystal estimate that may be off.
     pub rom_clock: Option<RomClock>,
     /// Where the ROM's FLASH_DEFL_DATA programs its inflated output in whole units of this
@@ -289,6 +292,13 @@ impl RomClock {
 }
 
 impl ChipFacts {
+    /// The crystal in MHz from UART0's CLKDIV word read at `baud`: 40 or 26, the ESP32's
+    /// two, as esptool rounds it.
+    pub fn crystal_from_clkdiv(&self, clkdiv: u32, baud: u32) -> u32 {
+        let est = (clkdiv & 0xF_FFFF) as u64 * baud as u64;
+        if est > 33_000_000 { 40 } else { 26 }
+    }
+
     /// The crystal, when the chip takes only one.
     pub fn crystal_mhz(&self) -> Option<u32> {
         match self.crystals_mhz {
@@ -381,6 +391,8 @@ pub const ESP32: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0078,
     begin_has_encrypted_word: false,
     crystals_mhz: &[26, 40],
+    // UART0 at 0x3FF40000; the ROM's APB clock is the crystal.
+    uart_clkdiv_reg: Some(0x3FF4_0014),
     rom_clock: Some(RomClock {
         cali: EfuseField::new(0x3FF5_F06C, 7, 25),
         ck8m_freq: EfuseField::new(0x3FF5_A010, 0, 8),
@@ -407,6 +419,7 @@ pub const ESP32S2: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0078,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: None,
@@ -427,6 +440,7 @@ pub const ESP32S3: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0080,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: None,
@@ -456,6 +470,7 @@ pub const ESP32C2: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[26, 40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: Some(StubFacts {
@@ -494,6 +509,7 @@ pub const ESP32C3: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: Some(StubFacts {
@@ -539,6 +555,7 @@ pub const ESP32C5: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40, 48],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: Some(StubFacts {
@@ -584,6 +601,7 @@ pub const ESP32C6: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: Some(StubFacts {
@@ -610,6 +628,7 @@ pub const ESP32H2: ChipFacts = ChipFacts {
         major_code: None,
     }),
     crystals_mhz: &[32],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: Some(StubFacts {
@@ -634,6 +653,7 @@ pub const ESP32P4: ChipFacts = ChipFacts {
     uart_date_reg: 0x500C_A08C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
     stub: None,
