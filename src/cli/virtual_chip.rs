@@ -16,6 +16,7 @@ fn num(s: &str) -> Result<u32, String> {
 /// `virtual-chip` options.
 #[derive(Args, Debug)]
 pub struct VirtualChipArgs {
+    /// The chip to model: esp32c3 (in full, with espflow's stub) or esp32 (its ROM loader)
     #[arg(long, value_enum, default_value = "esp32c3")]
     pub chip: Chip,
     /// Flash image file, written through on every change (created erased if absent)

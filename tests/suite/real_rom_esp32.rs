@@ -254,12 +254,13 @@ fn esp32_rom_without_a_stub() {
 
     say(&format!(
         "real_rom_esp32 (115200 baud, 1 MiB compressible to {} bytes): board-info {:.1} s, \
-         write+verify {:.1} s, read {:.1} s, md5 {:.1} s, unchanged re-flash {:.1} s, \
+         write+verify {:.1} s ({} retries), read {:.1} s, md5 {:.1} s, unchanged re-flash {:.1} s, \
          one sector {:.1} s, resume after kill {:.1} s, erase {:.1} s; \
          esptool 5.6 --no-stub write {:.1} s",
         field(&said, "wire_bytes"),
         t_info.as_secs_f64(),
         t_write.as_secs_f64(),
+        field(&said, "retries"),
         t_read.as_secs_f64(),
         t_md5.as_secs_f64(),
         t_same.as_secs_f64(),
