@@ -6,8 +6,9 @@ use std::time::Duration;
 use super::{PortError, Transport, VirtualOptions};
 use crate::virtual_chip::{ChipConfig, Efuses, NorFlash, Output, VirtualChip};
 
-/// A virtual chip (an ESP32-C3 unless asked otherwise) in this process, its flash backed by an image file. The chip answers
-/// synchronously, so a read that finds nothing pending means nothing is coming.
+/// A virtual chip (an ESP32-C3 unless asked otherwise) in this process, its flash backed
+/// by an image file. The chip answers synchronously, so a read that finds nothing pending
+/// means nothing is coming.
 pub struct VirtualPort {
     chip: VirtualChip,
     pending: VecDeque<u8>,
