@@ -329,6 +329,86 @@ mod tests {
         chip.take_output();
     }
 
+    /// Sends a request and returns the answer frames, decoded from SLIP.
+    fn exchange(chip: &mut VirtualChip, op: Command, body: &[u8]) -> Vec<Vec<u8>> {
+        let mut pkt = RequestHeader {
+            op: op as u8,
+            size: body.len() as u16,
+            checksum: 0,
+        }
+        .to_bytes()
+        .to_vec();
+        pkt.extend_from_slice(body);
+        let mut wire = Vec::new();
+        slip::encode(&pkt, |b| wire.push(b));
+        let now = chip.now();
+        chip.receive(&wire, now);
+        let mut dec = espflow_protocol::SlipDecoder::new();
+        let mut buf = vec![0u8; 0x1000];
+        let mut frames = Vec::new();
+        for o in chip.take_output() {
+            if let Output::Bytes { data, .. } = o {
+                for b in data {
+                    if let Ok(Some(n)) = dec.push(b, &mut buf) {
+                        frames.push(buf[..n].to_vec());
+                    }
+                }
+            }
+        }
+        frames
+    }
+
+    fn esp32() -> VirtualChip {
+        VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32,
+            flash: NorFlash::new(0x40_0000),
+            efuses: Efuses::default().for_chip(Chip::Esp32),
+            realtime: false,
+            faults: Vec::new(),
+            seed: 0,
+        })
+    }
+
+    /// As the ESP32's ROM does: an unknown command is refused under the previous answer's
+    /// opcode and value, once per copy of it, and a later success keeps the stale code.
+    #[test]
+    fn the_esp32_rom_refuses_under_its_last_answer() {
+        let mut chip = esp32();
+        let sync = encoded(&espflow_protocol::message::SyncRequest);
+        assert_eq!(exchange(&mut chip, Command::Sync, &sync).len(), 8);
+        let refusals = exchange(&mut chip, Command::GetSecurityInfo, &[]);
+        assert_eq!(refusals.len(), 8, "one per SYNC answer");
+        for f in &refusals {
+            assert_eq!(f[1], Command::Sync as u8);
+            assert_eq!(&f[4..8], &0x2012_0707u32.to_le_bytes());
+            assert_eq!(&f[8..], &[1, 0x05, 0, 0]);
+        }
+        let magic = encoded(&espflow_protocol::message::ReadReg { addr: 0x4000_1000 });
+        let r = exchange(&mut chip, Command::ReadReg, &magic);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&r[0][4..8], &0x00F0_1D83u32.to_le_bytes());
+        assert_eq!(&r[0][8..], &[0, 0x05, 0, 0], "success, the stale code kept");
+        let again = exchange(&mut chip, Command::GetSecurityInfo, &[]);
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0][1], Command::ReadReg as u8);
+    }
+
+    /// The ESP32's ROM takes FLASH_BEGIN's four words only, and FLASH_END leaves it
+    /// whatever the flag says.
+    #[test]
+    fn the_esp32_rom_begins_with_four_words_and_ends_by_leaving() {
+        let mut chip = esp32();
+        let five = [0x1000u32, 1, 0x400, 0x1_0000, 0];
+        let bytes = |w: &[u32]| w.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+        let r = exchange(&mut chip, Command::FlashBegin, &bytes(&five));
+        assert_eq!(&r[0][8..10], &[1, 0x05], "a fifth word is refused");
+        let r = exchange(&mut chip, Command::FlashBegin, &bytes(&five[..4]));
+        assert_eq!(r[0][8], 0);
+        let stay = encoded(&espflow_protocol::message::FlashEnd { reboot: false });
+        exchange(&mut chip, Command::FlashEnd, &stay);
+        assert_eq!(chip.personality(), Personality::Application);
+    }
+
     fn encoded<R: Request>(r: &R) -> Vec<u8> {
         let mut out = vec![0u8; R::MAX_LEN];
         let n = r.encode(&mut out);
