@@ -218,6 +218,35 @@ fn write_verify_read_md5_and_erase_through_the_rom() {
     );
     let data = changed;
 
+    // 40 KiB of the compressible half changed: one whole 32 KiB unit goes compressed,
+    // the 8 KiB after it plain.
+    let mut changed = data.clone();
+    for b in &mut changed[136 * 1024..176 * 1024] {
+        *b = b.wrapping_add(1);
+    }
+    std::fs::write(&image, &changed).unwrap();
+    let run = ok(&on(
+        &port,
+        &with(&[
+            "--format",
+            "json",
+            "write-flash",
+            &addr,
+            image.to_str().unwrap(),
+        ]),
+    ));
+    assert_eq!(summary_field(&run, "sectors_written"), Some(10), "{run}");
+    assert_eq!(summary_field(&run, "verified"), Some(1), "{run}");
+    let wire = summary_field(&run, "wire_bytes").unwrap();
+    assert!(wire < 16 * 1024, "the 32 KiB unit went compressed: {run}");
+    assert!(wire >= 8 * 1024, "the 8 KiB rest went plain: {run}");
+    let disk = std::fs::read(&flash).unwrap();
+    assert!(
+        disk[ADDR as usize..][..data.len()] == changed[..],
+        "flash differs"
+    );
+    let data = changed;
+
     ok(&on(&port, &with(&["erase-region", &addr, "0x1000"])));
     let disk = std::fs::read(&flash).unwrap();
     let at = ADDR as usize;
