@@ -11,6 +11,7 @@ macro_rules! warn {
 }
 
 mod connection;
+mod detect;
 pub mod reset;
 #[cfg(test)]
 mod tests;
@@ -23,20 +24,21 @@ use espflow_protocol::caps::{
 use espflow_protocol::command::{OHAI, READ_FLASH_PACKET, SYNC_REPLIES};
 use espflow_protocol::geometry::RAM_BLOCK;
 use espflow_protocol::message::{
-    ChangeBaudrate, EraseFlash, EraseRegion, FlashBegin, FlashEnd, GetSecurityInfo, MemBegin,
-    MemEnd, ReadFlash, ReadFlashAck, ReadFlashSlow, ReadReg, SpiAttach, SpiFlashMd5, SpiSetParams,
-    SyncRequest, WriteReg, timeout,
+    ChangeBaudrate, EraseFlash, EraseRegion, FlashBegin, FlashEnd, MemBegin, MemEnd, ReadFlash,
+    ReadFlashAck, ReadFlashSlow, ReadReg, SpiAttach, SpiFlashMd5, SpiSetParams, SyncRequest,
+    WriteReg, timeout,
 };
 use espflow_protocol::packet::DataHeader;
 use espflow_protocol::status::LoaderKind;
-use espflow_protocol::{Command, Md5Digest, Request, RomError, Status, StubError, checksum};
+use espflow_protocol::{Command, Md5Digest, Request, Status, StubError, checksum};
 
 pub use connection::{Connection, LoaderError, Response};
+use detect::detect;
 /// What GET_SECURITY_INFO reports.
 pub use espflow_protocol::SecurityInfo;
 pub use reset::{After, Before};
 
-use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip, flash_size_from_capacity};
+use crate::chip::{Chip, flash_size_from_capacity};
 use crate::port::Transport;
 use crate::stub::StubImage;
 
@@ -542,6 +544,24 @@ impl Loader {
                     in_flight.clear();
                     sent = answered;
                 }
+                // A ROM checks a block's length and checksum before it acts on the
+                // block, so one it refused as damaged (a byte lost or changed on the
+                // line) was neither written nor fed to its inflater: with one block in
+                // flight it may be sent again.
+                Err(e)
+                    if !v2
+                        && window == 1
+                        && rom_refused_damaged(&e)
+                        && stalled < retries.stalled
+                        && failed < retries.total =>
+                {
+                    stalled += 1;
+                    failed += 1;
+                    self.conn.retries += 1;
+                    in_flight.clear();
+                    sent = answered;
+                    self.conn.flush_input().map_err(|e| (answered, e.into()))?;
+                }
                 Err(e) => {
                     if !v2 {
                         // Collect the answers to blocks already sent, so the line is clean
@@ -715,6 +735,22 @@ impl Loader {
         rev.read(|addr| self.read_reg(addr)).map(Some)
     }
 
+    /// The crystal in MHz: the chip's only one, or where it takes several, what the ROM's
+    /// UART divider says (a stub may run the UART from another clock, so not there).
+    pub fn crystal_mhz(&mut self) -> Result<Option<u32>> {
+        let facts = self.chip.facts();
+        if let Some(one) = facts.crystal_mhz() {
+            return Ok(Some(one));
+        }
+        match facts.uart_clkdiv_reg {
+            Some(reg) if !self.is_stub() => {
+                let div = self.read_reg(reg)?;
+                Ok(Some(facts.crystal_from_clkdiv(div, self.baud)))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Attaches the SPI flash, identifies it and tells the loader its size. Returns the size.
     pub fn attach_flash(&mut self) -> Result<u32> {
         // The ROM takes the longer form, a stub only the short one.
@@ -744,11 +780,15 @@ impl Loader {
             return Ok(());
         }
         let old = if self.is_stub() { self.baud } else { 0 };
-        self.request(
-            Command::ChangeBaudrate,
-            &ChangeBaudrate { new: baud, old },
-            0,
-        )?;
+        let new = match self.chip.facts().rom_clock {
+            Some(clock) if !self.is_stub() => {
+                let cali = self.read_reg(clock.cali.addr)?;
+                let ck8m = self.read_reg(clock.ck8m_freq.addr)?;
+                clock.rom_baud(baud, cali, ck8m)
+            }
+            _ => baud,
+        };
+        self.request(Command::ChangeBaudrate, &ChangeBaudrate { new, old }, 0)?;
         self.conn.port().set_baud(baud)?;
         std::thread::sleep(Duration::from_millis(50));
         self.conn.flush_input()?;
@@ -998,6 +1038,19 @@ fn request<R: Request>(
     }
 }
 
+/// A ROM loader's refusal of a data block that arrived damaged: its checksum failed, or
+/// its length does not match its header ("invalid message").
+fn rom_refused_damaged(e: &LoaderError) -> bool {
+    use espflow_protocol::RomError;
+    matches!(
+        e,
+        LoaderError::Failed {
+            status: Status::Rom(RomError::Checksum | RomError::InvalidMessage),
+            ..
+        }
+    )
+}
+
 fn refused_as_damaged(e: &LoaderError) -> bool {
     matches!(
         e,
@@ -1050,11 +1103,7 @@ fn damaged_v1(e: &LoaderError) -> bool {
         LoaderError::Timeout { .. }
         | LoaderError::Garbled { .. }
         | LoaderError::Malformed { .. } => true,
-        LoaderError::Failed {
-            status: Status::Rom(r),
-            ..
-        } => matches!(r, RomError::InvalidMessage | RomError::Checksum),
-        _ => false,
+        e => rom_refused_damaged(e),
     }
 }
 
@@ -1150,36 +1199,4 @@ fn sync_with_retries(
         port: conn.port().name(),
         attempts: attempt,
     })
-}
-
-fn detect(
-    conn: &mut Connection,
-) -> std::result::Result<(Chip, Option<SecurityInfo>), ConnectError> {
-    // The S2 sends the 12-byte form; asking for 20 bytes first finds out, as esptool does.
-    let sec = match request(
-        conn,
-        Command::GetSecurityInfo,
-        &GetSecurityInfo,
-        SecurityInfo::LEN,
-    ) {
-        Ok(r) => SecurityInfo::parse(&r.payload).ok(),
-        Err(LoaderError::Malformed { .. }) => request(
-            conn,
-            Command::GetSecurityInfo,
-            &GetSecurityInfo,
-            SecurityInfo::SHORT_LEN,
-        )
-        .ok()
-        .and_then(|r| SecurityInfo::parse(&r.payload).ok()),
-        // ROMs without the command (ESP32) refuse it.
-        Err(LoaderError::Failed { .. }) => None,
-        Err(e) => return Err(e.into()),
-    };
-    if let Some(chip) = sec.and_then(|s| s.chip_id).and_then(Chip::from_chip_id) {
-        return Ok((chip, sec));
-    }
-    let magic = read_reg(conn, CHIP_DETECT_MAGIC_REG)?;
-    Chip::from_magic(magic)
-        .map(|c| (c, sec))
-        .ok_or_else(|| ConnectError::Unknown(format!("chip-detect word 0x{magic:08X}")))
 }
