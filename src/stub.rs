@@ -152,7 +152,7 @@ impl From<&StubRam> for RamMap {
         RamMap {
             iram: r.iram.clone(),
             dram: r.dram.clone(),
-            iram_to_dram: Some(r.iram_to_dram),
+            iram_to_dram: r.iram_to_dram,
             rom_rx_buffer: r.rom_rx_buffer.clone(),
         }
     }
