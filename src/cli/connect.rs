@@ -29,6 +29,12 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
             session.chip()
         );
     }
+    if session.stub_missing() {
+        errln!(
+            "note: espflow has no stub for the {} yet; using its ROM loader",
+            session.chip()
+        );
+    }
     Ok(session)
 }
 

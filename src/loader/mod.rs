@@ -11,6 +11,7 @@ macro_rules! warn {
 }
 
 mod connection;
+mod detect;
 pub mod reset;
 #[cfg(test)]
 mod tests;
@@ -23,9 +24,9 @@ use espflow_protocol::caps::{
 use espflow_protocol::command::{OHAI, READ_FLASH_PACKET, SYNC_REPLIES};
 use espflow_protocol::geometry::RAM_BLOCK;
 use espflow_protocol::message::{
-    ChangeBaudrate, EraseFlash, EraseRegion, FlashBegin, FlashEnd, GetSecurityInfo, MemBegin,
-    MemEnd, ReadFlash, ReadFlashAck, ReadFlashSlow, ReadReg, SpiAttach, SpiFlashMd5, SpiSetParams,
-    SyncRequest, WriteReg, timeout,
+    ChangeBaudrate, EraseFlash, EraseRegion, FlashBegin, FlashEnd, MemBegin, MemEnd, ReadFlash,
+    ReadFlashAck, ReadFlashSlow, ReadReg, SpiAttach, SpiFlashMd5, SpiSetParams, SyncRequest,
+    WriteReg, timeout,
 };
 use espflow_protocol::packet::DataHeader;
 use espflow_protocol::status::LoaderKind;
@@ -36,7 +37,7 @@ pub use connection::{Connection, LoaderError, Response};
 pub use espflow_protocol::SecurityInfo;
 pub use reset::{After, Before};
 
-use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip, flash_size_from_capacity};
+use crate::chip::{Chip, flash_size_from_capacity};
 use crate::port::Transport;
 use crate::stub::StubImage;
 
@@ -121,7 +122,7 @@ impl Loader {
         } else {
             conn.kind = LoaderKind::Stub;
         }
-        let (chip, security) = detect(&mut conn)?;
+        let (chip, security) = detect::detect(&mut conn)?;
         if let Some(wanted) = opts.chip.filter(|w| *w != chip) {
             return Err(ConnectError::WrongChip {
                 found: chip,
@@ -600,11 +601,15 @@ impl Loader {
             return Ok(());
         }
         let old = if self.is_stub() { self.baud } else { 0 };
-        self.request(
-            Command::ChangeBaudrate,
-            &ChangeBaudrate { new: baud, old },
-            0,
-        )?;
+        let new = match self.chip.facts().rom_clock {
+            Some(clock) if !self.is_stub() => {
+                let cali = self.read_reg(clock.cali.addr)?;
+                let ck8m = self.read_reg(clock.ck8m_freq.addr)?;
+                clock.rom_baud(baud, cali, ck8m)
+            }
+            _ => baud,
+        };
+        self.request(Command::ChangeBaudrate, &ChangeBaudrate { new, old }, 0)?;
         self.conn.port().set_baud(baud)?;
         std::thread::sleep(Duration::from_millis(50));
         self.conn.flush_input()?;
@@ -930,36 +935,4 @@ fn sync_with_retries(
         port: conn.port().name(),
         attempts: opts.attempts,
     })
-}
-
-fn detect(
-    conn: &mut Connection,
-) -> std::result::Result<(Chip, Option<SecurityInfo>), ConnectError> {
-    // The S2 sends the 12-byte form; asking for 20 bytes first finds out, as esptool does.
-    let sec = match request(
-        conn,
-        Command::GetSecurityInfo,
-        &GetSecurityInfo,
-        SecurityInfo::LEN,
-    ) {
-        Ok(r) => SecurityInfo::parse(&r.payload).ok(),
-        Err(LoaderError::Malformed { .. }) => request(
-            conn,
-            Command::GetSecurityInfo,
-            &GetSecurityInfo,
-            SecurityInfo::SHORT_LEN,
-        )
-        .ok()
-        .and_then(|r| SecurityInfo::parse(&r.payload).ok()),
-        // ROMs without the command (ESP32) refuse it.
-        Err(LoaderError::Failed { .. }) => None,
-        Err(e) => return Err(e.into()),
-    };
-    if let Some(chip) = sec.and_then(|s| s.chip_id).and_then(Chip::from_chip_id) {
-        return Ok((chip, sec));
-    }
-    let magic = read_reg(conn, CHIP_DETECT_MAGIC_REG)?;
-    Chip::from_magic(magic)
-        .map(|c| (c, sec))
-        .ok_or_else(|| ConnectError::Unknown(format!("chip-detect word 0x{magic:08X}")))
 }

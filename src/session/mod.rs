@@ -247,6 +247,15 @@ impl Session {
             && !crate::stub::verified(self.loader.chip())
     }
 
+    /// True when the options would have the stub used but espflow has none for this chip
+    /// (the ESP32, S2 and S3 so far), so the ROM loader does the work: worth telling the
+    /// user once.
+    pub fn stub_missing(&self) -> bool {
+        self.opts.stub != StubPolicy::Never
+            && !self.loader.is_stub()
+            && StubImage::for_chip(self.loader.chip()).is_none()
+    }
+
     /// The loader underneath, for commands the session does not wrap.
     pub fn loader(&mut self) -> &mut Loader {
         &mut self.loader

@@ -53,6 +53,17 @@ pub struct Revision {
     /// The minor revision, or its low bits when `minor_hi` holds the rest.
     pub minor: EfuseField,
     pub minor_hi: Option<EfuseField>,
+    /// Set where the major revision is not a number but a code of bits spread over several
+    /// registers (the ESP32); `major` is then the code's bit 0.
+    pub major_code: Option<MajorCode>,
+}
+
+/// A major revision given as a code: `major` is bit 0, `bits` are bits 1 upwards, and
+/// `revisions` maps each code to the revision it stands for (a code not listed is 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MajorCode {
+    pub bits: &'static [EfuseField],
+    pub revisions: &'static [(u32, u32)],
 }
 
 impl Revision {
@@ -77,7 +88,23 @@ impl Revision {
             };
             minor |= hi.extract(hi_word) << self.minor.width;
         }
-        Ok((self.major.extract(major_word), minor))
+        let mut major = self.major.extract(major_word);
+        if let Some(code) = self.major_code {
+            for (i, bit) in code.bits.iter().enumerate() {
+                let w = if bit.addr == self.minor.addr {
+                    minor_word
+                } else {
+                    at(bit.addr)?
+                };
+                major |= (bit.extract(w) & 1) << (i + 1);
+            }
+            major = code
+                .revisions
+                .iter()
+                .find(|(c, _)| *c == major)
+                .map_or(0, |(_, rev)| *rev);
+        }
+        Ok((major, minor))
     }
 }
 
@@ -222,8 +249,44 @@ pub struct ChipFacts {
     pub begin_has_encrypted_word: bool,
     /// The crystals the chip can run from; one entry where it takes only one.
     pub crystals_mhz: &'static [u32],
+    /// Where the ROM sets its UART divider from a crystal estimate that may be off.
+    pub rom_clock: Option<RomClock>,
     /// Set for the chips espflow builds a stub for.
     pub stub: Option<StubFacts>,
+}
+
+/// The ESP32's ROM sets its UART divider for CHANGE_BAUDRATE from the crystal frequency it
+/// estimated at boot by timing the crystal against the 8 MHz RC oscillator, whose rate it
+/// takes from an eFuse; the estimate can be far enough off to miss the rate. The host asks
+/// for the rate scaled by estimate over true crystal, so the divider comes out right
+/// (esptool's workaround). The estimate is `cali * 15625 * ck8m / 40` Hz.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RomClock {
+    /// The calibration value the ROM left (RTCCALICFG1).
+    pub cali: EfuseField,
+    /// The 8 MHz oscillator's rate as burnt (EFUSE_RD_CK8M_FREQ); 0 where never burnt.
+    pub ck8m_freq: EfuseField,
+}
+
+impl RomClock {
+    /// The rate to ask the ROM for so that the line runs at `baud`, from the two words
+    /// read at `cali.addr` and `ck8m_freq.addr`. `baud` itself when the estimate is not a
+    /// crystal frequency at all (0 where the eFuse was never burnt, as on an emulator):
+    /// scaling by it would ask for a rate near 0.
+    pub fn rom_baud(&self, baud: u32, cali_word: u32, ck8m_word: u32) -> u32 {
+        let est =
+            self.cali.extract(cali_word) as u64 * 15625 * self.ck8m_freq.extract(ck8m_word) as u64
+                / 40;
+        if !(10_000_000..=60_000_000).contains(&est) {
+            return baud;
+        }
+        let xtal = if est > 33_000_000 {
+            40_000_000
+        } else {
+            26_000_000
+        };
+        (baud as u64 * est / xtal) as u32
+    }
 }
 
 impl ChipFacts {
@@ -268,6 +331,7 @@ const fn revision_blk1_split(efuse: u32) -> Revision {
         major: EfuseField::new(blk1 + 20, 24, 2),
         minor: EfuseField::new(blk1 + 12, 18, 3),
         minor_hi: Some(EfuseField::new(blk1 + 20, 23, 1)),
+        major_code: None,
     }
 }
 
@@ -289,7 +353,21 @@ pub const ESP32: ChipFacts = ChipFacts {
         high: 0x3FF5_A008,
     },
     crypt_cnt: EfuseField::new(0x3FF5_A000, 20, 7),
-    revision: None,
+    // Bit 0 of the major code is CHIP_VER_REV1 (word 3 bit 15), bit 1 CHIP_VER_REV2 (word 5
+    // bit 20), bit 2 APB_CTL_DATE bit 31; codes 0, 1, 3, 7 are v0 to v3. The minor
+    // revision is WAFER_VERSION_MINOR (word 5 bits 24-25).
+    revision: Some(Revision {
+        major: EfuseField::new(0x3FF5_A00C, 15, 1),
+        minor: EfuseField::new(0x3FF5_A014, 24, 2),
+        minor_hi: None,
+        major_code: Some(MajorCode {
+            bits: &[
+                EfuseField::new(0x3FF5_A014, 20, 1),
+                EfuseField::new(0x3FF6_607C, 31, 1),
+            ],
+            revisions: &[(0, 0), (1, 1), (3, 2), (7, 3)],
+        }),
+    }),
     spi: SpiRegs {
         base: 0x3FF4_2000,
         usr: 0x1C,
@@ -304,6 +382,10 @@ pub const ESP32: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0078,
     begin_has_encrypted_word: false,
     crystals_mhz: &[26, 40],
+    rom_clock: Some(RomClock {
+        cali: EfuseField::new(0x3FF5_F06C, 7, 25),
+        ck8m_freq: EfuseField::new(0x3FF5_A010, 0, 8),
+    }),
     stub: Some(StubFacts {
         // Code in SRAM0's instruction window, which download mode leaves alone and which
         // has no data-bus alias; data, buffers and stack in SRAM2 above the ROM's own data
@@ -351,6 +433,7 @@ pub const ESP32S2: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0078,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    rom_clock: None,
     stub: None,
 };
 
@@ -369,6 +452,7 @@ pub const ESP32S3: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0080,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    rom_clock: None,
     stub: None,
 };
 
@@ -389,12 +473,14 @@ pub const ESP32C2: ChipFacts = ChipFacts {
         major: EfuseField::new(C2_EFUSE + 0x44, 20, 2),
         minor: EfuseField::new(C2_EFUSE + 0x44, 16, 4),
         minor_hi: None,
+        major_code: None,
     }),
     spi: spi_mem(0x6000_2000),
     bootloader_offset: 0,
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[26, 40],
+    rom_clock: None,
     stub: Some(StubFacts {
         ram: StubRam {
             iram: 0x4038_0000..0x403C_0000,
@@ -431,6 +517,7 @@ pub const ESP32C3: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    rom_clock: None,
     stub: Some(StubFacts {
         // Measured on the C3's ROM: the loader's receive buffer and the RAM it leaves alone.
         ram: StubRam {
@@ -467,12 +554,14 @@ pub const ESP32C5: ChipFacts = ChipFacts {
         major: EfuseField::new(C5_EFUSE + 0x44 + 8, 4, 2),
         minor: EfuseField::new(C5_EFUSE + 0x44 + 8, 0, 4),
         minor_hi: None,
+        major_code: None,
     }),
     spi: spi_mem(0x6000_3000),
     bootloader_offset: 0x2000,
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40, 48],
+    rom_clock: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4084_E5A0, 0x4085_C5A0),
         uart: UART_C6,
@@ -509,12 +598,14 @@ pub const ESP32C6: ChipFacts = ChipFacts {
         major: EfuseField::new(C6_EFUSE + 0x44 + 12, 22, 2),
         minor: EfuseField::new(C6_EFUSE + 0x44 + 12, 18, 4),
         minor_hi: None,
+        major_code: None,
     }),
     spi: spi_mem(0x6000_3000),
     bootloader_offset: 0,
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    rom_clock: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4086_AD08, 0x4087_C610),
         uart: UART_C6,
@@ -536,8 +627,10 @@ pub const ESP32H2: ChipFacts = ChipFacts {
         major: EfuseField::new(C6_EFUSE + 0x44 + 12, 21, 2),
         minor: EfuseField::new(C6_EFUSE + 0x44 + 12, 18, 3),
         minor_hi: None,
+        major_code: None,
     }),
     crystals_mhz: &[32],
+    rom_clock: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4083_BA78, 0x4084_D380),
         ..ESP32C6.stub.unwrap()
@@ -560,6 +653,7 @@ pub const ESP32P4: ChipFacts = ChipFacts {
     uart_date_reg: 0x500C_A08C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    rom_clock: None,
     stub: None,
 };
 
