@@ -14,5 +14,6 @@ mod ota;
 mod partitions;
 mod protocol_v2;
 mod real_rom;
+mod real_rom_esp32_stub;
 mod resume;
 mod stub;
