@@ -892,7 +892,7 @@ esac
 ;;
 (virtual-chip)
 _arguments "${_arguments_options[@]}" : \
-'--chip=[]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+'--chip=[The chip to model\: esp32c3 (in full, with espflow'\''s stub) or esp32 (its ROM loader)]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
 esp32c2\:"ESP32-C2 (RISC-V)"

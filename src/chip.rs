@@ -153,6 +153,46 @@ mod tests {
         assert_eq!(Chip::Esp32c5.facts().crystal_mhz(), None, "40 or 48 MHz");
     }
 
+    /// esptool's get_major_chip_version: eFuse word 3 bit 15, word 5 bit 20 and
+    /// APB_CTL_DATE bit 31 form a code; 0, 1, 3, 7 are v0 to v3, anything else v0.
+    #[test]
+    fn esp32_revision_is_a_code_of_three_bits() {
+        let rev = Chip::Esp32.facts().revision.unwrap();
+        let read = |w3: u32, w5: u32, apb: u32| {
+            rev.read(|addr| {
+                Ok::<_, ()>(match addr {
+                    0x3FF5_A00C => w3,
+                    0x3FF5_A014 => w5,
+                    0x3FF6_607C => apb,
+                    _ => panic!("read of 0x{addr:08X}"),
+                })
+            })
+            .unwrap()
+        };
+        assert_eq!(read(1 << 15, 1 << 20, 1 << 31), (3, 0));
+        assert_eq!(read(1 << 15, (1 << 20) | (1 << 24), 0), (2, 1));
+        assert_eq!(read(1 << 15, 0, 0), (1, 0));
+        assert_eq!(read(0, 3 << 24, 0), (0, 3));
+        // What Espressif's emulator reports: only the APB bit, code 4, which is no revision.
+        assert_eq!(read(0, 0, 0x9604_0020), (0, 0));
+    }
+
+    /// The ESP32 ROM's divider follows its crystal estimate; the rate asked for is scaled
+    /// by estimate over true crystal, and left alone where no estimate exists.
+    #[test]
+    fn esp32_rom_baud_follows_the_rom_crystal_estimate() {
+        let clock = Chip::Esp32.facts().rom_clock.unwrap();
+        // cali 0x500 << 7 and CK8M_FREQ 0x52 estimate 41 MHz against a 40 MHz crystal.
+        let cali = 0x500 << 7;
+        assert_eq!(clock.rom_baud(460_800, cali, 0x52), 472_320);
+        assert_eq!(
+            clock.rom_baud(921_600, cali, 0),
+            921_600,
+            "eFuse never burnt"
+        );
+        assert!(Chip::Esp32c3.facts().rom_clock.is_none());
+    }
+
     #[test]
     fn capacity_codes() {
         assert_eq!(flash_size_from_capacity(0x16), Some(4 << 20));

@@ -111,6 +111,7 @@ fuzz_target!(|data: &[u8]| {
         ..Efuses::default()
     };
     let mut chip = VirtualChip::new(ChipConfig {
+        chip: espflow::chip::Chip::Esp32c3,
         flash: NorFlash::new(FLASH_SIZE),
         efuses,
         realtime: false,

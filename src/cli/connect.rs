@@ -13,7 +13,15 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
     let spec = args.port.as_deref().ok_or_else(|| {
         Error::BadInput("no port given: use --port PORT or set ESPFLOW_PORT".into())
     })?;
-    let port = port::open(spec, 115_200, &VirtualOptions::default()).map_err(Error::from)?;
+    // `--chip` picks what a `virtual:` port models where it models that chip; otherwise
+    // it is a C3, and connecting then says it is not the chip asked for.
+    let virt = VirtualOptions {
+        chip: (args.chip)
+            .filter(|c| espflow::virtual_chip::models(*c))
+            .unwrap_or(espflow::chip::Chip::Esp32c3),
+        ..VirtualOptions::default()
+    };
+    let port = port::open(spec, 115_200, &virt).map_err(Error::from)?;
     let opts = SessionOptions {
         before: args.before,
         chip: args.chip,

@@ -44,7 +44,8 @@ use virtual_chip::VirtualChipArgs;
 
 const AFTER_HELP: &str = "\
 PORT is a serial device (/dev/ttyUSB0), socket://HOST:PORT, or virtual:IMAGE for a virtual \
-ESP32-C3 in this process whose flash is the file IMAGE (created as 4 MiB of 0xFF if absent).
+ESP32-C3 (an ESP32 with --chip esp32) in this process whose flash is the file IMAGE (created as \
+4 MiB of 0xFF if absent).
 
 Xtensa chips (ESP32, ESP32-S2, ESP32-S3) are flashed through their ROM loader; espflow's own \
 stub is built for the RISC-V chips only.";

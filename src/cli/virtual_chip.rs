@@ -16,6 +16,7 @@ fn num(s: &str) -> Result<u32, String> {
 /// `virtual-chip` options.
 #[derive(Args, Debug)]
 pub struct VirtualChipArgs {
+    /// The chip to model: esp32c3 (in full, with espflow's stub) or esp32 (its ROM loader)
     #[arg(long, value_enum, default_value = "esp32c3")]
     pub chip: Chip,
     /// Flash image file, written through on every change (created erased if absent)
@@ -47,9 +48,9 @@ pub struct VirtualChipArgs {
 }
 
 pub fn serve(args: &VirtualChipArgs) -> Result<()> {
-    if args.chip != Chip::Esp32c3 {
+    if !virtual_chip::models(args.chip) {
         bail!(
-            "the virtual chip models the ESP32-C3 only, not {}",
+            "the virtual chip models the ESP32-C3 and the ESP32, not the {}",
             args.chip
         );
     }
@@ -61,8 +62,9 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
         })
     })?;
     let chip = VirtualChip::new(ChipConfig {
+        chip: args.chip,
         flash,
-        efuses: Efuses::for_image(&args.flash),
+        efuses: Efuses::for_image(&args.flash).for_chip(args.chip),
         realtime: args.realtime,
         faults: args.fault.clone(),
         seed: args.seed,

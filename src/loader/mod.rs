@@ -33,6 +33,7 @@ use espflow_protocol::status::LoaderKind;
 use espflow_protocol::{Command, Md5Digest, Request, Status, StubError, checksum};
 
 pub use connection::{Connection, LoaderError, Response};
+use detect::detect;
 /// What GET_SECURITY_INFO reports.
 pub use espflow_protocol::SecurityInfo;
 pub use reset::{After, Before};
@@ -122,7 +123,7 @@ impl Loader {
         } else {
             conn.kind = LoaderKind::Stub;
         }
-        let (chip, security) = detect::detect(&mut conn)?;
+        let (chip, security) = detect(&mut conn)?;
         if let Some(wanted) = opts.chip.filter(|w| *w != chip) {
             return Err(ConnectError::WrongChip {
                 found: chip,
@@ -429,6 +430,16 @@ impl Loader {
                     in_flight.clear();
                     sent = answered;
                 }
+                // A ROM checks a block's checksum before it acts on the block, so one it
+                // refused as damaged was neither written nor fed to its inflater: with
+                // one block in flight it may be sent again.
+                Err(e) if !v2 && window == 1 && rom_refused_damaged(&e) && budget > 0 => {
+                    budget -= 1;
+                    self.conn.retries += 1;
+                    in_flight.clear();
+                    sent = answered;
+                    self.conn.flush_input().map_err(|e| (answered, e.into()))?;
+                }
                 Err(e) => {
                     if !v2 {
                         // Collect the answers to blocks already sent, so the line is clean
@@ -570,6 +581,22 @@ impl Loader {
             return Ok(None);
         };
         rev.read(|addr| self.read_reg(addr)).map(Some)
+    }
+
+    /// The crystal in MHz: the chip's only one, or where it takes several, what the ROM's
+    /// UART divider says (a stub may run the UART from another clock, so not there).
+    pub fn crystal_mhz(&mut self) -> Result<Option<u32>> {
+        let facts = self.chip.facts();
+        if let Some(one) = facts.crystal_mhz() {
+            return Ok(Some(one));
+        }
+        match facts.uart_clkdiv_reg {
+            Some(reg) if !self.is_stub() => {
+                let div = self.read_reg(reg)?;
+                Ok(Some(facts.crystal_from_clkdiv(div, self.baud)))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// Attaches the SPI flash, identifies it and tells the loader its size. Returns the size.
@@ -844,6 +871,17 @@ fn request<R: Request>(
             r => return r.map(|(_, r)| r),
         }
     }
+}
+
+/// A ROM loader's refusal of a data block whose checksum failed.
+fn rom_refused_damaged(e: &LoaderError) -> bool {
+    matches!(
+        e,
+        LoaderError::Failed {
+            status: Status::Rom(espflow_protocol::RomError::Checksum),
+            ..
+        }
+    )
 }
 
 fn refused_as_damaged(e: &LoaderError) -> bool {

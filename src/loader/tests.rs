@@ -286,6 +286,88 @@ fn a_rom_without_security_info_is_told_by_its_magic_word() {
     assert_eq!(detect(&mut conn).unwrap(), (Chip::Esp32, None));
 }
 
+/// The ESP32's ROM refuses GET_SECURITY_INFO under the opcode of its last answer, once per
+/// copy of that answer; the copies are drained, or the next READ_REG would take one for
+/// its own failed answer.
+#[test]
+fn the_esp32_refusal_under_another_opcode_is_taken_and_drained() {
+    let refusal = |cmd| answer(cmd, 0x0707_1220, &[1, 0x05, 0, 0]);
+    for (last, copies) in [(Command::Sync, 8), (Command::ReadReg, 2)] {
+        let port = ScriptedPort::default();
+        port.then(&vec![refusal(last); copies]).then(&[answer(
+            Command::ReadReg,
+            0x00F0_1D83,
+            &[0; 4],
+        )]);
+        let mut conn = Connection::new(Box::new(port.clone()));
+        assert_eq!(
+            detect(&mut conn).unwrap(),
+            (Chip::Esp32, None),
+            "after {last:?}"
+        );
+        let ops: Vec<u8> = port.requests().iter().map(|r| r.0).collect();
+        assert_eq!(
+            ops,
+            [Command::GetSecurityInfo as u8, Command::ReadReg as u8],
+            "asked once, then the chip-detect word"
+        );
+    }
+}
+
+/// A frame under another opcode that reports success (the ESP32's ROM leaves a stale
+/// error code in the second status byte) is not a refusal: it is skipped.
+#[test]
+fn a_stale_error_code_under_success_is_no_refusal() {
+    let port = ScriptedPort::default();
+    port.then(&[
+        answer(Command::ReadReg, 0, &[0, 0x05, 0, 0]),
+        ok(
+            LoaderKind::Rom,
+            Command::GetSecurityInfo,
+            &security_payload(Some(5)),
+        ),
+    ]);
+    let mut conn = Connection::new(Box::new(port.clone()));
+    let (chip, sec) = detect(&mut conn).unwrap();
+    assert_eq!(chip, Chip::Esp32c3);
+    assert!(sec.is_some());
+}
+
+/// A block the ROM refused for its checksum was not written, so it goes again; any other
+/// refusal ends the stream.
+#[test]
+fn a_rom_block_refused_for_its_checksum_is_sent_again() {
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32);
+    let bad = answer(Command::FlashData, 0, &[1, 0x07, 0, 0]);
+    port.then(&[ok(LoaderKind::Rom, Command::FlashData, &[])])
+        .then(std::slice::from_ref(&bad))
+        .then(&[ok(LoaderKind::Rom, Command::FlashData, &[])]);
+    let blocks: [&[u8]; 2] = [&[1; 16], &[2; 16]];
+    let mut answered = Vec::new();
+    l.flash_blocks(&blocks, false, 1, DEFAULT_TIMEOUT, |n, _| answered.push(n))
+        .unwrap();
+    assert_eq!(answered, [1, 2]);
+    assert_eq!(l.retries(), 1);
+    let seqs: Vec<u32> = port
+        .requests()
+        .iter()
+        .map(|(_, d)| u32::from_le_bytes(d[4..8].try_into().unwrap()))
+        .collect();
+    assert_eq!(seqs, [0, 1, 1], "block 1 sent again");
+
+    let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32);
+    port.then(&[answer(Command::FlashData, 0, &[1, 0x08, 0, 0])]);
+    let e = l
+        .flash_blocks(&blocks, false, 1, DEFAULT_TIMEOUT, |_, _| {})
+        .unwrap_err();
+    assert_eq!(e.0, 0);
+    assert_eq!(
+        port.requests().len(),
+        1,
+        "a flash write error is not retried"
+    );
+}
+
 #[test]
 fn rom_md5_is_hex_text() {
     let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32c3);

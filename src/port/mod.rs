@@ -74,12 +74,25 @@ pub enum PortError {
 }
 
 /// Options for the in-process virtual chip.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct VirtualOptions {
+    /// The chip the virtual chip models (see [`crate::virtual_chip::models`]).
+    pub chip: crate::chip::Chip,
     /// Flash size for a new image file.
     pub flash_size: Option<u32>,
     /// Pace the UART and the flash as the real chip would.
     pub realtime: bool,
+}
+
+impl Default for VirtualOptions {
+    /// A C3, the chip the virtual chip models in full, with its flash as fast as memory.
+    fn default() -> Self {
+        VirtualOptions {
+            chip: crate::chip::Chip::Esp32c3,
+            flash_size: None,
+            realtime: false,
+        }
+    }
 }
 
 /// Opens a port from its spec: `socket://HOST:PORT`, `virtual:PATH`, or a device path.

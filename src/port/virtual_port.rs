@@ -6,8 +6,9 @@ use std::time::Duration;
 use super::{PortError, Transport, VirtualOptions};
 use crate::virtual_chip::{ChipConfig, Efuses, NorFlash, Output, VirtualChip};
 
-/// A virtual ESP32-C3 in this process, its flash backed by an image file. The chip answers
-/// synchronously, so a read that finds nothing pending means nothing is coming.
+/// A virtual chip (an ESP32-C3 unless asked otherwise) in this process, its flash backed
+/// by an image file. The chip answers synchronously, so a read that finds nothing pending
+/// means nothing is coming.
 pub struct VirtualPort {
     chip: VirtualChip,
     pending: VecDeque<u8>,
@@ -20,13 +21,23 @@ impl VirtualPort {
     /// Starts a chip whose flash is the image at `path` (created erased if missing; see
     /// [`NorFlash::open`]), with eFuses derived from the path.
     pub fn open(path: &Path, opts: &VirtualOptions) -> Result<VirtualPort, PortError> {
+        if !crate::virtual_chip::models(opts.chip) {
+            return Err(PortError::Virtual {
+                path: path.display().to_string(),
+                reason: format!(
+                    "the virtual chip models the ESP32-C3 and the ESP32, not the {}",
+                    opts.chip
+                ),
+            });
+        }
         let flash = NorFlash::open(path, opts.flash_size).map_err(|e| PortError::Virtual {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
         let chip = VirtualChip::new(ChipConfig {
+            chip: opts.chip,
             flash,
-            efuses: Efuses::for_image(path),
+            efuses: Efuses::for_image(path).for_chip(opts.chip),
             realtime: opts.realtime,
             faults: Vec::new(),
             seed: 0,

@@ -276,7 +276,7 @@ impl Session {
         Ok(BoardInfo {
             chip: chip.to_string(),
             revision: l.revision()?,
-            crystal_mhz: chip.facts().crystal_mhz(),
+            crystal_mhz: l.crystal_mhz()?,
             mac: mac
                 .iter()
                 .map(|b| format!("{b:02x}"))

@@ -223,7 +223,11 @@ mod tests {
 
     fn board() -> Board {
         Board {
-            soc: Soc::new(NorFlash::new(0x20_0000), Efuses::default()),
+            soc: Soc::new(
+                crate::chip::Chip::Esp32c3,
+                NorFlash::new(0x20_0000),
+                Efuses::default(),
+            ),
             now: 0,
             out: VecDeque::new(),
             cache: CacheModel::default(),

@@ -1,6 +1,7 @@
 //! Command handling of the ROM loader and of the stub-compatible personality that takes over
 //! after an uploaded stub starts. They share most commands; the differences (status length,
-//! MD5 form, lazy erase, stub-only opcodes) are decided by the current personality.
+//! MD5 form, lazy erase, stub-only opcodes) are decided by the current personality, and
+//! the ESP32's ROM differs from the C3's where [`esp32_rom`] says so.
 
 use espflow_protocol::message::{
     ChangeBaudrate, EraseRegion, FlashBegin, FlashEnd, MemBegin, MemEnd, ReadFlash, ReadFlashAck,
@@ -16,6 +17,7 @@ use md5::{Digest, Md5};
 
 use super::flash::{BLOCK64, EraseKind, FlashError, SECTOR};
 use super::{Personality, VirtualChip};
+use crate::chip::Chip;
 
 /// Where the ROM loader keeps the payload of the command it is receiving; a stub
 /// uploaded over it would be overwritten while it loads.
@@ -36,6 +38,12 @@ pub(super) struct Session {
     deferred: Option<Status>,
     /// RAM written by MEM_DATA: (address, bytes).
     pub ram: Vec<(u32, Vec<u8>)>,
+    /// The ESP32 ROM's last answer: its opcode, value and how many copies went out. A
+    /// command that ROM does not know is refused under that header, as often.
+    last_answer: Option<(u8, u32, u32)>,
+    /// The ESP32 ROM's last error code, which it leaves in the second status byte of the
+    /// answers that succeed after it.
+    stale_code: u8,
 }
 
 impl Session {
@@ -112,14 +120,62 @@ fn flash_err(chip: &VirtualChip, e: FlashError) -> Status {
     }
 }
 
+/// The ESP32's ROM answers, rather than a stub or the C3's ROM.
+fn esp32_rom(chip: &VirtualChip) -> bool {
+    chip.chip() == Chip::Esp32 && chip.personality == Personality::Rom
+}
+
+/// How a loader refuses a command it does not know. The ESP32's ROM sends "invalid
+/// command" under the opcode and value of its previous answer, as many times as that
+/// answer went out (eight after a SYNC), never under the opcode asked about.
+fn refuse_unknown(chip: &mut VirtualChip, op: u8) {
+    if esp32_rom(chip) {
+        let (last_op, value, copies) = chip.session.last_answer.unwrap_or((op, 0, 1));
+        for _ in 0..copies {
+            respond_as(
+                chip,
+                last_op,
+                value,
+                Err(Status::Rom(RomError::InvalidMessage)),
+            );
+        }
+        return;
+    }
+    let st = err(chip, RomError::InvalidMessage, StubError::InvalidCommand);
+    respond(chip, op, Err(st));
+}
+
 fn respond(chip: &mut VirtualChip, op: u8, reply: Reply) {
-    let (value, payload, status) = match reply {
-        Ok((v, p)) => (v, p, Status::Ok),
-        Err(st) => (0, Vec::new(), st),
+    let copies = if op == Command::Sync as u8 {
+        command::SYNC_REPLIES as u32
+    } else {
+        1
+    };
+    let value = reply.as_ref().map_or(0, |(v, _)| *v);
+    if esp32_rom(chip) {
+        // SYNC's copies are counted once, not as eight answers of their own.
+        let same_sync = chip.session.last_answer.is_some_and(|(o, _, _)| o == op) && copies > 1;
+        if !same_sync {
+            chip.session.last_answer = Some((op, value, copies));
+        }
+    }
+    respond_as(chip, op, value, reply);
+}
+
+fn respond_as(chip: &mut VirtualChip, op: u8, value: u32, reply: Reply) {
+    let (payload, status) = match reply {
+        Ok((_, p)) => (p, Status::Ok),
+        Err(st) => (Vec::new(), st),
     };
     let k = kind(chip);
     let mut st = [0u8; 4];
     let n = status.encode(k, &mut st);
+    if esp32_rom(chip) {
+        match status {
+            Status::Ok => st[1] = chip.session.stale_code,
+            _ => chip.session.stale_code = st[1],
+        }
+    }
     let mut pkt = Vec::with_capacity(8 + payload.len() + n);
     pkt.extend(
         ResponseHeader {
@@ -144,9 +200,12 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
     };
     chip.stats.commands.push(hdr.op);
     let stub = chip.personality == Personality::GenericStub;
-    let Some(cmd) = Command::from_u8(hdr.op).filter(|c| stub || !c.is_stub_only()) else {
-        let st = err(chip, RomError::InvalidMessage, StubError::InvalidCommand);
-        respond(chip, hdr.op, Err(st));
+    // The ESP32's ROM predates GET_SECURITY_INFO.
+    let known = |c: &Command| {
+        (stub || !c.is_stub_only()) && !(*c == Command::GetSecurityInfo && esp32_rom(chip))
+    };
+    let Some(cmd) = Command::from_u8(hdr.op).filter(known) else {
+        refuse_unknown(chip, hdr.op);
         return;
     };
     if hdr.size as usize != data.len() {
@@ -240,11 +299,10 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
             chip.personality = Personality::Application;
             return;
         }
-        _ => Err(err(
-            chip,
-            RomError::InvalidMessage,
-            StubError::InvalidCommand,
-        )),
+        _ => {
+            refuse_unknown(chip, hdr.op);
+            return;
+        }
     };
     respond(chip, hdr.op, reply);
 }
@@ -302,7 +360,10 @@ fn mem_data(chip: &mut VirtualChip, data: &[u8]) -> Option<Reply> {
             StubError::TooMuchData,
         )));
     }
-    let clobbers_rx = at < ROM_RX_BUFFER.end && at + bytes.len() as u32 > ROM_RX_BUFFER.start;
+    // Measured on the C3's ROM; the ESP32's buffer is not modelled.
+    let clobbers_rx = chip.chip() == Chip::Esp32c3
+        && at < ROM_RX_BUFFER.end
+        && at + bytes.len() as u32 > ROM_RX_BUFFER.start;
     // RAM holds what was written last: a block sent again (a retry after a lost answer)
     // lands where the first copy did, as on the chip, and replaces it.
     match chip.session.ram.iter_mut().find(|(a, _)| *a == at) {
@@ -409,17 +470,22 @@ fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(),
 }
 
 fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
-    // The C3 loaders take a fifth word (encrypted); esptool always sends it for this chip.
+    // The C3's loaders take a fifth word (encrypted), and so do stubs; the ESP32's ROM
+    // takes the four words alone and refuses a fifth as an invalid message.
+    let five_words = !esp32_rom(chip);
     let Ok(FlashBegin {
         size,
         block_size,
         offset,
-        encrypted: Some(_),
+        encrypted,
         ..
     }) = FlashBegin::parse(data)
     else {
         return Err(bad_request(chip));
     };
+    if encrypted.is_some() != five_words {
+        return Err(bad_request(chip));
+    }
     chip.session.write = None;
     if block_size == 0 || block_size > 0x4000 {
         return Err(err(
@@ -508,6 +574,7 @@ fn flash_data_inner(
         ));
     }
     w.next_seq += 1;
+    let mut ended = false;
     let mut out = match &mut w.inflate {
         Some(z) => {
             let mut out = Vec::with_capacity(bytes.len() * 4 + 0x4000);
@@ -519,7 +586,10 @@ fn flash_data_inner(
                 let used = (z.total_in() - before_in) as usize;
                 input = &input[used..];
                 match st {
-                    Ok(flate2::Status::StreamEnd) => break,
+                    Ok(flate2::Status::StreamEnd) => {
+                        ended = true;
+                        break;
+                    }
                     Ok(_) if input.is_empty() && out.len() < out.capacity() => break,
                     Ok(_) => continue,
                     Err(_) => {
@@ -533,6 +603,18 @@ fn flash_data_inner(
         None => bytes.to_vec(),
     };
     let w = chip.session.write.as_ref().expect("session checked above");
+    if let Some(unit) = chip
+        .chip()
+        .facts()
+        .rom_inflate_unit
+        .filter(|_| ended && !stub)
+    {
+        // The ESP32's ROM programs its whole output buffer at the end of a stream, past
+        // what the stream holds; the model's stale bytes are zeros, which clear every bit.
+        let total = w.written as usize + out.len();
+        let rest = total.next_multiple_of(unit as usize) - total;
+        out.resize(out.len() + rest, 0);
+    }
     if stub {
         // Stubs write no more than announced: the host pads the last block, the stub drops it.
         let room = w.size.saturating_sub(w.written) as usize;
@@ -594,6 +676,13 @@ fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
         return;
     }
     respond(chip, op, Ok((0, Vec::new())));
+    if esp32_rom(chip) {
+        // The ESP32's ROM runs the application after FLASH_END whatever its flag says
+        // (on Espressif's emulator it then falls into its BASIC console): a host must not
+        // send it unless it means to leave the loader.
+        chip.personality = Personality::Application;
+        return;
+    }
     if reboot {
         if rom {
             // The ROM leaves the loader to boot the application.

@@ -1,5 +1,8 @@
-//! A virtual ESP32-C3: the ROM serial loader, a stub-compatible personality and an SPI NOR
-//! flash model, close enough to a board that stock esptool cannot tell them apart.
+//! A virtual ESP32-C3 (or ESP32): the ROM serial loader, a stub-compatible personality and
+//! an SPI NOR flash model, close enough to a board that stock esptool cannot tell them
+//! apart. The ESP32 is its ROM loader alone, with that ROM's differences (no
+//! GET_SECURITY_INFO, how it refuses a command it does not know, FLASH_BEGIN without the
+//! encrypted word, FLASH_END leaving the loader, its registers); espflow has no stub for it.
 //!
 //! The chip is a byte-stream device: bytes go in with the virtual time they finished arriving,
 //! frames come out stamped with the virtual time they were sent. Whoever carries the bytes
@@ -20,6 +23,13 @@ use espflow_stub_core::Stub;
 use board::{Board, CacheModel};
 
 pub use flash::{FlashStats, NorFlash, Timing};
+
+use crate::chip::Chip;
+
+/// Whether the virtual chip can model `chip`.
+pub fn models(chip: Chip) -> bool {
+    matches!(chip, Chip::Esp32c3 | Chip::Esp32)
+}
 pub use soc::Efuses;
 
 /// Something the chip puts on its UART, at a virtual time in nanoseconds.
@@ -70,6 +80,8 @@ pub struct ChipStats {
 
 /// What a [`VirtualChip`] is built from.
 pub struct ChipConfig {
+    /// The chip modelled: [`Chip::Esp32c3`] or [`Chip::Esp32`] (see [`models`]).
+    pub chip: Chip,
     /// The flash part, with its contents.
     pub flash: NorFlash,
     /// The chip's eFuse values (MAC address, security settings, revision).
@@ -114,7 +126,7 @@ impl VirtualChip {
         }
         VirtualChip {
             board: Board {
-                soc: soc::Soc::new(config.flash, config.efuses),
+                soc: soc::Soc::new(config.chip, config.flash, config.efuses),
                 now: 0,
                 out: VecDeque::new(),
                 cache: CacheModel::default(),
@@ -126,6 +138,11 @@ impl VirtualChip {
             stub: None,
             stats: ChipStats::default(),
         }
+    }
+
+    /// The chip modelled.
+    pub fn chip(&self) -> Chip {
+        self.board.soc.chip
     }
 
     /// What is answering on the UART now.
@@ -218,7 +235,13 @@ impl VirtualChip {
         } else {
             self.personality = Personality::Application;
         }
-        if download && banner {
+        if download && banner && self.chip() == Chip::Esp32 {
+            self.board.emit_raw(
+                b"ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x3 \
+                  (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\nwaiting for download\r\n"
+                    .to_vec(),
+            );
+        } else if download && banner {
             self.board.emit_raw(
                 b"ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n\
                   rst:0x1 (POWERON),boot:0x7 (DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n"
@@ -265,7 +288,7 @@ impl VirtualChip {
     /// gets the generic stub personality.
     fn start_stub(&mut self) {
         self.stats.stub_uploads += 1;
-        let ours = crate::stub::StubImage::for_chip(crate::chip::Chip::Esp32c3)
+        let ours = crate::stub::StubImage::for_chip(self.chip())
             .is_some_and(|img| img.digest() == self.session.uploaded_digest());
         if ours {
             let mut slot = Box::<Stub<Board>>::new_uninit();
@@ -288,7 +311,6 @@ mod tests {
     use espflow_protocol::{Command, Request, checksum, slip};
 
     use super::*;
-    use crate::chip::Chip;
     use crate::stub::StubImage;
 
     fn send(chip: &mut VirtualChip, op: Command, body: &[u8], check: u32) {
@@ -307,6 +329,86 @@ mod tests {
         chip.take_output();
     }
 
+    /// Sends a request and returns the answer frames, decoded from SLIP.
+    fn exchange(chip: &mut VirtualChip, op: Command, body: &[u8]) -> Vec<Vec<u8>> {
+        let mut pkt = RequestHeader {
+            op: op as u8,
+            size: body.len() as u16,
+            checksum: 0,
+        }
+        .to_bytes()
+        .to_vec();
+        pkt.extend_from_slice(body);
+        let mut wire = Vec::new();
+        slip::encode(&pkt, |b| wire.push(b));
+        let now = chip.now();
+        chip.receive(&wire, now);
+        let mut dec = espflow_protocol::SlipDecoder::new();
+        let mut buf = vec![0u8; 0x1000];
+        let mut frames = Vec::new();
+        for o in chip.take_output() {
+            if let Output::Bytes { data, .. } = o {
+                for b in data {
+                    if let Ok(Some(n)) = dec.push(b, &mut buf) {
+                        frames.push(buf[..n].to_vec());
+                    }
+                }
+            }
+        }
+        frames
+    }
+
+    fn esp32() -> VirtualChip {
+        VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32,
+            flash: NorFlash::new(0x40_0000),
+            efuses: Efuses::default().for_chip(Chip::Esp32),
+            realtime: false,
+            faults: Vec::new(),
+            seed: 0,
+        })
+    }
+
+    /// As the ESP32's ROM does: an unknown command is refused under the previous answer's
+    /// opcode and value, once per copy of it, and a later success keeps the stale code.
+    #[test]
+    fn the_esp32_rom_refuses_under_its_last_answer() {
+        let mut chip = esp32();
+        let sync = encoded(&espflow_protocol::message::SyncRequest);
+        assert_eq!(exchange(&mut chip, Command::Sync, &sync).len(), 8);
+        let refusals = exchange(&mut chip, Command::GetSecurityInfo, &[]);
+        assert_eq!(refusals.len(), 8, "one per SYNC answer");
+        for f in &refusals {
+            assert_eq!(f[1], Command::Sync as u8);
+            assert_eq!(&f[4..8], &0x2012_0707u32.to_le_bytes());
+            assert_eq!(&f[8..], &[1, 0x05, 0, 0]);
+        }
+        let magic = encoded(&espflow_protocol::message::ReadReg { addr: 0x4000_1000 });
+        let r = exchange(&mut chip, Command::ReadReg, &magic);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&r[0][4..8], &0x00F0_1D83u32.to_le_bytes());
+        assert_eq!(&r[0][8..], &[0, 0x05, 0, 0], "success, the stale code kept");
+        let again = exchange(&mut chip, Command::GetSecurityInfo, &[]);
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0][1], Command::ReadReg as u8);
+    }
+
+    /// The ESP32's ROM takes FLASH_BEGIN's four words only, and FLASH_END leaves it
+    /// whatever the flag says.
+    #[test]
+    fn the_esp32_rom_begins_with_four_words_and_ends_by_leaving() {
+        let mut chip = esp32();
+        let five = [0x1000u32, 1, 0x400, 0x1_0000, 0];
+        let bytes = |w: &[u32]| w.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+        let r = exchange(&mut chip, Command::FlashBegin, &bytes(&five));
+        assert_eq!(&r[0][8..10], &[1, 0x05], "a fifth word is refused");
+        let r = exchange(&mut chip, Command::FlashBegin, &bytes(&five[..4]));
+        assert_eq!(r[0][8], 0);
+        let stay = encoded(&espflow_protocol::message::FlashEnd { reboot: false });
+        exchange(&mut chip, Command::FlashEnd, &stay);
+        assert_eq!(chip.personality(), Personality::Application);
+    }
+
     fn encoded<R: Request>(r: &R) -> Vec<u8> {
         let mut out = vec![0u8; R::MAX_LEN];
         let n = r.encode(&mut out);
@@ -319,6 +421,7 @@ mod tests {
     #[test]
     fn a_ram_block_sent_twice_still_starts_the_stub() {
         let mut chip = VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32c3,
             flash: NorFlash::new(0x40_0000),
             efuses: Efuses::default(),
             realtime: false,

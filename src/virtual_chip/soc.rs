@@ -1,9 +1,13 @@
-//! The ESP32-C3's registers as a host sees them through READ_REG/WRITE_REG: eFuse words, the
-//! UART, the chip-detect word and the SPI1 (SPI_MEM1) user-command block wired to the flash.
+//! The chip's registers as a host sees them through READ_REG/WRITE_REG: eFuse words, the
+//! UART, the chip-detect word and the SPI1 user-command block wired to the flash. The
+//! ESP32-C3 is modelled in full; the ESP32 has its own addresses for all of these, each
+//! taken from its table.
 
 use std::collections::HashMap;
 
-use espflow_chip_facts::{ChipFacts, ESP32C3, EfuseField, Revision, StubFacts};
+use espflow_chip_facts::{ChipFacts, ESP32, ESP32C3, EfuseField, Revision, StubFacts};
+
+use crate::chip::Chip;
 
 use super::flash::{EraseKind, NorFlash};
 
@@ -47,18 +51,16 @@ pub const UART_CLKDIV_REG: u32 = C3_STUB.uart.base + 0x14;
 pub const UART_DATE_REG: u32 = C3.uart_date_reg;
 /// The SPI1 register block.
 pub const SPI1_BASE: u32 = C3.spi.base;
+/// UART0's clock divider on the ESP32 (UART0 at 0x3FF40000).
+const ESP32_UART_CLKDIV_REG: u32 = 0x3FF4_0014;
+/// The ESP32's APB clock, from which its UART divider is set.
+const ESP32_APB_HZ: u64 = 40_000_000;
 
 const SPI_CMD: u32 = 0x00;
 const SPI_ADDR: u32 = 0x04;
-const SPI_USER: u32 = C3.spi.usr;
-const SPI_USER1: u32 = C3.spi.usr1;
-const SPI_USER2: u32 = C3.spi.usr2;
-const SPI_MOSI_DLEN: u32 = C3.spi.mosi_dlen;
-const SPI_MISO_DLEN: u32 = C3.spi.miso_dlen;
 /// The data-length registers count bits minus one in their low ten bits; higher bits do
 /// not count, so an all-ones write is 1024 bits (then cut to the 64-byte buffer), not 2^32.
 const DLEN_MASK: u32 = 0x3FF;
-const SPI_W0: u32 = C3.spi.w0;
 const SPI_CMD_USR: u32 = 1 << 18;
 const USR_ADDR: u32 = 1 << 30;
 const USR_MISO: u32 = 1 << 28;
@@ -110,9 +112,25 @@ impl Efuses {
         }
     }
 
-    /// The eFuse read register at `addr`, assembled from every field of the table that
-    /// lies in it.
-    fn word(&self, addr: u32) -> Option<u32> {
+    /// These eFuses as `chip` would hold them: the ESP32's minor revision has two bits,
+    /// so its default is v3.0, the last revision (the one Espressif's emulator models).
+    pub fn for_chip(self, chip: Chip) -> Efuses {
+        match chip {
+            Chip::Esp32 if self.minor_rev > 3 => Efuses {
+                major_rev: 3,
+                minor_rev: 0,
+                ..self
+            },
+            _ => self,
+        }
+    }
+
+    /// The eFuse read register at `addr` of `chip`, assembled from every field of its
+    /// table that lies in it.
+    fn word(&self, chip: Chip, addr: u32) -> Option<u32> {
+        if chip == Chip::Esp32 {
+            return self.esp32_word(addr);
+        }
         let m = &self.mac;
         match addr {
             MAC0_REG => return Some(u32::from_be_bytes([m[2], m[3], m[4], m[5]])),
@@ -144,6 +162,43 @@ impl Efuses {
         word
     }
 
+    /// The ESP32's words: the MAC in words 1 and 2 (the top half of word 2 is the MAC's
+    /// CRC, which esptool drops and the model leaves 0), FLASH_CRYPT_CNT in word 0, and the
+    /// revision as the code of bits its table describes (one of them in APB_CTL_DATE).
+    fn esp32_word(&self, addr: u32) -> Option<u32> {
+        let t = &ESP32;
+        let m = &self.mac;
+        if addr == t.mac.low {
+            return Some(u32::from_be_bytes([m[2], m[3], m[4], m[5]]));
+        }
+        if addr == t.mac.high {
+            return Some(u32::from_be_bytes([0, 0, m[0], m[1]]));
+        }
+        let rev = t.revision.expect("the ESP32's table has a revision");
+        let code = rev
+            .major_code
+            .expect("the ESP32's major revision is a code");
+        let major = u32::from(self.major_rev);
+        let bits = code
+            .revisions
+            .iter()
+            .find(|(_, r)| *r == major)
+            .map_or(0, |(c, _)| *c);
+        let mut fields = vec![
+            (t.crypt_cnt, u32::from(self.crypt_cnt)),
+            (rev.major, bits & 1),
+            (rev.minor, u32::from(self.minor_rev)),
+        ];
+        for (i, f) in code.bits.iter().enumerate() {
+            fields.push((*f, (bits >> (i + 1)) & 1));
+        }
+        let mut word = None;
+        for (f, value) in fields.into_iter().filter(|(f, _)| f.addr == addr) {
+            *word.get_or_insert(0) |= (value << f.shift) & f.mask();
+        }
+        word
+    }
+
     /// Whether the crypt counter has an odd number of bits set.
     pub fn flash_encryption_enabled(&self) -> bool {
         self.crypt_cnt.count_ones() % 2 == 1
@@ -152,6 +207,8 @@ impl Efuses {
 
 /// The chip's registers, eFuses and flash as the loaders see them.
 pub struct Soc {
+    /// The chip modelled: it decides every register address.
+    pub chip: Chip,
     regs: HashMap<u32, u32>,
     /// The eFuses.
     pub efuses: Efuses,
@@ -165,8 +222,9 @@ pub struct Soc {
 
 impl Soc {
     /// A chip fresh out of reset.
-    pub fn new(flash: NorFlash, efuses: Efuses) -> Soc {
+    pub fn new(chip: Chip, flash: NorFlash, efuses: Efuses) -> Soc {
         Soc {
+            chip,
             regs: HashMap::new(),
             efuses,
             flash,
@@ -183,8 +241,15 @@ impl Soc {
 
     /// What a READ_REG of `addr` returns (SPI1 registers run their commands on the flash).
     pub fn read_reg(&mut self, addr: u32) -> u32 {
-        if let Some(v) = self.efuses.word(addr) {
+        if let Some(v) = self.efuses.word(self.chip, addr) {
             return v;
+        }
+        if self.chip == Chip::Esp32 {
+            return match addr {
+                CHIP_DETECT_MAGIC_REG => ESP32.magic[0],
+                ESP32_UART_CLKDIV_REG => (ESP32_APB_HZ / self.baud as u64) as u32,
+                _ => self.regs.get(&addr).copied().unwrap_or(0),
+            };
         }
         match addr {
             CHIP_DETECT_MAGIC_REG => C3_MAGIC,
@@ -202,7 +267,7 @@ impl Soc {
     pub fn write_reg(&mut self, now: u64, addr: u32, value: u32, mask: u32) {
         let old = self.read_reg(addr);
         let new = (value & mask) | (old & !mask);
-        if addr == SPI1_BASE + SPI_CMD && new & SPI_CMD_USR != 0 {
+        if addr == self.spi_regs().base + SPI_CMD && new & SPI_CMD_USR != 0 {
             self.run_spi_user_command(now);
             self.regs.insert(addr, new & !SPI_CMD_USR);
             return;
@@ -210,33 +275,44 @@ impl Soc {
         self.regs.insert(addr, new);
     }
 
+    fn spi_regs(&self) -> espflow_chip_facts::SpiRegs {
+        self.chip.facts().spi
+    }
+
     fn spi(&self, off: u32) -> u32 {
-        self.regs.get(&(SPI1_BASE + off)).copied().unwrap_or(0)
+        self.regs
+            .get(&(self.spi_regs().base + off))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn run_spi_user_command(&mut self, now: u64) {
-        let user = self.spi(SPI_USER);
-        let opcode = (self.spi(SPI_USER2) & 0xFF) as u8;
+        let r = self.spi_regs();
+        let user = self.spi(r.usr);
+        let opcode = (self.spi(r.usr2) & 0xFF) as u8;
         self.spi_commands.push(opcode);
-        let addr_bits = ((self.spi(SPI_USER1) >> 26) & 0x3F) + 1;
-        let addr = if user & USR_ADDR != 0 {
-            self.spi(SPI_ADDR) & (u32::MAX >> (32 - addr_bits.min(32)))
-        } else {
+        let addr_bits = ((self.spi(r.usr1) >> 26) & 0x3F) + 1;
+        let addr = if user & USR_ADDR == 0 {
             0
+        } else if r.addr_msb_aligned {
+            // The ESP32 takes the address from the register's top bits.
+            self.spi(SPI_ADDR) >> (32 - addr_bits.min(32))
+        } else {
+            self.spi(SPI_ADDR) & (u32::MAX >> (32 - addr_bits.min(32)))
         };
         let mosi: Vec<u8> = if user & USR_MOSI != 0 {
-            let n = ((self.spi(SPI_MOSI_DLEN) & DLEN_MASK) + 1)
+            let n = ((self.spi(r.mosi_dlen) & DLEN_MASK) + 1)
                 .div_ceil(8)
                 .min(64) as usize;
             (0..16)
-                .flat_map(|i| self.spi(SPI_W0 + 4 * i).to_le_bytes())
+                .flat_map(|i| self.spi(r.w0 + 4 * i).to_le_bytes())
                 .take(n)
                 .collect()
         } else {
             Vec::new()
         };
         let miso_len = if user & USR_MISO != 0 {
-            ((self.spi(SPI_MISO_DLEN) & DLEN_MASK) + 1)
+            ((self.spi(r.miso_dlen) & DLEN_MASK) + 1)
                 .div_ceil(8)
                 .min(64) as usize
         } else {
@@ -287,7 +363,7 @@ impl Soc {
             let mut w = [0u8; 4];
             w[..chunk.len()].copy_from_slice(chunk);
             self.regs
-                .insert(SPI1_BASE + SPI_W0 + 4 * i as u32, u32::from_le_bytes(w));
+                .insert(r.base + r.w0 + 4 * i as u32, u32::from_le_bytes(w));
         }
     }
 }
@@ -295,6 +371,11 @@ impl Soc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SPI_USER: u32 = C3.spi.usr;
+    const SPI_USER2: u32 = C3.spi.usr2;
+    const SPI_MISO_DLEN: u32 = C3.spi.miso_dlen;
+    const SPI_W0: u32 = C3.spi.w0;
 
     fn spi_cmd(soc: &mut Soc, opcode: u8, miso_bits: u32) -> u32 {
         let w = |soc: &mut Soc, off, v| soc.write_reg(0, SPI1_BASE + off, v, u32::MAX);
@@ -314,7 +395,7 @@ mod tests {
 
     #[test]
     fn rdid_and_status_through_registers() {
-        let mut soc = Soc::new(NorFlash::new(0x40_0000), Efuses::default());
+        let mut soc = Soc::new(Chip::Esp32c3, NorFlash::new(0x40_0000), Efuses::default());
         assert_eq!(spi_cmd(&mut soc, 0x9F, 24), 0x1640EF);
         spi_cmd(&mut soc, 0x06, 0);
         assert_eq!(spi_cmd(&mut soc, 0x05, 8) & 2, 2, "WEL set after WREN");
@@ -324,7 +405,7 @@ mod tests {
 
     #[test]
     fn mac_words_assemble_like_esptool() {
-        let mut soc = Soc::new(NorFlash::new(0x20_0000), Efuses::default());
+        let mut soc = Soc::new(Chip::Esp32c3, NorFlash::new(0x20_0000), Efuses::default());
         let (m0, m1) = (soc.read_reg(MAC0_REG), soc.read_reg(MAC1_REG));
         let mut b = Vec::new();
         b.extend(m1.to_be_bytes());
@@ -334,7 +415,7 @@ mod tests {
 
     #[test]
     fn masked_write() {
-        let mut soc = Soc::new(NorFlash::new(0x20_0000), Efuses::default());
+        let mut soc = Soc::new(Chip::Esp32c3, NorFlash::new(0x20_0000), Efuses::default());
         soc.write_reg(0, 0x6000_1000, 0xFFFF_FFFF, 0x0000_FF00);
         soc.write_reg(0, 0x6000_1000, 0x0000_0012, 0x0000_00FF);
         assert_eq!(soc.read_reg(0x6000_1000), 0x0000_FF12);

@@ -117,14 +117,52 @@ pub fn write_run_rom(
     region.extend_from_slice(tail);
 
     let stub = loader.is_stub();
+    // A ROM that programs its inflater's output in whole units would program stale bytes
+    // past a stream that ends inside one: the whole units go compressed, the rest plain.
+    let split = match loader.chip().facts().rom_inflate_unit {
+        Some(unit) if !stub => region.len() / unit as usize * unit as usize,
+        _ => region.len(),
+    };
+    let data_end = addr as u64 + data.len() as u64;
+    let mut wire = 0;
+    for (from, to, packable) in [(0, split, compress), (split, region.len(), false)] {
+        if from == to {
+            continue;
+        }
+        let at = start + from as u32;
+        wire += stream_rom_loader(loader, at, &region[from..to], packable, &mut |written| {
+            // The ROM has programmed everything it was sent once it answers.
+            let committed = (at as u64 + written).min(data_end).max(addr as u64);
+            on_commit(committed as u32, committed - addr as u64);
+        })?;
+    }
+    let sectors = ((end - start) / SECTOR_SIZE) as u64;
+    Ok(RunStats {
+        wire,
+        erased: sectors,
+        written: sectors,
+    })
+}
+
+/// One FLASH_BEGIN stream of `part` at `at` through the ROM loader (or a foreign stub),
+/// compressed when `packable` and that makes it smaller; `progress` gets the bytes of
+/// `part` programmed so far. Returns the bytes that went over the line.
+fn stream_rom_loader(
+    loader: &mut Loader,
+    at: u32,
+    part: &[u8],
+    packable: bool,
+    progress: &mut dyn FnMut(u64),
+) -> Result<u64> {
+    let stub = loader.is_stub();
     let block = if stub {
         STUB_WRITE_BLOCK
     } else {
         ROM_WRITE_BLOCK
     } as usize;
-    let packed = pack(&region, compress);
+    let packed = pack(part, packable);
     let compressed = packed.is_some();
-    let wire: &[u8] = packed.as_deref().unwrap_or(&region);
+    let wire: &[u8] = packed.as_deref().unwrap_or(part);
     let blocks: Vec<Vec<u8>> = wire
         .chunks(block)
         .map(|c| {
@@ -138,33 +176,27 @@ pub fn write_run_rom(
         .collect();
     // The ROM erases what it is told up front, in whole FLASH_WRITE_SIZE units.
     let size = if compressed && !stub {
-        (region.len() as u32).next_multiple_of(ROM_WRITE_BLOCK)
+        (part.len() as u32).next_multiple_of(ROM_WRITE_BLOCK)
     } else {
-        region.len() as u32
+        part.len() as u32
     };
-    loader.flash_begin(start, size, block as u32, blocks.len() as u32, compressed)?;
-    let ratio = region.len() as f64 / wire.len() as f64;
+    loader.flash_begin(at, size, block as u32, blocks.len() as u32, compressed)?;
+    let ratio = part.len() as f64 / wire.len() as f64;
     let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
     let refs: Vec<&[u8]> = blocks.iter().map(|b| b.as_slice()).collect();
     let n = refs.len();
-    let data_end = addr as u64 + data.len() as u64;
     loader
         .flash_blocks(&refs, compressed, 1, per_block, |answered, _| {
-            // The ROM has programmed everything it was sent once it answers.
+            // The last block's share may round past the part; what follows it is not
+            // written yet.
             let written = ((answered * block) as f64 * ratio) as u64;
-            let committed = (start as u64 + written).min(data_end).max(addr as u64);
-            on_commit(committed as u32, committed - addr as u64);
+            progress(written.min(part.len() as u64));
         })
         .map_err(block_error(n))?;
     if stub {
         loader.flash_end(compressed, false)?;
     }
-    let sectors = ((end - start) / SECTOR_SIZE) as u64;
-    Ok(RunStats {
-        wire: wire.len() as u64,
-        erased: sectors,
-        written: sectors,
-    })
+    Ok(wire.len() as u64)
 }
 
 /// Reads `len` bytes that a write must put back, skipping the read when they are erased.

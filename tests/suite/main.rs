@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod esp32_rom;
 mod exit_status;
 mod inputs;
 mod interop;
@@ -14,6 +15,7 @@ mod ota;
 mod partitions;
 mod protocol_v2;
 mod real_rom;
+mod real_rom_esp32;
 mod real_rom_esp32_stub;
 mod resume;
 mod stub;

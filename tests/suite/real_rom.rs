@@ -19,7 +19,10 @@ const ADDR: u32 = 0x10000;
 const SIZE: usize = 1 << 20;
 
 /// Kills the emulator however the test ends: one QEMU keeps a core busy even when idle.
-struct Qemu(Child);
+pub(super) struct Qemu(pub(super) Child);
+
+/// One emulator at a time: each keeps a core busy, and the tests share the binary.
+pub(super) static ONE_QEMU: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Drop for Qemu {
     fn drop(&mut self) {
@@ -28,11 +31,11 @@ impl Drop for Qemu {
     }
 }
 
-fn qemu_dir() -> PathBuf {
+pub(super) fn qemu_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/qemu-esp")
 }
 
-fn free_port() -> u16 {
+pub(super) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -101,7 +104,7 @@ fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
 
 /// One line on the test's own stdout, past the harness's capture, so the skip notice and
 /// the timings show in every run.
-fn say(line: &str) {
+pub(super) fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
     let _ = out.flush();
@@ -117,6 +120,7 @@ fn c3_stub_on_the_real_rom() {
         say("real_rom: skipped (../shared/tools/qemu-esp not found)");
         return;
     }
+    let _one = ONE_QEMU.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let flash = dir.path().join("flash.bin");
     std::fs::write(&flash, vec![0u8; 4 << 20]).unwrap();

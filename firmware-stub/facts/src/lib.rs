@@ -249,8 +249,16 @@ pub struct ChipFacts {
     pub begin_has_encrypted_word: bool,
     /// The crystals the chip can run from; one entry where it takes only one.
     pub crystals_mhz: &'static [u32],
+    /// Where it takes several and its ROM runs UART0 from the crystal: UART0's CLKDIV,
+    /// whose integer divider times the line's rate is the crystal frequency.
+    pub uart_clkdiv_reg: Option<u32>,
     /// Where the ROM sets its UART divider from a crystal estimate that may be off.
     pub rom_clock: Option<RomClock>,
+    /// Where the ROM's FLASH_DEFL_DATA programs its inflated output in whole units of this
+    /// many bytes, counted from the stream's offset: when the stream ends inside a unit it
+    /// programs the rest of its output buffer too, stale bytes over flash it did not erase.
+    /// A compressed stream to that ROM must be a whole number of units long.
+    pub rom_inflate_unit: Option<u32>,
     /// Set for the chips espflow builds a stub for.
     pub stub: Option<StubFacts>,
 }
@@ -290,6 +298,13 @@ impl RomClock {
 }
 
 impl ChipFacts {
+    /// The crystal in MHz from UART0's CLKDIV word read at `baud`: 40 or 26, the ESP32's
+    /// two, as esptool rounds it.
+    pub fn crystal_from_clkdiv(&self, clkdiv: u32, baud: u32) -> u32 {
+        let est = (clkdiv & 0xF_FFFF) as u64 * baud as u64;
+        if est > 33_000_000 { 40 } else { 26 }
+    }
+
     /// The crystal, when the chip takes only one.
     pub fn crystal_mhz(&self) -> Option<u32> {
         match self.crystals_mhz {
@@ -382,10 +397,16 @@ pub const ESP32: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0078,
     begin_has_encrypted_word: false,
     crystals_mhz: &[26, 40],
+    // UART0 at 0x3FF40000; the ROM's APB clock is the crystal.
+    uart_clkdiv_reg: Some(0x3FF4_0014),
     rom_clock: Some(RomClock {
         cali: EfuseField::new(0x3FF5_F06C, 7, 25),
         ck8m_freq: EfuseField::new(0x3FF5_A010, 0, 8),
     }),
+    // Measured on its ROM (rev 3, under Espressif's QEMU): a 4 KiB stream programmed
+    // 32 KiB, a 40 KiB stream 64 KiB; 1 MiB came out exact. The unit is its inflater's
+    // 32 KiB dictionary, which doubles as the output buffer.
+    rom_inflate_unit: Some(0x8000),
     stub: Some(StubFacts {
         // Code in SRAM0's instruction window, which download mode leaves alone and which
         // has no data-bus alias; data, buffers and stack in SRAM2 above the ROM's own data
@@ -433,7 +454,9 @@ pub const ESP32S2: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0078,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: None,
 };
 
@@ -452,7 +475,9 @@ pub const ESP32S3: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_0080,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: None,
 };
 
@@ -480,7 +505,9 @@ pub const ESP32C2: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[26, 40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: StubRam {
             iram: 0x4038_0000..0x403C_0000,
@@ -517,7 +544,9 @@ pub const ESP32C3: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         // Measured on the C3's ROM: the loader's receive buffer and the RAM it leaves alone.
         ram: StubRam {
@@ -561,7 +590,9 @@ pub const ESP32C5: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40, 48],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4084_E5A0, 0x4085_C5A0),
         uart: UART_C6,
@@ -605,7 +636,9 @@ pub const ESP32C6: ChipFacts = ChipFacts {
     uart_date_reg: 0x6000_007C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4086_AD08, 0x4087_C610),
         uart: UART_C6,
@@ -630,7 +663,9 @@ pub const ESP32H2: ChipFacts = ChipFacts {
         major_code: None,
     }),
     crystals_mhz: &[32],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: Some(StubFacts {
         ram: unified_sram(0x4083_BA78, 0x4084_D380),
         ..ESP32C6.stub.unwrap()
@@ -653,7 +688,9 @@ pub const ESP32P4: ChipFacts = ChipFacts {
     uart_date_reg: 0x500C_A08C,
     begin_has_encrypted_word: true,
     crystals_mhz: &[40],
+    uart_clkdiv_reg: None,
     rom_clock: None,
+    rom_inflate_unit: None,
     stub: None,
 };
 
