@@ -23,9 +23,10 @@ use crate::support::trials::summary_field;
 
 const ADDR: u32 = 0x10000;
 const SIZE: usize = 1 << 20;
-/// The stub's rate; the ROM path is timed at the highest rate it survives in this model.
+/// The stub's rate. The ROM path is timed at 115200, the highest it survives here: the
+/// emulated ESP32 ROM never completes CHANGE_BAUDRATE.
 const BAUD: &str = "921600";
-const ROM_BAUD: &str = "460800";
+const ROM_BAUD: &str = "115200";
 
 /// Kills the emulator however the test ends: one QEMU keeps a core busy even when idle.
 struct Qemu {
