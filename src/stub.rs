@@ -394,9 +394,18 @@ mod tests {
             (sec(".text", 0x400A_0000, 0x100, true, true), "outside IRAM"),
             (sec(".text", 0x4008_0002, 0x100, true, true), "whole words"),
             (sec(".text", 0x4008_0000, 0x102, true, true), "whole words"),
-            (sec(".rodata", 0x4009_0000, 0x100, false, true), "outside DRAM"),
-            (sec(".data", 0x3FFE_0000, 0x100, false, true), "outside DRAM"),
-            (sec(".data", 0x3FFA_E000, 0x100, false, true), "outside DRAM"),
+            (
+                sec(".rodata", 0x4009_0000, 0x100, false, true),
+                "outside DRAM",
+            ),
+            (
+                sec(".data", 0x3FFE_0000, 0x100, false, true),
+                "outside DRAM",
+            ),
+            (
+                sec(".data", 0x3FFA_E000, 0x100, false, true),
+                "outside DRAM",
+            ),
         ];
         for (bad, why) in cases {
             let mut set = good.to_vec();

@@ -146,7 +146,10 @@ fn flash_at(flash: &Path, addr: u32, len: usize) -> Vec<u8> {
 }
 
 fn md5_hex(data: &[u8]) -> String {
-    Md5::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+    Md5::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Starts a JSON write, kills it once its progress passes `fraction` of the image, and
@@ -306,7 +309,9 @@ fn esp32_stub_on_the_real_rom() {
     let out = crate::support::esptool()
         .args(["--chip", "esp32", "--port"])
         .arg(format!("socket://127.0.0.1:{port}"))
-        .args(["--baud", BAUD, "--before", "no-reset", "--after", "no-reset"])
+        .args([
+            "--baud", BAUD, "--before", "no-reset", "--after", "no-reset",
+        ])
         .args(["--stub-version", "1", "write-flash"])
         .arg(&addr)
         .arg(&fourth)

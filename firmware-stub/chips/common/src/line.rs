@@ -12,9 +12,9 @@ use core::marker::PhantomData;
 
 use espflow_protocol::slip;
 
-use crate::run::{Chip, UartIrq};
 #[cfg(target_arch = "riscv32")]
 use crate::irq;
+use crate::run::{Chip, UartIrq};
 use crate::{reg, ring, rom};
 
 const UART_FIFO: u32 = 0x00;

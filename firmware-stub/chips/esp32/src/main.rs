@@ -42,8 +42,8 @@ fn app_cpu_parked() -> bool {
     let in_reset = reg::read(APPCPU_CTRL_A) & 1 != 0;
     let no_clock = reg::read(APPCPU_CTRL_B) & 1 == 0;
     let run_stalled = reg::read(APPCPU_CTRL_C) & 1 != 0;
-    let rtc_stalled = (reg::read(RTC_SW_CPU_STALL) >> 26) & 0x3F == 0x21
-        && reg::read(RTC_OPTIONS0) & 3 == 2;
+    let rtc_stalled =
+        (reg::read(RTC_SW_CPU_STALL) >> 26) & 0x3F == 0x21 && reg::read(RTC_OPTIONS0) & 3 == 2;
     in_reset || no_clock || run_stalled || rtc_stalled
 }
 
