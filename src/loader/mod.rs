@@ -430,9 +430,10 @@ impl Loader {
                     in_flight.clear();
                     sent = answered;
                 }
-                // A ROM checks a block's checksum before it acts on the block, so one it
-                // refused as damaged was neither written nor fed to its inflater: with
-                // one block in flight it may be sent again.
+                // A ROM checks a block's length and checksum before it acts on the
+                // block, so one it refused as damaged (a byte lost or changed on the
+                // line) was neither written nor fed to its inflater: with one block in
+                // flight it may be sent again.
                 Err(e) if !v2 && window == 1 && rom_refused_damaged(&e) && budget > 0 => {
                     budget -= 1;
                     self.conn.retries += 1;
@@ -874,12 +875,14 @@ fn request<R: Request>(
     }
 }
 
-/// A ROM loader's refusal of a data block whose checksum failed.
+/// A ROM loader's refusal of a data block that arrived damaged: its checksum failed, or
+/// its length does not match its header ("invalid message").
 fn rom_refused_damaged(e: &LoaderError) -> bool {
+    use espflow_protocol::RomError;
     matches!(
         e,
         LoaderError::Failed {
-            status: Status::Rom(espflow_protocol::RomError::Checksum),
+            status: Status::Rom(RomError::Checksum | RomError::InvalidMessage),
             ..
         }
     )

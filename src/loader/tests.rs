@@ -333,27 +333,29 @@ fn a_stale_error_code_under_success_is_no_refusal() {
     assert!(sec.is_some());
 }
 
-/// A block the ROM refused for its checksum was not written, so it goes again; any other
-/// refusal ends the stream.
+/// A block the ROM refused as damaged (its checksum, or its length) was not written, so
+/// it goes again; a flash error ends the stream.
 #[test]
-fn a_rom_block_refused_for_its_checksum_is_sent_again() {
+fn a_rom_block_refused_as_damaged_is_sent_again() {
     let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32);
     let bad = answer(Command::FlashData, 0, &[1, 0x07, 0, 0]);
+    let short = answer(Command::FlashData, 0, &[1, 0x05, 0, 0]);
     port.then(&[ok(LoaderKind::Rom, Command::FlashData, &[])])
         .then(std::slice::from_ref(&bad))
+        .then(std::slice::from_ref(&short))
         .then(&[ok(LoaderKind::Rom, Command::FlashData, &[])]);
     let blocks: [&[u8]; 2] = [&[1; 16], &[2; 16]];
     let mut answered = Vec::new();
     l.flash_blocks(&blocks, false, 1, DEFAULT_TIMEOUT, |n, _| answered.push(n))
         .unwrap();
     assert_eq!(answered, [1, 2]);
-    assert_eq!(l.retries(), 1);
+    assert_eq!(l.retries(), 2);
     let seqs: Vec<u32> = port
         .requests()
         .iter()
         .map(|(_, d)| u32::from_le_bytes(d[4..8].try_into().unwrap()))
         .collect();
-    assert_eq!(seqs, [0, 1, 1], "block 1 sent again");
+    assert_eq!(seqs, [0, 1, 1, 1], "block 1 sent again, twice");
 
     let (mut l, port) = loader(LoaderKind::Rom, Chip::Esp32);
     port.then(&[answer(Command::FlashData, 0, &[1, 0x08, 0, 0])]);

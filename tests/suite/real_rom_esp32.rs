@@ -10,6 +10,9 @@
 //! emulated UART is paced, so the image is compressible (as firmware is) to keep the
 //! module within a few minutes.
 //!
+//! The 1 MiB write is run a second time if the emulated line cut it off (see
+//! [`Rig::write`]); every other step must succeed at once.
+//!
 //! Skipped in one line where QEMU is absent, unless `ESPFLOW_REQUIRE_QEMU=1`.
 
 use std::path::Path;
@@ -96,6 +99,36 @@ impl Rig {
     }
 }
 
+impl Rig {
+    /// A write that the emulated line may cut off: with the machine loaded the model's UART
+    /// now and then loses or damages a byte towards the ROM, which then refuses blocks until
+    /// espflow gives the stream up (exit status 5). That is the documented recovery's case:
+    /// the same command is run once more, must finish verified, and the test says so.
+    fn write(&self, args: &[&str]) -> (String, Duration) {
+        let start = Instant::now();
+        let out = self.command(args).output().expect("espflow runs");
+        if out.status.code() == Some(5) {
+            let err = String::from_utf8_lossy(&out.stderr);
+            say(&format!(
+                "real_rom_esp32: write cut off by the emulated line, run again: {}",
+                err.lines().last().unwrap_or("")
+            ));
+            let (said, _) = self.run(args);
+            return (said, start.elapsed());
+        }
+        assert!(
+            out.status.success(),
+            "espflow {args:?} failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            start.elapsed(),
+        )
+    }
+}
+
 /// 1 MiB that compresses to about 30 %, as firmware does: random bytes from four values.
 fn image(seed: u64) -> Vec<u8> {
     let noise = crate::support::random_bytes(SIZE, seed);
@@ -151,7 +184,7 @@ fn esp32_rom_without_a_stub() {
     );
     assert!(auto.contains(r#""loader":"rom""#), "{auto}");
 
-    let (said, t_write) = rig.run(&["--format", "json", "write-flash", &addr, &path(&img)]);
+    let (said, t_write) = rig.write(&["--format", "json", "write-flash", &addr, &path(&img)]);
     let field = |s: &str, k| summary_field(s, k).unwrap_or_else(|| panic!("no {k} in {s}"));
     assert_eq!(field(&said, "verified"), 1, "{said}");
     assert!(
