@@ -42,15 +42,17 @@ macro_rules! stub_elf {
     };
 }
 
+static ESP32_ELF: &Aligned<[u8]> = stub_elf!("esp32");
 static ESP32C2_ELF: &Aligned<[u8]> = stub_elf!("esp32c2");
 static ESP32C3_ELF: &Aligned<[u8]> = stub_elf!("esp32c3");
 static ESP32C5_ELF: &Aligned<[u8]> = stub_elf!("esp32c5");
 static ESP32C6_ELF: &Aligned<[u8]> = stub_elf!("esp32c6");
 static ESP32H2_ELF: &Aligned<[u8]> = stub_elf!("esp32h2");
 
-/// The built ELF of a chip's stub, when espflow has one. Xtensa chips have none.
+/// The built ELF of a chip's stub, when espflow has one.
 pub fn elf_for(chip: Chip) -> Option<&'static [u8]> {
     let elf = match chip {
+        Chip::Esp32 => ESP32_ELF,
         Chip::Esp32c2 => ESP32C2_ELF,
         Chip::Esp32c3 => ESP32C3_ELF,
         Chip::Esp32c5 => ESP32C5_ELF,
@@ -65,7 +67,7 @@ pub fn elf_for(chip: Chip) -> Option<&'static [u8]> {
 /// emulator running the mask ROM). The others are built from the chips' documented ROM
 /// interfaces and are used only when asked for.
 pub fn verified(chip: Chip) -> bool {
-    chip == Chip::Esp32c3
+    matches!(chip, Chip::Esp32c3 | Chip::Esp32)
 }
 
 impl StubImage {
@@ -152,7 +154,7 @@ impl From<&StubRam> for RamMap {
         RamMap {
             iram: r.iram.clone(),
             dram: r.dram.clone(),
-            iram_to_dram: Some(r.iram_to_dram),
+            iram_to_dram: r.iram_to_dram,
             rom_rx_buffer: r.rom_rx_buffer.clone(),
         }
     }
@@ -178,6 +180,14 @@ fn placement_limits(chip: Chip) -> Option<RamMap> {
         rom_rx_buffer: buffers,
     };
     match chip {
+        // SRAM0's instruction window (no data alias) and SRAM2 below the ROM loader's
+        // data, buffers and stacks, which start at 0x3FFE_0000.
+        Chip::Esp32 => Some(RamMap {
+            iram: 0x4008_0000..0x400A_0000,
+            dram: 0x3FFB_0000..0x3FFE_0000,
+            iram_to_dram: None,
+            rom_rx_buffer: 0x3FFE_0000..0x3FFE_8000,
+        }),
         Chip::Esp32c3 => Some(RamMap {
             iram: 0x4038_0000..0x403C_A000,
             dram: 0x3FC8_0000..0x3FCD_C000,
@@ -259,6 +269,17 @@ pub fn check_placement(chip: Chip, sections: &[Placed]) -> Result<(), String> {
                 region.end
             ));
         }
+        // The ESP32's instruction RAM takes 32-bit accesses only, and the ROM loader
+        // writes uploaded code a word at a time.
+        if chip.facts().arch == espflow_chip_facts::Arch::Xtensa
+            && s.exec
+            && (s.addr % 4 != 0 || s.size % 4 != 0)
+        {
+            return Err(format!(
+                "{chip}: code section {} is not whole words at a word boundary",
+                s.name
+            ));
+        }
         if s.uploaded && overlaps(s.addr, s.size, &map.rom_rx_buffer) {
             return Err(format!(
                 "{chip}: section {} is uploaded over the ROM loader's receive buffer",
@@ -292,8 +313,8 @@ mod tests {
         assert_eq!(img.entry, 0x4038_0000);
         let (text, data) = img.text_and_data_sizes();
         assert!(text > 1000 && data > 0, "text {text} data {data}");
-        assert!(StubImage::for_chip(Chip::Esp32).is_none());
-        assert!(verified(Chip::Esp32c3) && !verified(Chip::Esp32c6));
+        assert!(StubImage::for_chip(Chip::Esp32s3).is_none());
+        assert!(verified(Chip::Esp32c3) && verified(Chip::Esp32) && !verified(Chip::Esp32c6));
     }
 
     fn sec(name: &str, addr: u32, size: u32, exec: bool, uploaded: bool) -> Placed {
@@ -357,6 +378,39 @@ mod tests {
             let mut set = good.to_vec();
             set.push(bad);
             let e = check_placement(Chip::Esp32c3, &set).unwrap_err();
+            assert!(e.contains(why), "{e}");
+        }
+    }
+
+    #[test]
+    fn esp32_placement_keeps_code_in_sram0_and_data_below_the_rom() {
+        let good = [
+            sec(".text", 0x4008_0000, 0x7000, true, true),
+            sec(".data", 0x3FFB_0000, 0x400, false, true),
+            sec(".bss", 0x3FFB_0400, 0x2_0000, false, false),
+        ];
+        assert_eq!(check_placement(Chip::Esp32, &good), Ok(()));
+        let cases = [
+            (sec(".text", 0x400A_0000, 0x100, true, true), "outside IRAM"),
+            (sec(".text", 0x4008_0002, 0x100, true, true), "whole words"),
+            (sec(".text", 0x4008_0000, 0x102, true, true), "whole words"),
+            (
+                sec(".rodata", 0x4009_0000, 0x100, false, true),
+                "outside DRAM",
+            ),
+            (
+                sec(".data", 0x3FFE_0000, 0x100, false, true),
+                "outside DRAM",
+            ),
+            (
+                sec(".data", 0x3FFA_E000, 0x100, false, true),
+                "outside DRAM",
+            ),
+        ];
+        for (bad, why) in cases {
+            let mut set = good.to_vec();
+            set.push(bad);
+            let e = check_placement(Chip::Esp32, &set).unwrap_err();
             assert!(e.contains(why), "{e}");
         }
     }

@@ -735,15 +735,16 @@ impl Loader {
         rev.read(|addr| self.read_reg(addr)).map(Some)
     }
 
-    /// The crystal in MHz: the chip's only one, or where it takes several, what the ROM's
-    /// UART divider says (a stub may run the UART from another clock, so not there).
+    /// The crystal in MHz: the chip's only one, or where it takes several, what the UART
+    /// divider says under the ROM or espflow's stub, which keeps the ROM's UART clock (a
+    /// foreign stub may run the UART from another clock, so not there).
     pub fn crystal_mhz(&mut self) -> Result<Option<u32>> {
         let facts = self.chip.facts();
         if let Some(one) = facts.crystal_mhz() {
             return Ok(Some(one));
         }
         match facts.uart_clkdiv_reg {
-            Some(reg) if !self.is_stub() => {
+            Some(reg) if !self.is_stub() || self.caps.is_some() => {
                 let div = self.read_reg(reg)?;
                 Ok(Some(facts.crystal_from_clkdiv(div, self.baud)))
             }

@@ -18,5 +18,6 @@ mod partitions;
 mod protocol_v2;
 mod real_rom;
 mod real_rom_esp32;
+mod real_rom_esp32_stub;
 mod resume;
 mod stub;

@@ -19,15 +19,29 @@ const ADDR: u32 = 0x10000;
 const SIZE: usize = 1 << 20;
 
 /// Kills the emulator however the test ends: one QEMU keeps a core busy even when idle.
-pub(super) struct Qemu(pub(super) Child);
+pub(super) struct Qemu {
+    child: Child,
+    monitor: PathBuf,
+}
 
-/// One emulator at a time: each keeps a core busy, and the tests share the binary.
+/// One emulator at a time: each keeps a core busy, and the tests share the binary. Every
+/// test that starts one holds this for as long as it runs.
 pub(super) static ONE_QEMU: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Drop for Qemu {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Qemu {
+    /// Resets the chip into its ROM loader through the QEMU monitor (DTR/RTS do nothing
+    /// on a TCP serial line).
+    pub(super) fn reset(&self) {
+        let mut mon = std::os::unix::net::UnixStream::connect(&self.monitor).expect("QEMU monitor");
+        mon.write_all(b"system_reset\n").unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
     }
 }
 
@@ -42,34 +56,48 @@ pub(super) fn free_port() -> u16 {
         .expect("a free local port")
 }
 
-/// Starts the C3 in UART download mode on a fresh 4 MiB flash file, serving its UART0 on
-/// `port` with Nagle off (otherwise each round trip costs about 40 ms).
-fn start_c3(dir: &Path, flash: &Path, port: u16) -> Qemu {
+/// The emulated chips, and how each is strapped into UART download mode.
+#[derive(Clone, Copy)]
+pub(super) enum Machine {
+    Esp32c3,
+    Esp32,
+}
+
+/// Starts `machine` in UART download mode on `flash`, serving its UART0 on `port` with
+/// Nagle off (otherwise each round trip costs about 40 ms), with a monitor socket in `dir`
+/// to reset it.
+pub(super) fn start(machine: Machine, dir: &Path, flash: &Path, port: u16) -> Qemu {
     let q = qemu_dir();
-    let child = Command::new(q.join("bin/qemu-system-riscv32"))
+    let (binary, name, strap) = match machine {
+        Machine::Esp32c3 => ("qemu-system-riscv32", "esp32c3", "0x02"),
+        Machine::Esp32 => ("qemu-system-xtensa", "esp32", "0x0f"),
+    };
+    let monitor = dir.join("monitor.sock");
+    let child = Command::new(q.join("bin").join(binary))
         .arg("-L")
         .arg(q.join("share"))
-        .args(["-nographic", "-machine", "esp32c3", "-drive"])
+        .args(["-nographic", "-machine", name, "-drive"])
         .arg(format!("file={},if=mtd,format=raw", flash.display()))
-        .args([
-            "-global",
-            "driver=esp32c3.gpio,property=strap_mode,value=0x02",
-            "-serial",
-        ])
+        .arg("-global")
+        .arg(format!(
+            "driver={name}.gpio,property=strap_mode,value={strap}"
+        ))
+        .arg("-serial")
         .arg(format!(
             "tcp:127.0.0.1:{port},server=on,wait=off,nodelay=on"
         ))
-        .args(["-monitor", "none"])
+        .arg("-monitor")
+        .arg(format!("unix:{},server=on,wait=off", monitor.display()))
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("QEMU starts");
-    let mut qemu = Qemu(child);
+    let mut qemu = Qemu { child, monitor };
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = qemu.0.try_wait() {
+        if let Ok(Some(status)) = qemu.child.try_wait() {
             panic!("QEMU exited ({status}); `ldd` on it shows missing libraries, if any");
         }
         assert!(Instant::now() < deadline, "QEMU never listened on {port}");
@@ -128,7 +156,7 @@ fn c3_stub_on_the_real_rom() {
     let data = crate::support::random_bytes(SIZE, 0x9E37);
     std::fs::write(&image, &data).unwrap();
     let port = free_port();
-    let _qemu = start_c3(dir.path(), &flash, port);
+    let _qemu = start(Machine::Esp32c3, dir.path(), &flash, port);
     let path = |p: &Path| p.to_str().unwrap().to_string();
     let addr = format!("0x{ADDR:X}");
 

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
 
-use super::real_rom::{ONE_QEMU, Qemu, free_port, qemu_dir, say};
+use super::real_rom::{Machine, ONE_QEMU, free_port, qemu_dir, say, start};
 use crate::support::trials::summary_field;
 
 const ADDR: u32 = 0x10000;
@@ -29,42 +29,6 @@ const SIZE: usize = 1 << 20;
 /// Where the interrupted write goes, away from the main image.
 const KILL_ADDR: u32 = 0x20_0000;
 const KILL_SIZE: usize = 256 << 10;
-
-/// Starts the ESP32 in UART download mode (strap 0x0f) on `flash`, serving UART0 on `port`.
-fn start_esp32(dir: &Path, flash: &Path, port: u16) -> Qemu {
-    let q = qemu_dir();
-    let child = Command::new(q.join("bin/qemu-system-xtensa"))
-        .arg("-L")
-        .arg(q.join("share"))
-        .args(["-nographic", "-machine", "esp32", "-drive"])
-        .arg(format!("file={},if=mtd,format=raw", flash.display()))
-        .args([
-            "-global",
-            "driver=esp32.gpio,property=strap_mode,value=0x0f",
-            "-serial",
-        ])
-        .arg(format!(
-            "tcp:127.0.0.1:{port},server=on,wait=off,nodelay=on"
-        ))
-        .args(["-monitor", "none"])
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("QEMU starts");
-    let mut qemu = Qemu(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = qemu.0.try_wait() {
-            panic!("QEMU exited ({status}); `ldd` on it shows missing libraries, if any");
-        }
-        assert!(Instant::now() < deadline, "QEMU never listened on {port}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    std::thread::sleep(Duration::from_millis(500));
-    qemu
-}
 
 /// The emulated chip and where espflow keeps its journals for it.
 struct Rig {
@@ -163,7 +127,7 @@ fn esp32_rom_without_a_stub() {
     let img = dir.path().join("image.bin");
     std::fs::write(&img, &data).unwrap();
     let port = free_port();
-    let _qemu = start_esp32(dir.path(), &flash, port);
+    let _qemu = start(Machine::Esp32, dir.path(), &flash, port);
     let rig = Rig {
         port,
         state: dir.path().join("state"),

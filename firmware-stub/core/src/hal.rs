@@ -51,6 +51,13 @@ pub trait Hal {
     /// [`espflow_protocol::SecurityInfo::to_bytes`] lays it out.
     fn security_info(&mut self) -> [u8; 20];
 
+    /// Whether SPI1 may be used at all. A dual-core chip whose other CPU runs could fetch
+    /// through the flash cache while the flash is busy, which no cache suspension on this
+    /// CPU prevents; such a chip answers false, and flash commands are refused.
+    fn flash_allowed(&mut self) -> bool {
+        true
+    }
+
     fn md5(&mut self) -> Self::Md5;
     fn sha256(&mut self) -> Self::Sha256;
 }

@@ -237,6 +237,9 @@ impl<H: Hal> Stub<H> {
             {
                 Err(stub_err(StubError::BadDataChecksum))
             }
+            Some(cmd) if cmd.uses_flash() && !hal.flash_allowed() => {
+                Err(stub_err(StubError::OtherCpuRunning))
+            }
             Some(Command::Sync) if SyncRequest::parse(data).is_ok() => {
                 for _ in 1..SYNC_REPLIES {
                     respond(hal, self.out, hdr.op, 0, &[], Status::Ok);

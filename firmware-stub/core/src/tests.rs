@@ -7,7 +7,7 @@ use std::vec::Vec;
 
 use espflow_protocol::caps::{self, Capabilities, CapabilitiesRequest};
 use espflow_protocol::frame::{self, AnswerTag};
-use espflow_protocol::message::{FlashBegin, SpiFlashMd5};
+use espflow_protocol::message::{EraseRegion, FlashBegin, ReadReg, SpiFlashMd5};
 use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader};
 use espflow_protocol::{Command, Request, Status, StubError, checksum};
 
@@ -82,6 +82,8 @@ impl<const N: usize> Hasher<N> for Sum<N> {
 struct Board {
     flash: Mem,
     sent: Vec<Vec<u8>>,
+    /// Set to answer as a chip whose other CPU runs.
+    flash_blocked: bool,
 }
 
 impl Hal for Board {
@@ -103,6 +105,9 @@ impl Hal for Board {
     fn set_baud(&mut self, _baud: u32) {}
     fn security_info(&mut self) -> [u8; 20] {
         [0; 20]
+    }
+    fn flash_allowed(&mut self) -> bool {
+        !self.flash_blocked
     }
     fn md5(&mut self) -> Sum<16> {
         Sum::default()
@@ -152,6 +157,7 @@ fn v2_stub() -> (std::boxed::Box<Stub<Board>>, Board) {
             changes: 0,
         },
         sent: Vec::new(),
+        flash_blocked: false,
     };
     let mut stub = std::boxed::Box::new(Stub::new(115_200));
     let hello = CapabilitiesRequest {
@@ -198,6 +204,7 @@ fn a_v1_host_gets_v1_answers() {
             changes: 0,
         },
         sent: Vec::new(),
+        flash_blocked: false,
     };
     let mut stub = Stub::new(115_200);
     let hello = CapabilitiesRequest {
@@ -356,4 +363,58 @@ fn a_new_host_may_start_over_in_v1() {
     let answer = hal.sent.pop().unwrap();
     assert!(frame::open_answer(&answer).is_err());
     assert_eq!(answer.len(), 10);
+}
+
+#[test]
+fn flash_commands_are_refused_while_the_other_cpu_could_fetch() {
+    let (mut stub, mut hal) = v2_stub();
+    hal.flash.bytes[0x1000] = 0x12;
+    hal.flash_blocked = true;
+    let erase = seal(
+        request(
+            Command::EraseRegion,
+            &encode(&EraseRegion {
+                addr: 0x1000,
+                size: 0x1000,
+            }),
+            0,
+        ),
+        1,
+    );
+    let refused = Status::Stub(StubError::OtherCpuRunning);
+    assert_eq!(ask(&mut stub, &mut hal, &erase).1, refused);
+    let md5 = seal(
+        request(
+            Command::SpiFlashMd5,
+            &encode(&SpiFlashMd5 {
+                addr: 0,
+                size: 0x1000,
+            }),
+            0,
+        ),
+        2,
+    );
+    assert_eq!(ask(&mut stub, &mut hal, &md5).1, refused);
+    assert_eq!(hal.flash.changes, 0, "nothing reached the flash");
+    assert_eq!(hal.flash.bytes[0x1000], 0x12);
+    // Registers still answer, so the host can park the CPU again.
+    let reg = seal(
+        request(Command::ReadReg, &encode(&ReadReg { addr: 0x3FF0_002C }), 0),
+        3,
+    );
+    assert_eq!(ask(&mut stub, &mut hal, &reg).1, Status::Ok);
+    hal.flash_blocked = false;
+    let erase = seal(
+        request(
+            Command::EraseRegion,
+            &encode(&EraseRegion {
+                addr: 0x1000,
+                size: 0x1000,
+            }),
+            0,
+        ),
+        4,
+    );
+    assert_eq!(ask(&mut stub, &mut hal, &erase).1, Status::Ok);
+    assert_eq!(hal.flash.bytes[0x1000], 0xFF);
 }

@@ -152,8 +152,8 @@ pub struct StubRam {
     /// Data RAM, up to where the ROM's own stack and data begin.
     pub dram: Range<u32>,
     /// IRAM address minus the DRAM address of the same SRAM byte (0 where code and data
-    /// share one address space).
-    pub iram_to_dram: u32,
+    /// share one address space; `None` where the stub's IRAM has no data-bus alias).
+    pub iram_to_dram: Option<u32>,
     /// The ROM loader's receive buffer: uploading into it corrupts the upload itself.
     pub rom_rx_buffer: Range<u32>,
 }
@@ -162,6 +162,10 @@ pub struct StubRam {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UartLayout {
     pub base: u32,
+    /// Where the stub writes bytes to send. The ESP32 loses back-to-back writes to the FIFO
+    /// through its peripheral bus (0x3FF4_0000), so it writes through the AHB alias
+    /// (0x6000_0000), as ESP-IDF does; elsewhere this is the FIFO register at `base`.
+    pub tx_fifo: u32,
     /// Width of STATUS.rxfifo_cnt and STATUS.txfifo_cnt.
     pub fifo_cnt_mask: u32,
     /// Width of CONF1.rxfifo_full_thrhd.
@@ -173,6 +177,7 @@ pub struct UartLayout {
 
 const UART_C3: UartLayout = UartLayout {
     base: 0x6000_0000,
+    tx_fifo: 0x6000_0000,
     fifo_cnt_mask: 0x3FF,
     rx_threshold_mask: 0x1FF,
     sync_update: false,
@@ -180,6 +185,7 @@ const UART_C3: UartLayout = UartLayout {
 
 const UART_C6: UartLayout = UartLayout {
     base: 0x6000_0000,
+    tx_fifo: 0x6000_0000,
     fifo_cnt_mask: 0xFF,
     rx_threshold_mask: 0xFF,
     sync_update: true,
@@ -227,7 +233,7 @@ pub struct ChipFacts {
     pub chip_id: Option<u32>,
     /// Values of the chip-detect word at [`CHIP_DETECT_MAGIC_REG`] that identify it.
     pub magic: &'static [u32],
-    /// Xtensa chips cannot be built for here; they use the ROM loader.
+    /// The CPU family, which decides how the stub is built and entered.
     pub arch: Arch,
     pub efuse_base: u32,
     pub mac: MacRegs,
@@ -328,7 +334,7 @@ const fn unified_sram(end: u32, rx_end: u32) -> StubRam {
     StubRam {
         iram: 0x4080_0000..end,
         dram: 0x4080_0000..end,
-        iram_to_dram: 0,
+        iram_to_dram: Some(0),
         rom_rx_buffer: end..rx_end,
     }
 }
@@ -401,7 +407,36 @@ pub const ESP32: ChipFacts = ChipFacts {
     // 32 KiB, a 40 KiB stream 64 KiB; 1 MiB came out exact. The unit is its inflater's
     // 32 KiB dictionary, which doubles as the output buffer.
     rom_inflate_unit: Some(0x8000),
-    stub: None,
+    stub: Some(StubFacts {
+        // Code in SRAM0's instruction window, which download mode leaves alone and which
+        // has no data-bus alias; data, buffers and stack in SRAM2 above the ROM's own data
+        // (0x3FFA_E000..) and below the ROM loader's data, receive buffer and stacks
+        // (0x3FFE_0000..0x3FFE_8000; its PRO CPU stack runs down from 0x3FFE_3F20).
+        ram: StubRam {
+            iram: 0x4008_0000..0x400A_0000,
+            dram: 0x3FFB_0000..0x3FFE_0000,
+            iram_to_dram: None,
+            rom_rx_buffer: 0x3FFE_0000..0x3FFE_8000,
+        },
+        uart: UartLayout {
+            base: 0x3FF4_0000,
+            tx_fifo: 0x6000_0000,
+            fifo_cnt_mask: 0xFF,
+            rx_threshold_mask: 0x7F,
+            sync_update: false,
+        },
+        usb_serial_jtag: None,
+        // DPORT_PRO_CACHE_CTRL: the PRO CPU's flash cache is on when bit 3 is set (the
+        // ESP32 crate reads it itself; the bit-0 rule of the later chips does not apply).
+        cache: CacheRegs {
+            enable: None,
+            bus_shut: None,
+        },
+        int_matrix: None,
+        // EFUSE_BLK0_RDATA6.ABS_DONE_0: secure boot v1 enabled.
+        secure_boot: EfuseField::new(0x3FF5_A018, 4, 1),
+        key_purposes: None,
+    }),
 };
 
 const S2_EFUSE: u32 = 0x3F41_A000;
@@ -477,7 +512,7 @@ pub const ESP32C2: ChipFacts = ChipFacts {
         ram: StubRam {
             iram: 0x4038_0000..0x403C_0000,
             dram: 0x3FCA_0000..0x3FCC_B264,
-            iram_to_dram: 0x4038_0000 - 0x3FCA_0000,
+            iram_to_dram: Some(0x4038_0000 - 0x3FCA_0000),
             rom_rx_buffer: 0x3FCC_B264..0x3FCD_CB70,
         },
         uart: UART_C3,
@@ -517,7 +552,7 @@ pub const ESP32C3: ChipFacts = ChipFacts {
         ram: StubRam {
             iram: 0x4038_0000..0x403C_A000,
             dram: 0x3FC8_0000..0x3FCD_C000,
-            iram_to_dram: 0x4038_0000 - 0x3FC8_0000,
+            iram_to_dram: Some(0x4038_0000 - 0x3FC8_0000),
             rom_rx_buffer: 0x3FCC_AE00..0x3FCC_C700,
         },
         uart: UART_C3,
@@ -700,9 +735,14 @@ mod tests {
     fn every_stub_chip_has_what_its_stub_reads() {
         for f in ALL {
             let Some(s) = &f.stub else { continue };
-            assert_eq!(f.arch, Arch::RiscV, "{}: stubs are RISC-V", f.name);
             assert!(
-                f.chip_id.is_some(),
+                f.arch == Arch::RiscV || f.name == "ESP32",
+                "{}: the only Xtensa stub is the ESP32's",
+                f.name
+            );
+            // A chip found by its magic word has no id; its stub reports 0.
+            assert!(
+                f.chip_id.is_some() || !f.magic.is_empty(),
                 "{}: GET_SECURITY_INFO reports an id",
                 f.name
             );
@@ -714,8 +754,9 @@ mod tests {
             assert!(!f.crystals_mhz.is_empty(), "{}: UART clock unknown", f.name);
             assert!(s.ram.iram.start < s.ram.iram.end && s.ram.dram.start < s.ram.dram.end);
             assert!(s.ram.rom_rx_buffer.start >= s.ram.dram.start, "{}", f.name);
+            // The ESP32's cache bit is not bit 0; its chip crate reads DPORT itself.
             assert!(
-                s.cache.enable.is_some() || s.cache.bus_shut.is_some(),
+                s.cache.enable.is_some() || s.cache.bus_shut.is_some() || f.arch == Arch::Xtensa,
                 "{}: no way to tell whether the cache is on",
                 f.name
             );

@@ -114,6 +114,27 @@ impl Command {
         )
     }
 
+    /// Commands a stub carries out on SPI1: refused while the chip cannot keep the flash
+    /// cache from fetching.
+    pub fn uses_flash(self) -> bool {
+        matches!(
+            self,
+            Command::SpiAttach
+                | Command::SpiSetParams
+                | Command::FlashBegin
+                | Command::FlashData
+                | Command::FlashEnd
+                | Command::FlashDeflBegin
+                | Command::FlashDeflData
+                | Command::FlashDeflEnd
+                | Command::SpiFlashMd5
+                | Command::EraseFlash
+                | Command::EraseRegion
+                | Command::ReadFlash
+                | Command::EspflowSectorDigests
+        )
+    }
+
     /// Commands only a stub understands; a ROM loader answers them with "invalid message".
     pub fn is_stub_only(self) -> bool {
         (self as u8) >= 0xD0

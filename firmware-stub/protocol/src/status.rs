@@ -136,6 +136,9 @@ pub enum StubError {
     /// espflow stub, protocol v2: a write block ahead of the one the stream expects; it
     /// was not consumed.
     BlockAhead,
+    /// espflow stub: the chip's other CPU is not held in reset or stalled, so it could
+    /// fetch through the flash cache while SPI1 works; no flash command runs.
+    OtherCpuRunning,
     NotImplemented,
     Other(u8),
 }
@@ -160,6 +163,7 @@ impl StubError {
             0xE1 => OutOfRange,
             0xE2 => BadCrc,
             0xE3 => BlockAhead,
+            0xE4 => OtherCpuRunning,
             0xFF => NotImplemented,
             other => Other(other),
         }
@@ -184,6 +188,7 @@ impl StubError {
             OutOfRange => 0xE1,
             BadCrc => 0xE2,
             BlockAhead => 0xE3,
+            OtherCpuRunning => 0xE4,
             NotImplemented => 0xFF,
             Other(c) => c,
         }
@@ -208,6 +213,9 @@ impl StubError {
             OutOfRange => "address range is outside the flash",
             BadCrc => "request arrived corrupted (CRC mismatch)",
             BlockAhead => "write block ahead of the stream",
+            OtherCpuRunning => {
+                "the chip's other CPU is running, so the stub refuses to touch the flash"
+            }
             NotImplemented => "command not implemented",
             Other(_) => "unknown stub error",
         }

@@ -2,10 +2,12 @@
 //! handler, the UART interrupt handler, the stub's state as statics (a chip's stack is far
 //! smaller than the stub's buffers), and the call into the command loop.
 
-/// `stub_entry!(ChipType)` defines `_start`, `uart_isr` and `stub_main` for a chip crate.
+/// `_start`: the stack and .bss set up, then `stub_main`, which never returns.
+#[cfg(target_arch = "riscv32")]
+#[doc(hidden)]
 #[macro_export]
-macro_rules! stub_entry {
-    ($chip:ty) => {
+macro_rules! start_asm {
+    () => {
         core::arch::global_asm!(
             r#"
             .section .text.entry, "ax"
@@ -22,6 +24,22 @@ macro_rules! stub_entry {
         3:  j 3b
         "#
         );
+    };
+}
+
+/// On Xtensa `_start` is in `xtensa.s`: Rust has no assembly for it there.
+#[cfg(target_arch = "xtensa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! start_asm {
+    () => {};
+}
+
+/// `stub_entry!(ChipType)` defines `_start`, `uart_isr` and `stub_main` for a chip crate.
+#[macro_export]
+macro_rules! stub_entry {
+    ($chip:ty) => {
+        $crate::start_asm!();
 
         #[panic_handler]
         fn panic(_: &core::panic::PanicInfo) -> ! {

@@ -1,4 +1,4 @@
-//! What the flasher stubs for the ESP32-C3, C2, C6, H2 and C5 share.
+//! What the flasher stubs for the ESP32-C3, C2, C6, H2, C5 and the Xtensa ESP32 share.
 //!
 //! Their mask ROMs export the same loader API under the same names, so everything that
 //! only calls the ROM lives here. Each chip crate supplies the ROM addresses (its `rom.x`),
@@ -13,6 +13,7 @@ pub use espflow_stub_core;
 mod entry;
 pub mod flash;
 pub mod hash;
+#[cfg(target_arch = "riscv32")]
 mod irq;
 pub mod line;
 pub mod reg;

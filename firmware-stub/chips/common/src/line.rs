@@ -12,8 +12,10 @@ use core::marker::PhantomData;
 
 use espflow_protocol::slip;
 
+#[cfg(target_arch = "riscv32")]
+use crate::irq;
 use crate::run::{Chip, UartIrq};
-use crate::{irq, reg, ring, rom};
+use crate::{reg, ring, rom};
 
 const UART_FIFO: u32 = 0x00;
 const UART_INT_ENA: u32 = 0x0C;
@@ -154,9 +156,13 @@ impl<C: Chip> Line<C> {
             // and only touches UART0 and the ring.
             UartIrq::Rom => unsafe {
                 rom::ets_isr_attach(UART_LINE, isr, core::ptr::null_mut());
-                rom::ets_isr_unmask(1 << UART_LINE);
+                reg::unmask_line(UART_LINE);
             },
+            #[cfg(target_arch = "riscv32")]
             UartIrq::Vectored => irq::route_uart0::<C>(),
+            // The Xtensa chips have no such table of the stub's own.
+            #[cfg(not(target_arch = "riscv32"))]
+            UartIrq::Vectored => {}
         }
         reg::interrupts_on();
         Line {
@@ -194,7 +200,7 @@ impl<C: Chip> Line<C> {
                         let status = reg::read(uart::<C>(UART_STATUS));
                         room = TX_FIFO_SIZE - fifo_count::<C>(status >> 16);
                     }
-                    reg::write(uart::<C>(UART_FIFO), b as u32);
+                    reg::write(C::STUB.uart.tx_fifo, b as u32);
                     room -= 1;
                 })
             }

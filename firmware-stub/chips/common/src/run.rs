@@ -94,6 +94,12 @@ pub trait Chip {
         Some(unsafe { Self::rom_cache_suspend() })
     }
 
+    /// Whether SPI1 may be used now: false on a dual-core chip whose other CPU could be
+    /// fetching through the flash cache.
+    fn flash_allowed() -> bool {
+        true
+    }
+
     /// The 20-byte GET_SECURITY_INFO payload, from the eFuse fields in the table.
     fn security_info() -> [u8; 20] {
         let f = Self::FACTS;
@@ -173,6 +179,10 @@ impl<C: Chip> Hal for ChipHal<C> {
         C::security_info()
     }
 
+    fn flash_allowed(&mut self) -> bool {
+        C::flash_allowed()
+    }
+
     fn md5(&mut self) -> C::Md5 {
         C::Md5::start()
     }
@@ -190,7 +200,10 @@ pub fn run<C: Chip>(
     frame: &'static mut [u8],
 ) -> ! {
     // The pins and the write protection are set up once; SPI_ATTACH repeats it on request.
-    let _ = hal.with_flash(|f| f.attach(0));
+    // Not even that while another CPU could fetch through the cache.
+    if C::flash_allowed() {
+        let _ = hal.with_flash(|f| f.attach(0));
+    }
     let stub = Stub::init_in_place(slot, START_BAUD);
     Stub::greet(&mut hal);
     let mut decoder = SlipDecoder::new();
