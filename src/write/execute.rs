@@ -68,7 +68,7 @@ const WIDE_RETRIES: StreamRetries = StreamRetries {
 ///
 /// When the line keeps damaging blocks, the stream is begun again at the committed
 /// address (sector-aligned, so nothing before it is touched again) with blocks a quarter
-/// the size, down to [`MIN_STUB_BLOCK`]; there each block gets its own retry budget.
+/// the size, down to 1 KiB; there each block gets its own retry budget.
 pub fn write_run_stub(
     loader: &mut Loader,
     addr: u32,
