@@ -63,17 +63,46 @@ pub(super) enum Machine {
     Esp32,
 }
 
+/// The one-emulator lock, held for the caller's test, when `machine`'s QEMU is there;
+/// otherwise one line saying `module` is skipped, and `None`. `ESPFLOW_REQUIRE_QEMU=1`
+/// (CI) makes absence a failure.
+pub(super) fn qemu_or_skip(
+    machine: Machine,
+    module: &str,
+) -> Option<std::sync::MutexGuard<'static, ()>> {
+    if !qemu_dir().join("bin").join(machine.binary()).exists() {
+        assert!(
+            std::env::var("ESPFLOW_REQUIRE_QEMU").as_deref() != Ok("1"),
+            "ESPFLOW_REQUIRE_QEMU=1 but ../shared/tools/qemu-esp is not there"
+        );
+        say(&format!(
+            "{module}: skipped (../shared/tools/qemu-esp not found)"
+        ));
+        return None;
+    }
+    Some(ONE_QEMU.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
+impl Machine {
+    fn binary(self) -> &'static str {
+        match self {
+            Machine::Esp32c3 => "qemu-system-riscv32",
+            Machine::Esp32 => "qemu-system-xtensa",
+        }
+    }
+}
+
 /// Starts `machine` in UART download mode on `flash`, serving its UART0 on `port` with
 /// Nagle off (otherwise each round trip costs about 40 ms), with a monitor socket in `dir`
 /// to reset it.
 pub(super) fn start(machine: Machine, dir: &Path, flash: &Path, port: u16) -> Qemu {
     let q = qemu_dir();
-    let (binary, name, strap) = match machine {
-        Machine::Esp32c3 => ("qemu-system-riscv32", "esp32c3", "0x02"),
-        Machine::Esp32 => ("qemu-system-xtensa", "esp32", "0x0f"),
+    let (name, strap) = match machine {
+        Machine::Esp32c3 => ("esp32c3", "0x02"),
+        Machine::Esp32 => ("esp32", "0x0f"),
     };
     let monitor = dir.join("monitor.sock");
-    let child = Command::new(q.join("bin").join(binary))
+    let child = Command::new(q.join("bin").join(machine.binary()))
         .arg("-L")
         .arg(q.join("share"))
         .args(["-nographic", "-machine", name, "-drive"])
@@ -140,15 +169,9 @@ pub(super) fn say(line: &str) {
 
 #[test]
 fn c3_stub_on_the_real_rom() {
-    if !qemu_dir().join("bin/qemu-system-riscv32").exists() {
-        assert!(
-            std::env::var("ESPFLOW_REQUIRE_QEMU").as_deref() != Ok("1"),
-            "ESPFLOW_REQUIRE_QEMU=1 but ../shared/tools/qemu-esp is not there"
-        );
-        say("real_rom: skipped (../shared/tools/qemu-esp not found)");
+    let Some(_one) = qemu_or_skip(Machine::Esp32c3, "real_rom") else {
         return;
-    }
-    let _one = ONE_QEMU.lock().unwrap_or_else(|e| e.into_inner());
+    };
     let dir = tempfile::tempdir().unwrap();
     let flash = dir.path().join("flash.bin");
     std::fs::write(&flash, vec![0u8; 4 << 20]).unwrap();

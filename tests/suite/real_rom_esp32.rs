@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
 
-use super::real_rom::{Machine, ONE_QEMU, free_port, qemu_dir, say, start};
+use super::real_rom::{Machine, free_port, qemu_or_skip, say, start};
 use crate::support::trials::summary_field;
 
 const ADDR: u32 = 0x10000;
@@ -111,15 +111,9 @@ fn md5_hex(data: &[u8]) -> String {
 
 #[test]
 fn esp32_rom_without_a_stub() {
-    if !qemu_dir().join("bin/qemu-system-xtensa").exists() {
-        assert!(
-            std::env::var("ESPFLOW_REQUIRE_QEMU").as_deref() != Ok("1"),
-            "ESPFLOW_REQUIRE_QEMU=1 but ../shared/tools/qemu-esp is not there"
-        );
-        say("real_rom_esp32: skipped (../shared/tools/qemu-esp not found)");
+    let Some(_one) = qemu_or_skip(Machine::Esp32, "real_rom_esp32") else {
         return;
-    }
-    let _one = ONE_QEMU.lock().unwrap_or_else(|e| e.into_inner());
+    };
     let dir = tempfile::tempdir().unwrap();
     let flash = dir.path().join("flash.bin");
     std::fs::write(&flash, vec![0u8; 4 << 20]).unwrap();
