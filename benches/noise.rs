@@ -23,14 +23,19 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use rand::rngs::SmallRng;
-use rand::{Rng, RngCore, SeedableRng};
+use rand::{Rng, SeedableRng};
+
+// The chip and the random contents are the other benches'; it races no esptool.
+#[allow(dead_code)]
+mod support;
+use support::{random, serve_scaled};
 
 const BAUD: u32 = 921_600;
 const FLASH: usize = 4 << 20;
@@ -189,50 +194,6 @@ fn mix(a: u64, b: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn random(n: usize, seed: u64) -> Vec<u8> {
-    let mut v = vec![0u8; n];
-    SmallRng::seed_from_u64(seed).fill_bytes(&mut v);
-    v
-}
-
-/// A `espflow virtual-chip --realtime` process, killed when dropped.
-struct Chip {
-    child: Child,
-    port: String,
-}
-
-impl Drop for Chip {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(flash: &Path, scale: f64) -> Chip {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_espflow"))
-        .env_remove("ESPFLOW_PORT")
-        .args([
-            "virtual-chip",
-            "--chip",
-            "esp32c3",
-            "--realtime",
-            "--time-scale",
-        ])
-        .arg(scale.to_string())
-        .args(["--listen", "127.0.0.1:0", "--flash"])
-        .arg(flash)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start virtual chip");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line.trim().trim_start_matches("listening on ").to_string();
-    Chip { child, port }
-}
-
 struct Invocation {
     status: Option<i32>,
     /// The last line on stderr: the error, when there is one.
@@ -353,7 +314,7 @@ fn run_series(
             *b = 0xA5 ^ i as u8;
         }
         std::fs::write(&flash_path, &old).unwrap();
-        let chip = serve(&flash_path, scale);
+        let chip = serve_scaled(&flash_path, scale);
         let write_noise = Noise {
             seed: mix(noise.seed, w as u64),
             ..noise

@@ -19,14 +19,15 @@ impl Drop for Chip {
 }
 
 pub fn serve(flash: &Path) -> Chip {
+    serve_scaled(flash, 1.0)
+}
+
+/// [`serve`] with the chip's clock running `scale` times the wall clock.
+pub fn serve_scaled(flash: &Path, scale: f64) -> Chip {
     let mut child = Command::new(env!("CARGO_BIN_EXE_espflow"))
-        .args([
-            "virtual-chip",
-            "--realtime",
-            "--listen",
-            "127.0.0.1:0",
-            "--flash",
-        ])
+        .args(["virtual-chip", "--realtime", "--time-scale"])
+        .arg(scale.to_string())
+        .args(["--listen", "127.0.0.1:0", "--flash"])
         .arg(flash)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
