@@ -77,9 +77,16 @@ impl StreamRetries {
 pub const UPLOAD_RETRIES: u32 = 8;
 const ROM_BAUD: u32 = 115_200;
 /// How long a stub may stay busy after its host went away: the write blocks the host may
-/// leave queued (its window, plus the one in progress), each limited to 64 KiB of flash
-/// work (see `write::blocks`), at the slowest erase and program rates.
-const BUSY_STUB_WAIT: Duration = Duration::from_millis(3 * 64 * timeout::ERASE_MS_PER_MIB / 1024);
+/// leave queued (its window, plus the one in progress), each limited to
+/// [`FLASH_PER_BLOCK`](crate::write::blocks::FLASH_PER_BLOCK) of flash work, at the
+/// slowest erase and program rates.
+const BUSY_STUB_WAIT: Duration = Duration::from_micros(
+    (timeout::ERASE_MS_PER_MIB * 1000 * (3 * crate::write::blocks::FLASH_PER_BLOCK as u64)) >> 20,
+);
+/// The capabilities question espflow asks its stub: pipelined writes, protocol v2.
+const HELLO: CapabilitiesRequest = CapabilitiesRequest {
+    host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
+};
 
 /// Scales a timeout with the amount of flash involved, never below the default, as each
 /// request's own timeout does.
@@ -256,16 +263,13 @@ impl Loader {
     fn negotiate_own(&mut self) -> Result<()> {
         self.conn.v2 = false;
         self.caps = None;
-        let hello = CapabilitiesRequest {
-            host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
-        };
         let mut unknown = 0;
         for attempt in 0..=UPLOAD_RETRIES {
             if attempt > 0 {
                 self.conn.retries += 1;
                 self.conn.flush_input()?;
             }
-            match self.hello(&hello) {
+            match self.hello(&HELLO) {
                 Ok(Some(found)) if self.conn.v2 => {
                     self.caps = Some(found);
                     return Ok(());
@@ -349,14 +353,11 @@ impl Loader {
     pub fn negotiate(&mut self) -> Option<Capabilities> {
         self.conn.v2 = false;
         self.caps = None;
-        let hello = CapabilitiesRequest {
-            host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
-        };
         for attempt in 0..=MAX_RETRIES {
             if attempt > 0 {
                 self.conn.retries += 1;
             }
-            match self.hello(&hello) {
+            match self.hello(&HELLO) {
                 Ok(found) => {
                     self.caps = found;
                     return found;

@@ -962,3 +962,12 @@ fn a_started_stub_that_is_not_ours_is_reported_as_a_damaged_upload() {
     }
     assert_eq!(port.requests().len(), UPLOAD_RETRIES as usize + 1);
 }
+
+#[test]
+fn a_busy_stub_is_waited_for_as_long_as_three_full_blocks_take() {
+    assert_eq!(BUSY_STUB_WAIT, Duration::from_millis(7500));
+    assert_eq!(
+        BUSY_STUB_WAIT,
+        timeout::flash_data(3 * crate::write::blocks::FLASH_PER_BLOCK as u64)
+    );
+}
