@@ -82,6 +82,7 @@ impl StubImage {
         let file = ElfFile32::<Endianness>::parse(elf).map_err(|e| e.to_string())?;
         let endian = file.endian();
         let mut segments = Vec::new();
+        let mut spans = Vec::new();
         for ph in file.elf_program_headers() {
             if ph.p_type(endian) != PT_LOAD || ph.p_filesz(endian) == 0 {
                 continue;
@@ -89,10 +90,18 @@ impl StubImage {
             let data = ph
                 .data(endian, elf)
                 .map_err(|()| "a segment lies outside the file".to_string())?;
+            let at = ph.p_offset(endian) as u64;
+            spans.push(at..at + data.len() as u64);
             segments.push(Segment {
                 addr: ph.p_paddr(endian),
                 data: data.to_vec(),
             });
+        }
+        // A stub's linker gives each segment bytes of its own; two that share bytes of
+        // the file are not a stub this host built.
+        spans.sort_by_key(|r| r.start);
+        if spans.windows(2).any(|w| w[1].start < w[0].end) {
+            return Err("two segments share bytes of the file".into());
         }
         Ok(StubImage {
             chip,
