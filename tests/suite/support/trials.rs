@@ -138,11 +138,28 @@ pub fn host_killed(seed: u64) -> Result<usize, String> {
     let baud = ["--baud", "921600"];
 
     let mut victim = write_cmd(&served.port, addr, &img, &state, &baud)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
-    std::thread::sleep(Duration::from_millis(rng.random_range(50..1300)));
+    // The kill is timed from the first block written, not from the start: connecting,
+    // uploading the stub and comparing take longer on a loaded machine, and a kill before
+    // the write proves nothing. The reader drains stdout to the end so the victim never blocks on it.
+    let (writing, started) = std::sync::mpsc::channel();
+    let stdout = victim.stdout.take().expect("piped");
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("\"event\":\"progress\",\"stage\":\"write\"") {
+                let _ = writing.send(());
+            }
+        }
+    });
+    let _ = started.recv_timeout(Duration::from_secs(60));
+    std::thread::sleep(Duration::from_millis(rng.random_range(0..1200)));
     let _ = victim.kill();
     let _ = victim.wait();
     // The chip finishes what it already received; wait until the server has let go.
