@@ -1,0 +1,199 @@
+//! Every chip family the virtual chip models, served by `espflow virtual-chip --chip CHIP`
+//! and driven by the espflow binary over TCP: without `--chip`, detection names the chip
+//! from what its ROM reports; the ROM path (`--no-stub`) writes and verifies; and espflow's
+//! stub for the chip, where espflow has one, is uploaded, recognised by the chip and run on
+//! the stub core (board-info says so; write, verify, read back and MD5 go through it, with
+//! no cache fault). A chip espflow has no stub image for keeps its ROM loader.
+
+use espflow::chip::Chip;
+use espflow::stub::elf_for;
+use espflow::virtual_chip::profile::profile;
+use md5::{Digest, Md5};
+
+use crate::support::trials::summary_field;
+use crate::support::*;
+
+/// The chip's `--chip` value: its name in lower case without the dash.
+fn arg(chip: Chip) -> String {
+    chip.name().to_lowercase().replace('-', "")
+}
+
+fn json_str<'a>(json: &'a str, key: &str) -> Option<&'a str> {
+    let at = json.find(&format!("\"{key}\":\""))? + key.len() + 4;
+    json[at..].split('"').next()
+}
+
+fn check(chip: Chip) {
+    let p = profile(chip).expect("a modelled chip");
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("flash.bin");
+    let served = serve_chip(&arg(chip), &flash, &[]);
+    let port = served.port.as_str();
+
+    // Detection, on the ROM: nothing but what the chip reports names it.
+    let info = ok(&espflow_on(
+        port,
+        &["--no-stub", "--format", "json", "board-info"],
+    ));
+    assert_eq!(json_str(&info, "chip"), Some(chip.name()), "{info}");
+    assert_eq!(json_str(&info, "loader"), Some("rom"), "{info}");
+    assert!(
+        info.contains(&format!("\"flash_size\":{}", p.flash_size)),
+        "{info}"
+    );
+    let revision = match chip.facts().revision {
+        Some(_) => format!("\"revision\":[{},{}]", p.revision.0, p.revision.1),
+        None => "\"revision\":null".to_string(),
+    };
+    assert!(info.contains(&revision), "{info}");
+    let mac = espflow::virtual_chip::Efuses::for_image(&flash).mac;
+    let mac: Vec<String> = mac.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        json_str(&info, "mac"),
+        Some(mac.join(":").as_str()),
+        "{info}"
+    );
+
+    // The ROM path.
+    let rom_image = random_bytes(64 * 1024, 1 + chip as u64);
+    let path = dir.path().join("rom.bin");
+    std::fs::write(&path, &rom_image).unwrap();
+    let out = ok(&espflow_on(
+        port,
+        &[
+            "--no-stub",
+            "--format",
+            "json",
+            "write-flash",
+            "0x10000",
+            path.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(summary_field(&out, "verified"), Some(1), "{out}");
+    let disk = std::fs::read(&flash).unwrap();
+    assert!(disk[0x10000..0x20000] == rom_image[..], "ROM write differs");
+
+    // espflow's stub, where there is one for the chip.
+    let has_stub = elf_for(chip).is_some();
+    let stub = ["--experimental-stub"];
+    let text = espflow_on(port, &[&stub[..], &["board-info"]].concat());
+    let said = ok(&text);
+    if has_stub {
+        assert!(said.contains("Loader:       espflow stub"), "{said}");
+    } else {
+        assert!(said.contains("Loader:       ROM"), "{said}");
+        let err = String::from_utf8_lossy(&text.stderr);
+        assert!(err.contains("no stub for the"), "{err}");
+    }
+
+    let image = random_bytes(64 * 1024, 100 + chip as u64);
+    std::fs::write(&path, &image).unwrap();
+    let addr = "0x30000";
+    let out = ok(&espflow_on(
+        port,
+        &[
+            &stub[..],
+            &[
+                "--format",
+                "json",
+                "write-flash",
+                addr,
+                path.to_str().unwrap(),
+            ],
+        ]
+        .concat(),
+    ));
+    assert_eq!(summary_field(&out, "verified"), Some(1), "{out}");
+    let back = dir.path().join("back.bin");
+    ok(&espflow_on(
+        port,
+        &[
+            &stub[..],
+            &["read-flash", addr, "65536", back.to_str().unwrap()],
+        ]
+        .concat(),
+    ));
+    assert!(std::fs::read(&back).unwrap() == image, "read-back differs");
+    let sum = ok(&espflow_on(
+        port,
+        &[&stub[..], &["checksum-md5", addr, "65536"]].concat(),
+    ));
+    let want: String = Md5::digest(&image)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(sum.trim(), want);
+    let disk = std::fs::read(&flash).unwrap();
+    assert!(
+        disk[0x10000..0x20000] == rom_image[..],
+        "the first image changed"
+    );
+
+    // Sessions: detection, ROM write, then board-info, write, read and MD5 on the stub.
+    let sessions = served.sessions(6);
+    assert_eq!(sessions.len(), 6, "{sessions:?}");
+    for s in &sessions[2..] {
+        let loader = if has_stub { "espflow-stub" } else { "rom" };
+        assert!(s.contains(&format!("loader={loader}")), "{chip}: {s}");
+        assert_eq!(field(s, "cache_faults"), Some(0), "{chip}: {s}");
+    }
+    if has_stub {
+        assert_eq!(
+            field(&sessions[3], "stub_uploads"),
+            Some(1),
+            "{}",
+            sessions[3]
+        );
+    }
+}
+
+#[test]
+fn esp32() {
+    check(Chip::Esp32);
+}
+
+#[test]
+fn esp32s2() {
+    check(Chip::Esp32s2);
+}
+
+#[test]
+fn esp32s3() {
+    check(Chip::Esp32s3);
+}
+
+#[test]
+fn esp32c2() {
+    check(Chip::Esp32c2);
+}
+
+#[test]
+fn esp32c3() {
+    check(Chip::Esp32c3);
+}
+
+#[test]
+fn esp32c5() {
+    check(Chip::Esp32c5);
+}
+
+#[test]
+fn esp32c6() {
+    check(Chip::Esp32c6);
+}
+
+#[test]
+fn esp32h2() {
+    check(Chip::Esp32h2);
+}
+
+/// Every chip but the P4 is modelled, each by its own profile.
+#[test]
+fn every_modelled_chip_is_checked_here() {
+    let modelled: Vec<Chip> = Chip::ALL
+        .into_iter()
+        .filter(|c| espflow::virtual_chip::models(*c))
+        .collect();
+    assert_eq!(modelled.len(), 8);
+    assert!(!espflow::virtual_chip::models(Chip::Esp32p4));
+}
