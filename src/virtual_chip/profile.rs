@@ -21,10 +21,10 @@ pub struct Profile {
     pub detect_word: DetectWord,
     /// The ROM loader knows GET_SECURITY_INFO (the ESP32's predates it).
     pub security_info: bool,
-    /// Where the ROM loader takes MEM_BEGIN uploads: the chip's internal SRAM, on its
-    /// instruction and on its data bus. An upload that does not lie inside one range is
-    /// refused.
-    pub ram: &'static [Range<u32>],
+    /// Where the ROM loader takes MEM_BEGIN uploads: the chip's internal SRAM on its data
+    /// bus and on its instruction bus (one range where both buses see it at one address).
+    /// An upload that does not lie inside one of the two is refused.
+    pub ram: SramWindows,
     /// The revision (major, minor) a new virtual chip reports.
     pub revision: (u8, u8),
     /// The flash size of a new image: the usual part of the chip's modules.
@@ -35,6 +35,30 @@ pub struct Profile {
     pub uart_clock_hz: u32,
     /// The second CPU, on the dual-core chips.
     pub second_core: Option<SecondCore>,
+}
+
+/// A chip's internal SRAM as its two buses see it.
+#[derive(Debug)]
+pub struct SramWindows {
+    /// On the data bus.
+    pub data: Range<u32>,
+    /// On the instruction bus.
+    pub code: Range<u32>,
+}
+
+const fn sram(data: Range<u32>, code: Range<u32>) -> SramWindows {
+    SramWindows { data, code }
+}
+
+/// SRAM with one address on both buses.
+const fn unified(r: Range<u32>) -> SramWindows {
+    SramWindows {
+        data: Range {
+            start: r.start,
+            end: r.end,
+        },
+        code: r,
+    }
 }
 
 /// The chip-detect word of a ROM.
@@ -134,7 +158,7 @@ pub static PROFILES: [Profile; 8] = [
         detect_word: DetectWord::Table(0),
         security_info: false,
         // SRAM2 and SRAM1 on the data bus; SRAM0 and SRAM1 on the instruction bus.
-        ram: &[0x3FFA_E000..0x4000_0000, 0x4007_0000..0x400C_0000],
+        ram: sram(0x3FFA_E000..0x4000_0000, 0x4007_0000..0x400C_0000),
         // v3.0, the last revision, which Espressif's emulator models.
         revision: (3, 0),
         flash_size: 4 * MIB,
@@ -147,7 +171,7 @@ pub static PROFILES: [Profile; 8] = [
         chip: Chip::Esp32s2,
         detect_word: DetectWord::Table(0),
         security_info: true,
-        ram: &[0x3FFB_0000..0x4000_0000, 0x4002_0000..0x4007_0000],
+        ram: sram(0x3FFB_0000..0x4000_0000, 0x4002_0000..0x4007_0000),
         revision: (0, 0),
         flash_size: 4 * MIB,
         banner: "ESP-ROM:esp32s2-rc4-20191025\r\nBuild:Oct 25 2019\r\n\
@@ -159,7 +183,7 @@ pub static PROFILES: [Profile; 8] = [
         chip: Chip::Esp32s3,
         detect_word: DetectWord::Table(0),
         security_info: true,
-        ram: &[0x3FC8_8000..0x3FD0_0000, 0x4037_0000..0x403E_0000],
+        ram: sram(0x3FC8_8000..0x3FD0_0000, 0x4037_0000..0x403E_0000),
         revision: (0, 2),
         flash_size: 8 * MIB,
         banner: "ESP-ROM:esp32s3-20210327\r\nBuild:Mar 27 2021\r\n\
@@ -171,7 +195,7 @@ pub static PROFILES: [Profile; 8] = [
         chip: Chip::Esp32c2,
         detect_word: DetectWord::Table(0),
         security_info: true,
-        ram: &[0x3FCA_0000..0x3FCE_0000, 0x4037_C000..0x403C_0000],
+        ram: sram(0x3FCA_0000..0x3FCE_0000, 0x4037_C000..0x403C_0000),
         revision: (1, 0),
         flash_size: 2 * MIB,
         banner: "ESP-ROM:esp32c2-20220117\r\nBuild:Jan 17 2022\r\n\
@@ -184,7 +208,7 @@ pub static PROFILES: [Profile; 8] = [
         // What esptool up to 4.x expects from a C3 eco3.
         detect_word: DetectWord::Table(1),
         security_info: true,
-        ram: &[0x3FC8_0000..0x3FCE_0000, 0x4037_C000..0x403E_0000],
+        ram: sram(0x3FC8_0000..0x3FCE_0000, 0x4037_C000..0x403E_0000),
         revision: (0, 4),
         flash_size: 4 * MIB,
         banner: "ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n\
@@ -197,7 +221,7 @@ pub static PROFILES: [Profile; 8] = [
         // esptool 4.8's C5 magic; later hosts know the C5 by its chip id only.
         detect_word: DetectWord::Rom(0x1101_406F),
         security_info: true,
-        ram: &[0x4080_0000..0x4086_0000],
+        ram: unified(0x4080_0000..0x4086_0000),
         revision: (1, 0),
         flash_size: 8 * MIB,
         banner: "ESP-ROM:esp32c5-eco2-20250121\r\nBuild:Jan 21 2025\r\n\
@@ -209,7 +233,7 @@ pub static PROFILES: [Profile; 8] = [
         chip: Chip::Esp32c6,
         detect_word: DetectWord::Table(0),
         security_info: true,
-        ram: &[0x4080_0000..0x4088_0000],
+        ram: unified(0x4080_0000..0x4088_0000),
         revision: (0, 1),
         flash_size: 8 * MIB,
         banner: "ESP-ROM:esp32c6-20220919\r\nBuild:Sep 19 2022\r\n\
@@ -221,7 +245,7 @@ pub static PROFILES: [Profile; 8] = [
         chip: Chip::Esp32h2,
         detect_word: DetectWord::Table(0),
         security_info: true,
-        ram: &[0x4080_0000..0x4085_0000],
+        ram: unified(0x4080_0000..0x4085_0000),
         revision: (0, 1),
         flash_size: 4 * MIB,
         banner: "ESP-ROM:esp32h2-20221101\r\nBuild:Nov  1 2022\r\n\
@@ -248,7 +272,7 @@ impl Profile {
     /// Whether the ROM loader takes an upload of `size` bytes at `addr`.
     pub fn takes_upload(&self, addr: u32, size: u32) -> bool {
         let end = addr as u64 + size as u64;
-        self.ram
+        [&self.ram.data, &self.ram.code]
             .iter()
             .any(|r| addr >= r.start && end <= r.end as u64)
     }
