@@ -453,6 +453,26 @@ mod tests {
     }
 
     #[test]
+    fn the_s3s_second_core_is_held_in_reset_and_shares_the_cache() {
+        let mut soc = Soc::new(Chip::Esp32s3, NorFlash::new(0x80_0000), Efuses::default());
+        assert!(
+            !soc.other_core_runs(),
+            "download mode holds core 1 in reset"
+        );
+        // SYSTEM_CORE_1_CONTROL_0: clock on, out of reset, as ESP-IDF starts it.
+        soc.write_reg(0, 0x600C_0000, 1 << 1, u32::MAX);
+        assert!(soc.other_core_runs());
+        assert!(!soc.other_core_fetches_from_flash(), "both caches off");
+        soc.write_reg(0, 0x600C_4000, 1, u32::MAX);
+        assert!(
+            soc.other_core_fetches_from_flash(),
+            "the data cache both cores share"
+        );
+        soc.write_reg(0, 0x600C_0000, 1, 1);
+        assert!(!soc.other_core_runs(), "RUNSTALL");
+    }
+
+    #[test]
     fn masked_write() {
         let mut soc = Soc::new(Chip::Esp32c3, NorFlash::new(0x20_0000), Efuses::default());
         soc.write_reg(0, 0x6000_1000, 0xFFFF_FFFF, 0x0000_FF00);

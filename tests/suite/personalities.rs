@@ -3,7 +3,8 @@
 //! from what its ROM reports; the ROM path (`--no-stub`) writes and verifies; and espflow's
 //! stub for the chip, where espflow has one, is uploaded, recognised by the chip and run on
 //! the stub core (board-info says so; write, verify, read back and MD5 go through it, with
-//! no cache fault). A chip espflow has no stub image for keeps its ROM loader.
+//! no cache fault). A chip espflow has no stub image for keeps its ROM loader. The same
+//! family is also what `--chip` makes of a `virtual:` port.
 
 use espflow::chip::Chip;
 use espflow::stub::elf_for;
@@ -145,6 +146,17 @@ fn check(chip: Chip) {
             sessions[3]
         );
     }
+
+    // The same family in this process, by `--chip` on a `virtual:` port, its new flash
+    // the family's usual size.
+    let own = dir.path().join("in-process.bin");
+    let info = ok(&espflow_on(
+        &format!("virtual:{}", own.display()),
+        &["--chip", &arg(chip), "--format", "json", "board-info"],
+    ));
+    assert_eq!(json_str(&info, "chip"), Some(chip.name()), "{info}");
+    let len = std::fs::metadata(&own).unwrap().len();
+    assert_eq!(len, u64::from(p.flash_size), "{chip}");
 }
 
 #[test]
