@@ -199,6 +199,27 @@ fn esp32h2() {
     check(Chip::Esp32h2);
 }
 
+/// A chip the virtual chip does not model is refused in one line naming the ones it
+/// does, before the flash file is created.
+#[test]
+fn an_unmodelled_chip_is_refused_before_anything_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("flash.bin");
+    let mut c = espflow();
+    c.args(["virtual-chip", "--chip", "esp32p4", "--flash"])
+        .arg(&flash);
+    let out = run(c, std::time::Duration::from_secs(30));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not the ESP32-P4"), "{err}");
+    assert!(
+        err.contains("ESP32-S3") && err.contains("ESP32-H2"),
+        "{err}"
+    );
+    assert!(!flash.exists(), "the flash file was created");
+}
+
 /// Every chip but the P4 is modelled, each by its own profile.
 #[test]
 fn every_modelled_chip_is_checked_here() {
