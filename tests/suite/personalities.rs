@@ -4,7 +4,8 @@
 //! stub for the chip, where espflow has one, is uploaded, recognised by the chip and run on
 //! the stub core (board-info says so; write, verify, read back and MD5 go through it, with
 //! no cache fault). A chip espflow has no stub image for keeps its ROM loader. The same
-//! family is also what `--chip` makes of a `virtual:` port.
+//! family is also what `--chip` makes of a `virtual:` port, and esptool 5.6 `--no-stub`
+//! names each chip, its revision and MAC as espflow does.
 
 use espflow::chip::Chip;
 use espflow::stub::elf_for;
@@ -157,6 +158,20 @@ fn check(chip: Chip) {
     assert_eq!(json_str(&info, "chip"), Some(chip.name()), "{info}");
     let len = std::fs::metadata(&own).unwrap().len();
     assert_eq!(len, u64::from(p.flash_size), "{chip}");
+
+    // esptool 5.6, the reference host, finds the same chip, revision and MAC on its own
+    // ROM path.
+    let mut c = esptool();
+    c.current_dir(dir.path())
+        .args(["--port", port, "--no-stub", "read-mac"]);
+    let said = ok(&run(c, std::time::Duration::from_secs(120)));
+    let named = format!("Detecting chip type... {}", chip.name());
+    assert!(said.contains(&named), "{said}");
+    if chip.facts().revision.is_some() {
+        let rev = format!("(revision v{}.{})", p.revision.0, p.revision.1);
+        assert!(said.contains(&rev), "{said}");
+    }
+    assert!(said.contains(&mac.join(":")), "{said}");
 }
 
 #[test]
