@@ -4,8 +4,8 @@
 //! stub for the chip, where espflow has one, is uploaded, recognised by the chip and run on
 //! the stub core (board-info says so; write, verify, read back and MD5 go through it, with
 //! no cache fault). A chip espflow has no stub image for keeps its ROM loader. The same
-//! family is also what `--chip` makes of a `virtual:` port, and esptool 5.6 `--no-stub`
-//! names each chip, its revision and MAC as espflow does.
+//! family is also what `--chip` makes of a `virtual:` port; esptool 5.6 `--no-stub` names
+//! each chip, its revision and MAC as espflow does, and writes through its own stub.
 
 use espflow::chip::Chip;
 use espflow::stub::elf_for;
@@ -172,6 +172,22 @@ fn check(chip: Chip) {
         assert!(said.contains(&rev), "{said}");
     }
     assert!(said.contains(&mac.join(":")), "{said}");
+
+    // And with its own stub, which the virtual chip runs as a stub it does not know.
+    let theirs = random_bytes(64 * 1024, 200 + chip as u64);
+    std::fs::write(dir.path().join("theirs.bin"), &theirs).unwrap();
+    let mut c = esptool();
+    c.current_dir(dir.path())
+        .args(["--port", port, "write-flash", "0x50000", "theirs.bin"]);
+    let said = ok(&run(c, std::time::Duration::from_secs(120)));
+    assert!(said.contains("Hash of data verified"), "{said}");
+    let disk = std::fs::read(&flash).unwrap();
+    assert!(
+        disk[0x50000..0x60000] == theirs[..],
+        "esptool's write differs"
+    );
+    let last = served.sessions(8).pop().unwrap_or_default();
+    assert!(last.contains("loader=generic-stub"), "{chip}: {last}");
 }
 
 #[test]
