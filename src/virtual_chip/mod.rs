@@ -489,11 +489,22 @@ mod tests {
         crate::session::Session::connect(port, &opts).expect("connects")
     }
 
-    /// Takes the ESP32's APP CPU out of reset and gives it its clock, as an application
-    /// starting it would; DPORT's RUNSTALL still parks it.
-    fn release_app_cpu(s: &mut crate::session::Session) {
-        s.loader().write_reg(0x3FF0_002C, 0).unwrap();
-        s.loader().write_reg(0x3FF0_0030, 1).unwrap();
+    /// Sets the bits of `b` to what they read when its condition holds (`holds`) or to
+    /// anything else, leaving the rest of the register alone.
+    fn set_bits(s: &mut crate::session::Session, b: &profile::RegBits, holds: bool) {
+        let old = s.loader().read_reg(b.addr).unwrap();
+        let bits = if holds { b.value } else { b.value ^ b.mask };
+        s.loader()
+            .write_reg(b.addr, (old & !b.mask) | (bits & b.mask))
+            .unwrap();
+    }
+
+    /// Undoes every condition that parks the second core, as an application starting it
+    /// does (out of reset, clock on, no stall).
+    fn release(s: &mut crate::session::Session, core: &profile::SecondCore) {
+        for all in core.parked_when {
+            set_bits(s, &all[0], false);
+        }
     }
 
     fn image(byte: u8) -> crate::write::Image {
@@ -512,43 +523,72 @@ mod tests {
         s.write(&[img], opts, None, &mut crate::progress::Quiet)
     }
 
-    /// espflow's ESP32 stub on the virtual ESP32: once the APP CPU is released with
-    /// WRITE_REG, every flash command is answered OtherCpuRunning and the flash is left as
-    /// it was; with the CPU parked again the same write goes through.
+    /// espflow's stub on each dual-core chip it has a stub for (the ESP32 so far; the S3's
+    /// once its image exists): once the second CPU is released with WRITE_REG, every flash
+    /// command is answered OtherCpuRunning and the flash is left as it was; with the CPU
+    /// parked again the same write goes through.
     #[test]
-    fn the_esp32_stub_refuses_the_flash_while_the_app_cpu_runs() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("flash.bin");
-        let mut s = session(Chip::Esp32, &path, crate::session::StubPolicy::Verified);
-        assert_eq!(s.board_info().unwrap().loader, "espflow-stub");
-        let before = std::fs::read(&path).unwrap();
-        release_app_cpu(&mut s);
-        let e = write(&mut s, image(0x5A)).unwrap_err().to_string();
-        assert!(e.contains("other CPU is running"), "{e}");
-        assert!(std::fs::read(&path).unwrap() == before, "the flash changed");
-        // DPORT_APPCPU_CTRL_C: RUNSTALL.
-        s.loader().write_reg(0x3FF0_0034, 1).unwrap();
-        let done = write(&mut s, image(0x5A)).unwrap();
-        assert!(done.verified);
-        let after = std::fs::read(&path).unwrap();
-        assert!(after[0x10000..0x13000].iter().all(|&b| b == 0x5A));
+    fn the_stub_refuses_the_flash_while_the_other_cpu_runs() {
+        let mut checked = Vec::new();
+        for p in profile::PROFILES.iter() {
+            let Some(core) = &p.second_core else { continue };
+            if StubImage::for_chip(p.chip).is_none() {
+                continue;
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("flash.bin");
+            let policy = crate::session::StubPolicy::Experimental;
+            let mut s = session(p.chip, &path, policy);
+            assert_eq!(s.board_info().unwrap().loader, "espflow-stub", "{}", p.chip);
+            let before = std::fs::read(&path).unwrap();
+            release(&mut s, core);
+            let e = write(&mut s, image(0x5A)).unwrap_err().to_string();
+            assert!(e.contains("other CPU is running"), "{}: {e}", p.chip);
+            assert!(
+                std::fs::read(&path).unwrap() == before,
+                "{}: flash changed",
+                p.chip
+            );
+            // The last way to park it (a stall).
+            let last = core.parked_when.len() - 1;
+            for b in core.parked_when[last] {
+                set_bits(&mut s, b, true);
+            }
+            let done = write(&mut s, image(0x5A)).unwrap();
+            assert!(done.verified);
+            let after = std::fs::read(&path).unwrap();
+            assert!(after[0x10000..0x13000].iter().all(|&b| b == 0x5A));
+            checked.push(p.chip);
+        }
+        assert!(checked.contains(&Chip::Esp32), "{checked:?}");
     }
 
-    /// The ROM loader does not check the APP CPU; the cache model does: a ROM-path write
-    /// while the APP CPU runs from its cache is recorded as a cache fault and refused.
+    /// The ROM loader does not check the second CPU; the cache model does: a ROM-path
+    /// write while that CPU runs from its cache is a cache fault, refused, on both dual-core
+    /// chips; parked again, the write goes through.
     #[test]
-    fn a_rom_write_while_the_app_cpu_runs_from_its_cache_is_a_fault() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("flash.bin");
-        let mut s = session(Chip::Esp32, &path, crate::session::StubPolicy::Never);
-        let before = std::fs::read(&path).unwrap();
-        release_app_cpu(&mut s);
-        // DPORT_APP_CACHE_CTRL: APP_CACHE_ENABLE.
-        s.loader().write_reg(0x3FF0_0058, 1 << 3).unwrap();
-        write(&mut s, image(0x3C)).unwrap_err();
-        assert!(std::fs::read(&path).unwrap() == before, "the flash changed");
-        s.loader().write_reg(0x3FF0_002C, 1).unwrap();
-        assert!(write(&mut s, image(0x3C)).unwrap().verified);
+    fn a_rom_write_while_the_other_cpu_runs_from_its_cache_is_a_fault() {
+        for p in profile::PROFILES.iter() {
+            let Some(core) = &p.second_core else { continue };
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("flash.bin");
+            let mut s = session(p.chip, &path, crate::session::StubPolicy::Never);
+            let before = std::fs::read(&path).unwrap();
+            release(&mut s, core);
+            // Running with its cache off fetches nothing from flash: no fault.
+            assert!(write(&mut s, image(0x3C)).unwrap().verified, "{}", p.chip);
+            set_bits(&mut s, &core.cache_on_when[0], true);
+            write(&mut s, image(0xC3)).unwrap_err();
+            let now = std::fs::read(&path).unwrap();
+            assert!(
+                now[0x10000..0x13000].iter().all(|&b| b == 0x3C),
+                "{}",
+                p.chip
+            );
+            assert!(now[..0x10000] == before[..0x10000], "{}", p.chip);
+            set_bits(&mut s, &core.parked_when[0][0], true);
+            assert!(write(&mut s, image(0xC3)).unwrap().verified, "{}", p.chip);
+        }
     }
 
     /// The chip-detect word and the security answer of each family are what its ROM
