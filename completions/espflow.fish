@@ -529,7 +529,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -d 'The chip to model: esp32c3 (in full, with espflow\'s stub) or esp32 (its ROM loader)' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l chip -d 'The chip to model: any but esp32p4; espflow\'s stub runs on it where espflow has one' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
 esp32c2\t'ESP32-C2 (RISC-V)'
@@ -539,7 +539,7 @@ esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash -d 'Flash image file, written through on every change (created erased if absent)' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-size -d 'Flash size for a new image (2MB, 4MB, 8MB or 16MB)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-size -d 'Flash size for a new image (2MB, 4MB, 8MB or 16MB; by default the chip\'s usual size)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l listen -d 'Address to listen on for socket:// clients' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l time-scale -d 'With --realtime, run the chip\'s clock this many times faster than the wall clock' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -d 'Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once), or worn-cell:addr=A (the flash byte at A no longer programs)' -r

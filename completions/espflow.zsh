@@ -892,7 +892,7 @@ esac
 ;;
 (virtual-chip)
 _arguments "${_arguments_options[@]}" : \
-'--chip=[The chip to model\: esp32c3 (in full, with espflow'\''s stub) or esp32 (its ROM loader)]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+'--chip=[The chip to model\: any but esp32p4; espflow'\''s stub runs on it where espflow has one]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
 esp32c2\:"ESP32-C2 (RISC-V)"
@@ -902,7 +902,7 @@ esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--flash=[Flash image file, written through on every change (created erased if absent)]:FLASH:_files' \
-'--flash-size=[Flash size for a new image (2MB, 4MB, 8MB or 16MB)]:FLASH_SIZE:_default' \
+'--flash-size=[Flash size for a new image (2MB, 4MB, 8MB or 16MB; by default the chip'\''s usual size)]:FLASH_SIZE:_default' \
 '(--pty)--listen=[Address to listen on for socket\:// clients]:LISTEN:_default' \
 '--time-scale=[With --realtime, run the chip'\''s clock this many times faster than the wall clock]:TIME_SCALE:_default' \
 '*--fault=[Inject a fault\: power-cut\:after-ops=N, power-cut\:erase=N, power-cut\:program=N, power-cut\:at-ms=T or line-drop\:after-bytes=N (each strikes once), or worn-cell\:addr=A (the flash byte at A no longer programs)]:FAULT:_default' \

@@ -16,13 +16,13 @@ fn num(s: &str) -> Result<u32, String> {
 /// `virtual-chip` options.
 #[derive(Args, Debug)]
 pub struct VirtualChipArgs {
-    /// The chip to model: esp32c3 (in full, with espflow's stub) or esp32 (its ROM loader)
+    /// The chip to model: any but esp32p4; espflow's stub runs on it where espflow has one
     #[arg(long, value_enum, default_value = "esp32c3")]
     pub chip: Chip,
     /// Flash image file, written through on every change (created erased if absent)
     #[arg(long)]
     pub flash: PathBuf,
-    /// Flash size for a new image (2MB, 4MB, 8MB or 16MB)
+    /// Flash size for a new image (2MB, 4MB, 8MB or 16MB; by default the chip's usual size)
     #[arg(long, value_parser = num)]
     pub flash_size: Option<u32>,
     /// Address to listen on for socket:// clients
@@ -52,19 +52,21 @@ pub struct VirtualChipArgs {
 }
 
 pub fn serve(args: &VirtualChipArgs) -> Result<()> {
-    if !virtual_chip::models(args.chip) {
+    let Some(profile) = virtual_chip::profile::profile(args.chip) else {
         bail!(
-            "the virtual chip models the ESP32-C3 and the ESP32, not the {}",
+            "the virtual chip models the {}, not the {}",
+            virtual_chip::modelled_names(),
             args.chip
         );
-    }
+    };
     // The same error as a `virtual:` port's, so both say the file and the reason alike.
-    let flash = NorFlash::open(&args.flash, args.flash_size).map_err(|e| {
-        espflow::Error::Port(PortError::Virtual {
-            path: args.flash.display().to_string(),
-            reason: e.to_string(),
-        })
-    })?;
+    let flash =
+        NorFlash::open_or_new(&args.flash, args.flash_size, profile.flash_size).map_err(|e| {
+            espflow::Error::Port(PortError::Virtual {
+                path: args.flash.display().to_string(),
+                reason: e.to_string(),
+            })
+        })?;
     let chip = VirtualChip::new(ChipConfig {
         chip: args.chip,
         flash,

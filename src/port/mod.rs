@@ -85,7 +85,7 @@ pub struct VirtualOptions {
 }
 
 impl Default for VirtualOptions {
-    /// A C3, the chip the virtual chip models in full, with its flash as fast as memory.
+    /// A C3, with its flash as fast as memory.
     fn default() -> Self {
         VirtualOptions {
             chip: crate::chip::Chip::Esp32c3,

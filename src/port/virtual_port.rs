@@ -7,7 +7,7 @@ use super::{PortError, Transport, VirtualOptions};
 use crate::virtual_chip::{ChipConfig, Efuses, NorFlash, Output, VirtualChip};
 
 /// A virtual chip (an ESP32-C3 unless asked otherwise) in this process, its flash backed
-/// by an image file. The chip answers synchronously, so a read that finds nothing pending
+/// by an image file (a new one is the chip family's usual flash size). The chip answers synchronously, so a read that finds nothing pending
 /// means nothing is coming.
 pub struct VirtualPort {
     chip: VirtualChip,
@@ -21,19 +21,23 @@ impl VirtualPort {
     /// Starts a chip whose flash is the image at `path` (created erased if missing; see
     /// [`NorFlash::open`]), with eFuses derived from the path.
     pub fn open(path: &Path, opts: &VirtualOptions) -> Result<VirtualPort, PortError> {
-        if !crate::virtual_chip::models(opts.chip) {
+        let Some(profile) = crate::virtual_chip::profile::profile(opts.chip) else {
             return Err(PortError::Virtual {
                 path: path.display().to_string(),
                 reason: format!(
-                    "the virtual chip models the ESP32-C3 and the ESP32, not the {}",
+                    "the virtual chip models the {}, not the {}",
+                    crate::virtual_chip::modelled_names(),
                     opts.chip
                 ),
             });
-        }
-        let flash = NorFlash::open(path, opts.flash_size).map_err(|e| PortError::Virtual {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        };
+        let flash =
+            NorFlash::open_or_new(path, opts.flash_size, profile.flash_size).map_err(|e| {
+                PortError::Virtual {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                }
+            })?;
         let chip = VirtualChip::new(ChipConfig {
             chip: opts.chip,
             flash,

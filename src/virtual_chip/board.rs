@@ -12,11 +12,14 @@ use super::Output;
 use super::flash::{EraseKind, FlashError};
 use super::soc::Soc;
 
-/// Whether the flash cache could fetch while SPI1 runs an erase or program.
+/// Whether a flash cache could fetch while SPI1 runs an erase or program.
 ///
 /// The chip's cache starts enabled, as if an application had mapped flash. SPI1 operations
 /// are only safe while it is disabled or while flash auto-suspend is on; any other SPI1
-/// operation is a fault, recorded with the operation that caused it and refused.
+/// operation is a fault, recorded with the operation that caused it and refused. On a
+/// dual-core chip the other CPU has a cache this CPU cannot suspend: an erase or program
+/// while that CPU executes with its cache on is a fault too, whoever runs it (the ROM
+/// loader or a stub).
 #[derive(Debug, Default)]
 pub struct CacheModel {
     disabled_depth: u32,
@@ -31,6 +34,17 @@ impl CacheModel {
         }
         self.faults.push(format!(
             "{op} ran on SPI1 while the flash cache was enabled"
+        ));
+        Err(FlashFault)
+    }
+
+    /// An erase or program `op` while the other CPU fetches through its cache is a fault.
+    pub fn check_other_core(&mut self, soc: &Soc, op: &str) -> Result<(), FlashFault> {
+        if !soc.other_core_fetches_from_flash() {
+            return Ok(());
+        }
+        self.faults.push(format!(
+            "{op} ran on SPI1 while the other CPU ran with its flash cache enabled"
         ));
         Err(FlashFault)
     }
@@ -63,10 +77,12 @@ impl Board {
         self.out.push_back(Output::Baud { at: self.now, baud });
     }
 
-    /// What GET_SECURITY_INFO reports on an ESP32-C3 with these eFuses.
+    /// What GET_SECURITY_INFO reports with these eFuses: the chip id where the chip's
+    /// table has one (the S2's ROM sends the short form without it).
     pub fn security_info(&self) -> SecurityInfo {
         let e = &self.soc.efuses;
         let k = e.key_purposes;
+        let chip_id = self.soc.chip.facts().chip_id;
         SecurityInfo {
             flags: if e.secure_boot {
                 SecurityInfo::SECURE_BOOT_EN
@@ -74,10 +90,10 @@ impl Board {
                 0
             },
             flash_crypt_cnt: e.crypt_cnt,
-            // The C3 has six key blocks; the seventh purpose byte stays 0.
+            // Six key blocks; the seventh purpose byte stays 0.
             key_purposes: [k[0], k[1], k[2], k[3], k[4], k[5], 0],
-            chip_id: Some(5),
-            eco_version: Some(e.major_rev as u32 * 100 + e.minor_rev as u32),
+            chip_id,
+            eco_version: chip_id.map(|_| e.major_rev as u32 * 100 + e.minor_rev as u32),
         }
     }
 
@@ -87,7 +103,9 @@ impl Board {
         addr: u32,
         op: impl FnOnce(&mut super::flash::NorFlash, u64) -> Result<u64, FlashError>,
     ) -> Result<(), FlashFault> {
-        self.cache.check(&format!("{name} at 0x{addr:X}"))?;
+        let what = format!("{name} at 0x{addr:X}");
+        self.cache.check_other_core(&self.soc, &what)?;
+        self.cache.check(&what)?;
         let f = &mut self.soc.flash;
         let start = self.now.max(f.busy_until());
         f.write_enable(start).map_err(|_| FlashFault)?;
@@ -206,6 +224,11 @@ impl Hal for Board {
         Board::security_info(self).to_bytes()
     }
 
+    /// As the dual-core chips' stubs decide it: SPI1 only while the other CPU is parked.
+    fn flash_allowed(&mut self) -> bool {
+        !self.soc.other_core_runs()
+    }
+
     fn md5(&mut self) -> Md5 {
         Md5(md5::Md5::new())
     }
@@ -222,12 +245,12 @@ mod tests {
     use crate::virtual_chip::soc::Efuses;
 
     fn board() -> Board {
+        board_of(crate::chip::Chip::Esp32c3)
+    }
+
+    fn board_of(chip: crate::chip::Chip) -> Board {
         Board {
-            soc: Soc::new(
-                crate::chip::Chip::Esp32c3,
-                NorFlash::new(0x20_0000),
-                Efuses::default(),
-            ),
+            soc: Soc::new(chip, NorFlash::new(0x20_0000), Efuses::default()),
             now: 0,
             out: VecDeque::new(),
             cache: CacheModel::default(),
@@ -269,5 +292,40 @@ mod tests {
         b.cache.auto_suspend = true;
         assert_eq!(SpiFlash::erase_sector(&mut b, 0x1000), Ok(()));
         assert!(b.cache.faults.is_empty());
+    }
+
+    /// The ESP32's APP CPU released with WRITE_REG and its cache on: an erase or program
+    /// is a fault even with this CPU's cache off, and changes nothing; parked again, the
+    /// same operation runs.
+    #[test]
+    fn the_other_cpu_running_from_its_cache_is_a_fault() {
+        let mut b = board_of(crate::chip::Chip::Esp32);
+        assert!(b.flash_allowed(), "download mode parks the APP CPU");
+        let release = |b: &mut Board| {
+            b.soc.write_reg(0, 0x3FF0_002C, 0, u32::MAX);
+            b.soc.write_reg(0, 0x3FF0_0030, 1, u32::MAX);
+        };
+        release(&mut b);
+        assert!(!b.flash_allowed(), "the stub must refuse flash commands");
+        // Running, but its cache off: fetching nothing from flash, nothing to corrupt.
+        assert_eq!(b.with_flash(|f| f.erase_sector(0x1000)), Ok(()));
+        b.soc.write_reg(0, 0x3FF0_0058, 1 << 3, u32::MAX);
+        b.with_flash(|f| f.program(0x2000, &[0x12; 16]))
+            .unwrap_err();
+        b.with_flash(|f| f.erase_sector(0x3000)).unwrap_err();
+        assert_eq!(
+            b.cache.faults,
+            [
+                "page program at 0x2000 ran on SPI1 while the other CPU ran with its flash cache enabled",
+                "sector erase at 0x3000 ran on SPI1 while the other CPU ran with its flash cache enabled"
+            ]
+        );
+        assert_eq!(
+            b.soc.flash.stats.page_programs, 0,
+            "refused: nothing programmed"
+        );
+        b.soc.write_reg(0, 0x3FF0_002C, 1, u32::MAX);
+        assert!(b.flash_allowed());
+        assert_eq!(b.with_flash(|f| f.program(0x2000, &[0x12; 16])), Ok(()));
     }
 }

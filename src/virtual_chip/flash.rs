@@ -301,6 +301,16 @@ impl NorFlash {
     /// one file would each verify their own image against their own memory while the
     /// file ends up holding neither, so a second opener gets [`FlashError::InUse`].
     pub fn open(path: &Path, size: Option<u32>) -> Result<NorFlash, FlashError> {
+        NorFlash::open_or_new(path, size, 0x40_0000)
+    }
+
+    /// As [`NorFlash::open`], with `new_size` the size of a new image when `size` is
+    /// `None` (a chip family's usual flash).
+    pub fn open_or_new(
+        path: &Path,
+        size: Option<u32>,
+        new_size: u32,
+    ) -> Result<NorFlash, FlashError> {
         let file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -311,7 +321,7 @@ impl NorFlash {
         let len = file.metadata()?.len();
         let size = match (len, size) {
             (0, s) => {
-                let s = s.unwrap_or(0x40_0000);
+                let s = s.unwrap_or(new_size);
                 file.write_all_at(&vec![0xFF; s as usize], 0)?;
                 s
             }

@@ -1,7 +1,9 @@
 //! Command handling of the ROM loader and of the stub-compatible personality that takes over
 //! after an uploaded stub starts. They share most commands; the differences (status length,
-//! MD5 form, lazy erase, stub-only opcodes) are decided by the current personality, and
-//! the ESP32's ROM differs from the C3's where [`esp32_rom`] says so.
+//! MD5 form, lazy erase, stub-only opcodes) are decided by the current personality; the
+//! ROMs differ where the chip's table or [`super::profile`] says so (GET_SECURITY_INFO,
+//! FLASH_BEGIN's words, the RAM MEM_BEGIN loads into), and the ESP32's ROM also where
+//! [`esp32_rom`] says so.
 
 use espflow_protocol::message::{
     ChangeBaudrate, EraseRegion, FlashBegin, FlashEnd, MemBegin, MemEnd, ReadFlash, ReadFlashAck,
@@ -19,10 +21,7 @@ use super::flash::{BLOCK64, EraseKind, FlashError, SECTOR};
 use super::{Personality, VirtualChip};
 use crate::chip::Chip;
 
-/// Where the ROM loader keeps the payload of the command it is receiving; a stub
-/// uploaded over it would be overwritten while it loads.
-const ROM_RX_BUFFER: std::ops::Range<u32> = 0x3FCC_AE00..0x3FCC_C700;
-/// Largest MEM_DATA block the C3 ROM accepts.
+/// Largest MEM_DATA block the ROMs accept over UART.
 const ROM_MAX_MEM_BLOCK: u32 = 0x1800;
 /// The ROM's flash geometry until SPI_SET_PARAMS says otherwise.
 const ROM_DEFAULT_FLASH_SIZE: u32 = 0x20_0000;
@@ -201,8 +200,9 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
     chip.stats.commands.push(hdr.op);
     let stub = chip.personality == Personality::GenericStub;
     // The ESP32's ROM predates GET_SECURITY_INFO.
+    let rom_security = chip.board.soc.profile.security_info;
     let known = |c: &Command| {
-        (stub || !c.is_stub_only()) && !(*c == Command::GetSecurityInfo && esp32_rom(chip))
+        (stub || !c.is_stub_only()) && (stub || rom_security || *c != Command::GetSecurityInfo)
     };
     let Some(cmd) = Command::from_u8(hdr.op).filter(known) else {
         refuse_unknown(chip, hdr.op);
@@ -235,7 +235,12 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
             Err(_) => Err(bad_request(chip)),
         },
         Command::WriteReg => write_reg(chip, data),
-        Command::GetSecurityInfo => Ok((0, chip.board.security_info().to_bytes().to_vec())),
+        Command::GetSecurityInfo => {
+            // The 12-byte form where the chip has no chip id (the S2).
+            let mut out = [0u8; espflow_protocol::SecurityInfo::LEN];
+            let n = chip.board.security_info().encode(&mut out);
+            Ok((0, out[..n].to_vec()))
+        }
         Command::SpiAttach => match SpiAttach::parse(data) {
             // The ROM takes `cfg, is_legacy`; stubs take the 4-byte form only.
             Ok(a) if a.legacy.is_some() != stub => Ok((0, Vec::new())),
@@ -330,8 +335,14 @@ fn mem_begin(chip: &mut VirtualChip, data: &[u8]) -> Reply {
     else {
         return Err(bad_request(chip));
     };
-    if chip.personality == Personality::Rom && block_size > ROM_MAX_MEM_BLOCK {
-        return Err(Status::Rom(RomError::InvalidMessage));
+    if chip.personality == Personality::Rom {
+        if block_size > ROM_MAX_MEM_BLOCK {
+            return Err(Status::Rom(RomError::InvalidMessage));
+        }
+        // The ROM loads into the chip's SRAM only.
+        if !chip.board.soc.profile.takes_upload(addr, size) {
+            return Err(Status::Rom(RomError::InvalidRamAddress));
+        }
     }
     chip.session.mem = Some(MemLoad {
         addr,
@@ -360,10 +371,14 @@ fn mem_data(chip: &mut VirtualChip, data: &[u8]) -> Option<Reply> {
             StubError::TooMuchData,
         )));
     }
-    // Measured on the C3's ROM; the ESP32's buffer is not modelled.
+    // Measured on the C3's ROM. The other chips' tables give a wider range for a stub to
+    // keep out of, not where an upload crashes the ROM: esptool's own stubs put their
+    // data inside it on the C5 and the H2, and run there.
     let clobbers_rx = chip.chip() == Chip::Esp32c3
-        && at < ROM_RX_BUFFER.end
-        && at + bytes.len() as u32 > ROM_RX_BUFFER.start;
+        && chip.chip().facts().stub.as_ref().is_some_and(|s| {
+            let rx = &s.ram.rom_rx_buffer;
+            (at as u64) < rx.end as u64 && at as u64 + bytes.len() as u64 > rx.start as u64
+        });
     // RAM holds what was written last: a block sent again (a retry after a lost answer)
     // lands where the first copy did, as on the chip, and replaces it.
     match chip.session.ram.iter_mut().find(|(a, _)| *a == at) {
@@ -436,6 +451,7 @@ fn erase(chip: &mut VirtualChip, off: u32, len: u32) -> Result<(), Status> {
 }
 
 fn run_erase(chip: &mut VirtualChip, kind: EraseKind, addr: u32) -> Result<(), Status> {
+    other_core_check(chip, &format!("{kind:?} erase at 0x{addr:X}"))?;
     let f = &mut chip.board.soc.flash;
     let now = chip.board.now.max(f.busy_until());
     let r = f.write_enable(now).and_then(|_| f.erase(now, kind, addr));
@@ -448,12 +464,22 @@ fn run_erase(chip: &mut VirtualChip, kind: EraseKind, addr: u32) -> Result<(), S
     }
 }
 
+/// An erase or program while the other CPU of a dual-core chip fetches through its cache
+/// is a cache fault, recorded and refused as a failed flash write.
+fn other_core_check(chip: &mut VirtualChip, op: &str) -> Result<(), Status> {
+    let b = &mut chip.board;
+    b.cache
+        .check_other_core(&b.soc, op)
+        .map_err(|_| err(chip, RomError::FlashWrite, StubError::SpiFailed))
+}
+
 /// Programs `data` at `addr` page by page, waiting for each page like the ROM driver does.
 fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(), Status> {
     check_range(chip, addr, data.len() as u32)?;
     while !data.is_empty() {
         let room = (0x100 - (addr & 0xFF)) as usize;
         let n = room.min(data.len());
+        other_core_check(chip, &format!("page program at 0x{addr:X}"))?;
         let f = &mut chip.board.soc.flash;
         let now = chip.board.now.max(f.busy_until());
         let r = f
@@ -470,9 +496,10 @@ fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(),
 }
 
 fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
-    // The C3's loaders take a fifth word (encrypted), and so do stubs; the ESP32's ROM
+    // Stubs and the later chips' ROMs take a fifth word (encrypted); the ESP32's ROM
     // takes the four words alone and refuses a fifth as an invalid message.
-    let five_words = !esp32_rom(chip);
+    let five_words =
+        chip.personality != Personality::Rom || chip.chip().facts().begin_has_encrypted_word;
     let Ok(FlashBegin {
         size,
         block_size,

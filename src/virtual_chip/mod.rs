@@ -1,8 +1,17 @@
-//! A virtual ESP32-C3 (or ESP32): the ROM serial loader, a stub-compatible personality and
-//! an SPI NOR flash model, close enough to a board that stock esptool cannot tell them
-//! apart. The ESP32 is its ROM loader alone, with that ROM's differences (no
-//! GET_SECURITY_INFO, how it refuses a command it does not know, FLASH_BEGIN without the
-//! encrypted word, FLASH_END leaving the loader, its registers); espflow has no stub for it.
+//! A virtual Espressif chip: the ROM serial loader, a stub-compatible personality and an
+//! SPI NOR flash model, close enough to a board that stock esptool cannot tell them apart.
+//! It is an ESP32-C3 unless asked to be another family: the ESP32, ESP32-S2, ESP32-S3,
+//! ESP32-C2, C5, C6 or H2 ([`models`]). Each is built from its chip's table in
+//! `espflow-chip-facts` (detection word, eFuse layout, SPI1 registers, UART, stub RAM) and
+//! its [`profile::Profile`] (the RAM its ROM loads into, whether the ROM has
+//! GET_SECURITY_INFO, the second core of the dual-core chips). The ESP32's ROM has its own
+//! differences (no GET_SECURITY_INFO, how it refuses a command it does not know, FLASH_BEGIN
+//! without the encrypted word, FLASH_END leaving the loader).
+//!
+//! espflow's stub for a chip, uploaded to that chip and recognised by its digest, runs on
+//! the real stub core over the chip's registers and flash; a chip espflow has no stub
+//! image for stays with its ROM loader (and any other upload gets the generic stub
+//! personality).
 //!
 //! The chip is a byte-stream device: bytes go in with the virtual time they finished arriving,
 //! frames come out stamped with the virtual time they were sent. Whoever carries the bytes
@@ -12,6 +21,7 @@ mod board;
 pub mod fault;
 pub mod flash;
 mod loader;
+pub mod profile;
 pub mod server;
 pub mod soc;
 
@@ -26,9 +36,15 @@ pub use flash::{FlashStats, NorFlash, Timing};
 
 use crate::chip::Chip;
 
-/// Whether the virtual chip can model `chip`.
+/// Whether the virtual chip can model `chip`: every family but the ESP32-P4.
 pub fn models(chip: Chip) -> bool {
-    matches!(chip, Chip::Esp32c3 | Chip::Esp32)
+    profile::profile(chip).is_some()
+}
+
+/// The chips the virtual chip models, by name, for messages.
+pub fn modelled_names() -> String {
+    let names: Vec<&str> = profile::PROFILES.iter().map(|p| p.chip.name()).collect();
+    names.join(", ")
 }
 pub use soc::Efuses;
 
@@ -80,7 +96,7 @@ pub struct ChipStats {
 
 /// What a [`VirtualChip`] is built from.
 pub struct ChipConfig {
-    /// The chip modelled: [`Chip::Esp32c3`] or [`Chip::Esp32`] (see [`models`]).
+    /// The chip modelled, one that [`models`] accepts.
     pub chip: Chip,
     /// The flash part, with its contents.
     pub flash: NorFlash,
@@ -94,7 +110,7 @@ pub struct ChipConfig {
     pub seed: u64,
 }
 
-/// A virtual ESP32-C3 with its flash, talking through bytes in and [`Output`] out.
+/// A virtual chip with its flash, talking through bytes in and [`Output`] out.
 pub struct VirtualChip {
     board: Board,
     personality: Personality,
@@ -111,7 +127,8 @@ const FRAME_CAPACITY: usize = 0x4000 + 0x400;
 
 impl VirtualChip {
     /// A powered chip in its ROM loader, with nothing sent yet. `realtime` switches the
-    /// flash to datasheet timings; the first power-cut fault, if any, is armed.
+    /// flash to datasheet timings; the first power-cut fault, if any, is armed. Panics for a
+    /// chip that [`models`] refuses.
     pub fn new(mut config: ChipConfig) -> VirtualChip {
         if config.realtime {
             config.flash.set_timing(Timing::DATASHEET);
@@ -235,18 +252,9 @@ impl VirtualChip {
         } else {
             self.personality = Personality::Application;
         }
-        if download && banner && self.chip() == Chip::Esp32 {
-            self.board.emit_raw(
-                b"ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x3 \
-                  (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\nwaiting for download\r\n"
-                    .to_vec(),
-            );
-        } else if download && banner {
-            self.board.emit_raw(
-                b"ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb  7 2021\r\n\
-                  rst:0x1 (POWERON),boot:0x7 (DOWNLOAD(USB/UART0/1))\r\nwaiting for download\r\n"
-                    .to_vec(),
-            );
+        if download && banner {
+            let text = format!("{}waiting for download\r\n", self.board.soc.profile.banner);
+            self.board.emit_raw(text.into_bytes());
         }
     }
 
@@ -308,7 +316,7 @@ impl VirtualChip {
 mod tests {
     use espflow_protocol::message::{MemBegin, MemEnd};
     use espflow_protocol::packet::{DataHeader, RequestHeader};
-    use espflow_protocol::{Command, Request, checksum, slip};
+    use espflow_protocol::{Command, Request, RomError, checksum, slip};
 
     use super::*;
     use crate::stub::StubImage;
@@ -459,5 +467,191 @@ mod tests {
         };
         send(&mut chip, Command::MemEnd, &encoded(&end), 0);
         assert_eq!(chip.personality(), Personality::EspflowStub);
+    }
+
+    /// The host library against a virtual chip in this process, its flash in `path`.
+    fn session(
+        chip: Chip,
+        path: &std::path::Path,
+        stub: crate::session::StubPolicy,
+    ) -> crate::session::Session {
+        let opts = crate::port::VirtualOptions {
+            chip,
+            ..Default::default()
+        };
+        let port = crate::port::open(&format!("virtual:{}", path.display()), 115_200, &opts)
+            .expect("virtual port");
+        let opts = crate::session::SessionOptions {
+            chip: Some(chip),
+            stub,
+            ..Default::default()
+        };
+        crate::session::Session::connect(port, &opts).expect("connects")
+    }
+
+    /// Sets the bits of `b` to what they read when its condition holds (`holds`) or to
+    /// anything else, leaving the rest of the register alone.
+    fn set_bits(s: &mut crate::session::Session, b: &profile::RegBits, holds: bool) {
+        let old = s.loader().read_reg(b.addr).unwrap();
+        let bits = if holds { b.value } else { b.value ^ b.mask };
+        s.loader()
+            .write_reg(b.addr, (old & !b.mask) | (bits & b.mask))
+            .unwrap();
+    }
+
+    /// Undoes every condition that parks the second core, as an application starting it
+    /// does (out of reset, clock on, no stall).
+    fn release(s: &mut crate::session::Session, core: &profile::SecondCore) {
+        for all in core.parked_when {
+            set_bits(s, &all[0], false);
+        }
+    }
+
+    fn image(byte: u8) -> crate::write::Image {
+        crate::write::Image {
+            addr: 0x10000,
+            data: vec![byte; 0x3000],
+            name: "image".into(),
+        }
+    }
+
+    fn write(
+        s: &mut crate::session::Session,
+        img: crate::write::Image,
+    ) -> crate::Result<crate::write::WriteSummary> {
+        let opts = crate::write::WriteOptions::default();
+        s.write(&[img], opts, None, &mut crate::progress::Quiet)
+    }
+
+    /// espflow's stub on each dual-core chip it has a stub for (the ESP32 so far; the S3's
+    /// once its image exists): once the second CPU is released with WRITE_REG, every flash
+    /// command is answered OtherCpuRunning and the flash is left as it was; with the CPU
+    /// parked again the same write goes through.
+    #[test]
+    fn the_stub_refuses_the_flash_while_the_other_cpu_runs() {
+        let mut checked = Vec::new();
+        for p in profile::PROFILES.iter() {
+            let Some(core) = &p.second_core else { continue };
+            if StubImage::for_chip(p.chip).is_none() {
+                continue;
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("flash.bin");
+            let policy = crate::session::StubPolicy::Experimental;
+            let mut s = session(p.chip, &path, policy);
+            assert_eq!(s.board_info().unwrap().loader, "espflow-stub", "{}", p.chip);
+            let before = std::fs::read(&path).unwrap();
+            release(&mut s, core);
+            let e = write(&mut s, image(0x5A)).unwrap_err().to_string();
+            assert!(e.contains("other CPU is running"), "{}: {e}", p.chip);
+            assert!(
+                std::fs::read(&path).unwrap() == before,
+                "{}: flash changed",
+                p.chip
+            );
+            // The last way to park it (a stall).
+            let last = core.parked_when.len() - 1;
+            for b in core.parked_when[last] {
+                set_bits(&mut s, b, true);
+            }
+            let done = write(&mut s, image(0x5A)).unwrap();
+            assert!(done.verified);
+            let after = std::fs::read(&path).unwrap();
+            assert!(after[0x10000..0x13000].iter().all(|&b| b == 0x5A));
+            checked.push(p.chip);
+        }
+        assert!(checked.contains(&Chip::Esp32), "{checked:?}");
+    }
+
+    /// The ROM loader does not check the second CPU; the cache model does: a ROM-path
+    /// write while that CPU runs from its cache is a cache fault, refused, on both dual-core
+    /// chips; parked again, the write goes through.
+    #[test]
+    fn a_rom_write_while_the_other_cpu_runs_from_its_cache_is_a_fault() {
+        for p in profile::PROFILES.iter() {
+            let Some(core) = &p.second_core else { continue };
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("flash.bin");
+            let mut s = session(p.chip, &path, crate::session::StubPolicy::Never);
+            let before = std::fs::read(&path).unwrap();
+            release(&mut s, core);
+            // Running with its cache off fetches nothing from flash: no fault.
+            assert!(write(&mut s, image(0x3C)).unwrap().verified, "{}", p.chip);
+            set_bits(&mut s, &core.cache_on_when[0], true);
+            write(&mut s, image(0xC3)).unwrap_err();
+            let now = std::fs::read(&path).unwrap();
+            assert!(
+                now[0x10000..0x13000].iter().all(|&b| b == 0x3C),
+                "{}",
+                p.chip
+            );
+            assert!(now[..0x10000] == before[..0x10000], "{}", p.chip);
+            set_bits(&mut s, &core.parked_when[0][0], true);
+            assert!(write(&mut s, image(0xC3)).unwrap().verified, "{}", p.chip);
+        }
+    }
+
+    /// The chip-detect word and the security answer of each family are what its ROM
+    /// gives: no GET_SECURITY_INFO on the ESP32, the short form on the S2, the chip id on
+    /// the others.
+    #[test]
+    fn each_rom_answers_detection_as_its_chip() {
+        for p in profile::PROFILES.iter() {
+            let mut chip = VirtualChip::new(ChipConfig {
+                chip: p.chip,
+                flash: NorFlash::new(p.flash_size),
+                efuses: Efuses::default().for_chip(p.chip),
+                realtime: false,
+                faults: Vec::new(),
+                seed: 0,
+            });
+            let magic = encoded(&espflow_protocol::message::ReadReg {
+                addr: crate::chip::CHIP_DETECT_MAGIC_REG,
+            });
+            let r = exchange(&mut chip, Command::ReadReg, &magic);
+            let word = u32::from_le_bytes(r[0][4..8].try_into().unwrap());
+            let sec = exchange(&mut chip, Command::GetSecurityInfo, &[]);
+            let answer = &sec[0];
+            let f = p.chip.facts();
+            if !p.security_info {
+                assert_ne!(answer[1], Command::GetSecurityInfo as u8, "{}", p.chip);
+                assert_eq!(Chip::from_magic(word), Some(p.chip));
+                continue;
+            }
+            assert_eq!(answer[1], Command::GetSecurityInfo as u8, "{}", p.chip);
+            let payload = &answer[8..answer.len() - 4];
+            let info = espflow_protocol::SecurityInfo::parse(payload).unwrap();
+            assert_eq!(info.chip_id, f.chip_id, "{}", p.chip);
+            if f.chip_id.is_none() {
+                assert_eq!(payload.len(), espflow_protocol::SecurityInfo::SHORT_LEN);
+                assert_eq!(Chip::from_magic(word), Some(p.chip));
+            }
+        }
+    }
+
+    /// The ROM loader takes MEM_BEGIN into the chip's SRAM only.
+    #[test]
+    fn mem_begin_outside_sram_is_refused() {
+        let mut chip = VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32s3,
+            flash: NorFlash::new(0x80_0000),
+            efuses: Efuses::default().for_chip(Chip::Esp32s3),
+            realtime: false,
+            faults: Vec::new(),
+            seed: 0,
+        });
+        let begin = |addr| {
+            encoded(&MemBegin {
+                size: 0x1000,
+                blocks: 1,
+                block_size: 0x1000,
+                addr,
+            })
+        };
+        let ok = exchange(&mut chip, Command::MemBegin, &begin(0x4037_8000));
+        assert_eq!(&ok[0][8..10], &[0, 0]);
+        // The ESP32-C3's IRAM, which is flash-mapped instruction space on the S3.
+        let no = exchange(&mut chip, Command::MemBegin, &begin(0x4200_0000));
+        assert_eq!(&no[0][8..10], &[1, RomError::InvalidRamAddress.code()]);
     }
 }

@@ -1,60 +1,28 @@
 //! The chip's registers as a host sees them through READ_REG/WRITE_REG: eFuse words, the
-//! UART, the chip-detect word and the SPI1 user-command block wired to the flash. The
-//! ESP32-C3 is modelled in full; the ESP32 has its own addresses for all of these, each
-//! taken from its table.
+//! UART, the chip-detect word, the second core's controls on the dual-core chips and the
+//! SPI1 user-command block wired to the flash. Every address comes from the chip's table in
+//! `espflow-chip-facts` or from its [`Profile`], so the model, the host and the stubs agree
+//! on where things are by construction.
 
 use std::collections::HashMap;
 
-use espflow_chip_facts::{ChipFacts, ESP32, ESP32C3, EfuseField, Revision, StubFacts};
+use espflow_chip_facts::{ESP32C3, EfuseField};
 
 use crate::chip::Chip;
 
 use super::flash::{EraseKind, NorFlash};
+use super::profile::{Profile, profile};
 
-/// The virtual chip is a C3: every address it answers at comes from the C3's table, so it
-/// and the host (and the stub) agree on where things are by construction.
-const C3: &ChipFacts = &ESP32C3;
-const C3_STUB: &StubFacts = match &C3.stub {
-    Some(s) => s,
-    None => panic!("the C3's table has stub facts"),
-};
-const C3_REVISION: Revision = match C3.revision {
-    Some(r) => r,
-    None => panic!("the C3's table has a revision field"),
-};
-
-/// The eFuse controller.
-pub const EFUSE_BASE: u32 = C3.efuse_base;
-/// Where the eFuse read registers start.
-pub const EFUSE_RD_BASE: u32 = EFUSE_BASE + 0x30;
-/// DIS_DOWNLOAD_MANUAL_ENCRYPT, which only the virtual chip's security answer needs.
-const DIS_DOWNLOAD_MANUAL_ENCRYPT: EfuseField = EfuseField::new(EFUSE_RD_BASE, 20, 1);
-/// The word holding SPI_BOOT_CRYPT_CNT.
-pub const EFUSE_CRYPT_CNT_REG: u32 = C3.crypt_cnt.addr;
-/// The word holding SECURE_BOOT_EN.
-pub const EFUSE_SECURE_BOOT_REG: u32 = C3_STUB.secure_boot.addr;
-/// The low MAC word.
-pub const MAC0_REG: u32 = C3.mac.low;
-/// The high MAC word.
-pub const MAC1_REG: u32 = C3.mac.high;
-/// Block 1 word 3 carries the package version and the low bits of the minor revision.
-pub const BLK1_WORD3: u32 = C3_REVISION.minor.addr;
-/// Block 1 word 5 carries the major revision and the high bit of the minor revision.
-pub const BLK1_WORD5: u32 = C3_REVISION.major.addr;
-/// The chip-detect word's address.
-pub const CHIP_DETECT_MAGIC_REG: u32 = espflow_chip_facts::CHIP_DETECT_MAGIC_REG;
-/// What esptool ≤4.x expects from a C3 eco3 at the chip-detect word.
-pub const C3_MAGIC: u32 = 0x1B31_506F;
-/// UART0's clock divider, which sets the baud rate.
-pub const UART_CLKDIV_REG: u32 = C3_STUB.uart.base + 0x14;
-/// UART0's date register, which esptool reads.
-pub const UART_DATE_REG: u32 = C3.uart_date_reg;
-/// The SPI1 register block.
-pub const SPI1_BASE: u32 = C3.spi.base;
-/// UART0's clock divider on the ESP32 (UART0 at 0x3FF40000).
-const ESP32_UART_CLKDIV_REG: u32 = 0x3FF4_0014;
-/// The ESP32's APB clock, from which its UART divider is set.
-const ESP32_APB_HZ: u64 = 40_000_000;
+/// DIS_DOWNLOAD_MANUAL_ENCRYPT on the C3 (eFuse read register 0 bit 20), which only the
+/// virtual chip's security answer needs.
+const C3_DIS_DOWNLOAD_MANUAL_ENCRYPT: EfuseField =
+    EfuseField::new(ESP32C3.efuse_base + 0x30, 20, 1);
+/// The C3's UART date register, which esptool reads.
+const C3_UART_DATE: u32 = 0x0200_8270;
+/// UART0's CLKDIV is its fifth register on every chip.
+const UART_CLKDIV: u32 = 0x14;
+/// UART0, where the chip's table does not say (the chips without an espflow stub).
+const UART0_BASE: u32 = 0x6000_0000;
 
 const SPI_CMD: u32 = 0x00;
 const SPI_ADDR: u32 = 0x04;
@@ -112,85 +80,71 @@ impl Efuses {
         }
     }
 
-    /// These eFuses as `chip` would hold them: the ESP32's minor revision has two bits,
-    /// so its default is v3.0, the last revision (the one Espressif's emulator models).
+    /// These eFuses as `chip` would hold them: with the revision its [`Profile`] gives a
+    /// new chip (the ESP32's minor revision has two bits, so it is v3.0 there, the
+    /// revision Espressif's emulator models).
     pub fn for_chip(self, chip: Chip) -> Efuses {
-        match chip {
-            Chip::Esp32 if self.minor_rev > 3 => Efuses {
-                major_rev: 3,
-                minor_rev: 0,
+        match profile(chip) {
+            Some(p) => Efuses {
+                major_rev: p.revision.0,
+                minor_rev: p.revision.1,
                 ..self
             },
-            _ => self,
+            None => self,
         }
     }
 
-    /// The eFuse read register at `addr` of `chip`, assembled from every field of its
-    /// table that lies in it.
+    /// The eFuse (or other read-only) register at `addr` of `chip`, assembled from every
+    /// field of its table that lies in it: MAC, crypt counter, revision (the ESP32's major
+    /// revision as the code of bits its table describes, one of them in APB_CTL_DATE), and
+    /// the security fields the C3's security answer is built from.
     fn word(&self, chip: Chip, addr: u32) -> Option<u32> {
-        if chip == Chip::Esp32 {
-            return self.esp32_word(addr);
-        }
+        let t = chip.facts();
         let m = &self.mac;
-        match addr {
-            MAC0_REG => return Some(u32::from_be_bytes([m[2], m[3], m[4], m[5]])),
-            MAC1_REG => return Some(u32::from_be_bytes([0, 0, m[0], m[1]])),
-            _ => {}
-        }
-        let rev = C3_REVISION;
-        let minor = u32::from(self.minor_rev);
+        // The high MAC word carries two bytes; the rest of it is another field's (the
+        // ESP32's MAC CRC, left 0; the C2's revision).
         let mut fields = vec![
             (
-                DIS_DOWNLOAD_MANUAL_ENCRYPT,
-                u32::from(self.dis_download_manual_encrypt),
+                EfuseField::new(t.mac.low, 0, 32),
+                u32::from_be_bytes([m[2], m[3], m[4], m[5]]),
             ),
-            (C3.crypt_cnt, u32::from(self.crypt_cnt)),
-            (C3_STUB.secure_boot, u32::from(self.secure_boot)),
-            (rev.major, u32::from(self.major_rev)),
-            (rev.minor, minor),
-        ];
-        if let Some(hi) = rev.minor_hi {
-            fields.push((hi, minor >> rev.minor.width));
-        }
-        if let Some(purposes) = C3_STUB.key_purposes {
-            fields.extend(purposes.into_iter().zip(self.key_purposes.map(u32::from)));
-        }
-        let mut word = None;
-        for (f, value) in fields.into_iter().filter(|(f, _)| f.addr == addr) {
-            *word.get_or_insert(0) |= (value << f.shift) & f.mask();
-        }
-        word
-    }
-
-    /// The ESP32's words: the MAC in words 1 and 2 (the top half of word 2 is the MAC's
-    /// CRC, which esptool drops and the model leaves 0), FLASH_CRYPT_CNT in word 0, and the
-    /// revision as the code of bits its table describes (one of them in APB_CTL_DATE).
-    fn esp32_word(&self, addr: u32) -> Option<u32> {
-        let t = &ESP32;
-        let m = &self.mac;
-        if addr == t.mac.low {
-            return Some(u32::from_be_bytes([m[2], m[3], m[4], m[5]]));
-        }
-        if addr == t.mac.high {
-            return Some(u32::from_be_bytes([0, 0, m[0], m[1]]));
-        }
-        let rev = t.revision.expect("the ESP32's table has a revision");
-        let code = rev
-            .major_code
-            .expect("the ESP32's major revision is a code");
-        let major = u32::from(self.major_rev);
-        let bits = code
-            .revisions
-            .iter()
-            .find(|(_, r)| *r == major)
-            .map_or(0, |(c, _)| *c);
-        let mut fields = vec![
+            (
+                EfuseField::new(t.mac.high, 0, 16),
+                u32::from_be_bytes([0, 0, m[0], m[1]]),
+            ),
             (t.crypt_cnt, u32::from(self.crypt_cnt)),
-            (rev.major, bits & 1),
-            (rev.minor, u32::from(self.minor_rev)),
         ];
-        for (i, f) in code.bits.iter().enumerate() {
-            fields.push((*f, (bits >> (i + 1)) & 1));
+        if let Some(rev) = t.revision {
+            let minor = u32::from(self.minor_rev);
+            let mut major = u32::from(self.major_rev);
+            if let Some(code) = rev.major_code {
+                major = code
+                    .revisions
+                    .iter()
+                    .find(|(_, r)| *r == major)
+                    .map_or(0, |(c, _)| *c);
+                for (i, f) in code.bits.iter().enumerate() {
+                    fields.push((*f, (major >> (i + 1)) & 1));
+                }
+                major &= 1;
+            }
+            fields.push((rev.major, major));
+            fields.push((rev.minor, minor));
+            if let Some(hi) = rev.minor_hi {
+                fields.push((hi, minor >> rev.minor.width));
+            }
+        }
+        if chip == Chip::Esp32c3 {
+            fields.push((
+                C3_DIS_DOWNLOAD_MANUAL_ENCRYPT,
+                u32::from(self.dis_download_manual_encrypt),
+            ));
+        }
+        if let Some(s) = &t.stub {
+            fields.push((s.secure_boot, u32::from(self.secure_boot)));
+            if let Some(purposes) = s.key_purposes {
+                fields.extend(purposes.into_iter().zip(self.key_purposes.map(u32::from)));
+            }
         }
         let mut word = None;
         for (f, value) in fields.into_iter().filter(|(f, _)| f.addr == addr) {
@@ -209,6 +163,8 @@ impl Efuses {
 pub struct Soc {
     /// The chip modelled: it decides every register address.
     pub chip: Chip,
+    /// What the virtual chip is as that chip.
+    pub profile: &'static Profile,
     regs: HashMap<u32, u32>,
     /// The eFuses.
     pub efuses: Efuses,
@@ -221,22 +177,63 @@ pub struct Soc {
 }
 
 impl Soc {
-    /// A chip fresh out of reset.
+    /// A chip fresh out of reset, in download mode. Panics for a chip the virtual chip
+    /// does not model (see [`super::models`]).
     pub fn new(chip: Chip, flash: NorFlash, efuses: Efuses) -> Soc {
-        Soc {
+        let profile = profile(chip).unwrap_or_else(|| panic!("no virtual {chip}"));
+        let mut soc = Soc {
             chip,
+            profile,
             regs: HashMap::new(),
             efuses,
             flash,
             baud: 115_200,
             spi_commands: Vec::new(),
-        }
+        };
+        soc.reset();
+        soc
     }
 
-    /// Registers keep what was written to them between sessions only until a reset.
+    /// Registers keep what was written to them between sessions only until a reset, which
+    /// leaves them as download mode does.
     pub fn reset(&mut self) {
         self.regs.clear();
+        if let Some(core) = &self.profile.second_core {
+            self.regs.extend(core.after_reset.iter().copied());
+        }
         self.baud = 115_200;
+    }
+
+    /// Whether the second CPU of a dual-core chip executes (it is not held in reset,
+    /// without clock or stalled).
+    pub fn other_core_runs(&self) -> bool {
+        let Some(core) = &self.profile.second_core else {
+            return false;
+        };
+        let reg = |a| self.regs.get(&a).copied().unwrap_or(0);
+        !core
+            .parked_when
+            .iter()
+            .any(|all| all.iter().all(|b| b.holds(reg)))
+    }
+
+    /// Whether the second CPU executes with a flash cache it fetches through enabled:
+    /// then any SPI1 erase or program can corrupt what it fetches.
+    pub fn other_core_fetches_from_flash(&self) -> bool {
+        let reg = |a| self.regs.get(&a).copied().unwrap_or(0);
+        self.other_core_runs()
+            && self
+                .profile
+                .second_core
+                .as_ref()
+                .is_some_and(|c| c.cache_on_when.iter().any(|b| b.holds(reg)))
+    }
+
+    fn uart_clkdiv_reg(&self) -> u32 {
+        match &self.chip.facts().stub {
+            Some(s) => s.uart.base + UART_CLKDIV,
+            None => UART0_BASE + UART_CLKDIV,
+        }
     }
 
     /// What a READ_REG of `addr` returns (SPI1 registers run their commands on the flash).
@@ -244,22 +241,23 @@ impl Soc {
         if let Some(v) = self.efuses.word(self.chip, addr) {
             return v;
         }
-        if self.chip == Chip::Esp32 {
-            return match addr {
-                CHIP_DETECT_MAGIC_REG => ESP32.magic[0],
-                ESP32_UART_CLKDIV_REG => (ESP32_APB_HZ / self.baud as u64) as u32,
-                _ => self.regs.get(&addr).copied().unwrap_or(0),
-            };
+        if addr == espflow_chip_facts::CHIP_DETECT_MAGIC_REG {
+            return self.profile.detect_word();
         }
-        match addr {
-            CHIP_DETECT_MAGIC_REG => C3_MAGIC,
-            UART_CLKDIV_REG => {
-                let div16 = (40_000_000u64 * 16 / self.baud as u64) as u32;
-                (div16 >> 4) | ((div16 & 0xF) << 20)
+        if addr == self.uart_clkdiv_reg() {
+            let clock = self.profile.uart_clock_hz as u64;
+            if self.chip == Chip::Esp32 {
+                // The ESP32's divider is a whole number in the low 20 bits.
+                return (clock / self.baud as u64) as u32;
             }
-            UART_DATE_REG => 0x0200_8270,
-            _ => self.regs.get(&addr).copied().unwrap_or(0),
+            // The integer part in bits 0-11, sixteenths in bits 20-23.
+            let div16 = (clock * 16 / self.baud as u64) as u32;
+            return (div16 >> 4) | ((div16 & 0xF) << 20);
         }
+        if self.chip == Chip::Esp32c3 && addr == ESP32C3.uart_date_reg {
+            return C3_UART_DATE;
+        }
+        self.regs.get(&addr).copied().unwrap_or(0)
     }
 
     /// Applies `(value & mask) | (old & !mask)`, running an SPI1 user command when the host
@@ -371,26 +369,25 @@ impl Soc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::virtual_chip::profile::PROFILES;
 
-    const SPI_USER: u32 = C3.spi.usr;
-    const SPI_USER2: u32 = C3.spi.usr2;
-    const SPI_MISO_DLEN: u32 = C3.spi.miso_dlen;
-    const SPI_W0: u32 = C3.spi.w0;
+    const C3_SPI: espflow_chip_facts::SpiRegs = ESP32C3.spi;
+    const SPI1_BASE: u32 = C3_SPI.base;
 
     fn spi_cmd(soc: &mut Soc, opcode: u8, miso_bits: u32) -> u32 {
         let w = |soc: &mut Soc, off, v| soc.write_reg(0, SPI1_BASE + off, v, u32::MAX);
-        w(soc, SPI_MISO_DLEN, miso_bits.saturating_sub(1));
+        w(soc, C3_SPI.miso_dlen, miso_bits.saturating_sub(1));
         let miso = if miso_bits > 0 { USR_MISO } else { 0 };
-        w(soc, SPI_USER, (1 << 31) | miso);
-        w(soc, SPI_USER2, (7 << 28) | opcode as u32);
-        w(soc, SPI_W0, 0);
+        w(soc, C3_SPI.usr, (1 << 31) | miso);
+        w(soc, C3_SPI.usr2, (7 << 28) | opcode as u32);
+        w(soc, C3_SPI.w0, 0);
         w(soc, SPI_CMD, SPI_CMD_USR);
         assert_eq!(
             soc.read_reg(SPI1_BASE + SPI_CMD) & SPI_CMD_USR,
             0,
             "USR self-clears"
         );
-        soc.read_reg(SPI1_BASE + SPI_W0)
+        soc.read_reg(SPI1_BASE + C3_SPI.w0)
     }
 
     #[test]
@@ -403,14 +400,76 @@ mod tests {
         assert_eq!(spi_cmd(&mut soc, 0x05, 8) & 2, 0);
     }
 
+    /// On every chip the MAC and revision read back through the chip's table as the host
+    /// reads them, whatever else shares their words (the C2 keeps its revision in the
+    /// high MAC word, the ESP32 its major revision as a code over three registers).
     #[test]
-    fn mac_words_assemble_like_esptool() {
-        let mut soc = Soc::new(Chip::Esp32c3, NorFlash::new(0x20_0000), Efuses::default());
-        let (m0, m1) = (soc.read_reg(MAC0_REG), soc.read_reg(MAC1_REG));
-        let mut b = Vec::new();
-        b.extend(m1.to_be_bytes());
-        b.extend(m0.to_be_bytes());
-        assert_eq!(&b[2..], &Efuses::default().mac);
+    fn mac_and_revision_read_back_through_each_table() {
+        for p in &PROFILES {
+            let efuses = Efuses {
+                mac: [0x60, 0x55, 0xF9, 0xAB, 0xCD, 0xEF],
+                ..Efuses::default()
+            }
+            .for_chip(p.chip);
+            let mut soc = Soc::new(p.chip, NorFlash::new(0x20_0000), efuses);
+            let t = p.chip.facts();
+            let (m0, m1) = (soc.read_reg(t.mac.low), soc.read_reg(t.mac.high));
+            let mut b = Vec::new();
+            b.extend(m1.to_be_bytes());
+            b.extend(m0.to_be_bytes());
+            assert_eq!(&b[2..], &efuses.mac, "{}", p.chip);
+            if let Some(rev) = t.revision {
+                let got = rev.read(|a| Ok::<_, ()>(soc.read_reg(a))).unwrap();
+                let want = (u32::from(p.revision.0), u32::from(p.revision.1));
+                assert_eq!(got, want, "{}", p.chip);
+            }
+        }
+    }
+
+    #[test]
+    fn the_esp32s_app_cpu_is_parked_until_released_and_its_cache_counts_only_then() {
+        let mut soc = Soc::new(Chip::Esp32, NorFlash::new(0x40_0000), Efuses::default());
+        assert!(!soc.other_core_runs(), "download mode holds it in reset");
+        soc.write_reg(0, 0x3FF0_0058, 1 << 3, u32::MAX);
+        assert!(
+            !soc.other_core_fetches_from_flash(),
+            "parked: its cache is harmless"
+        );
+        soc.write_reg(0, 0x3FF0_002C, 0, u32::MAX);
+        assert!(!soc.other_core_runs(), "out of reset but without a clock");
+        soc.write_reg(0, 0x3FF0_0030, 1, u32::MAX);
+        assert!(soc.other_core_runs() && soc.other_core_fetches_from_flash());
+        soc.write_reg(0, 0x3FF4_80AC, 0x21 << 20, u32::MAX);
+        assert!(
+            soc.other_core_runs(),
+            "half of the RTC stall does not stall"
+        );
+        soc.write_reg(0, 0x3FF4_8000, 2, u32::MAX);
+        assert!(!soc.other_core_runs(), "the RTC's software stall");
+        soc.reset();
+        assert!(!soc.other_core_runs(), "a reset parks it again");
+        let c3 = Soc::new(Chip::Esp32c3, NorFlash::new(0x40_0000), Efuses::default());
+        assert!(!c3.other_core_runs(), "a single-core chip");
+    }
+
+    #[test]
+    fn the_s3s_second_core_is_held_in_reset_and_shares_the_cache() {
+        let mut soc = Soc::new(Chip::Esp32s3, NorFlash::new(0x80_0000), Efuses::default());
+        assert!(
+            !soc.other_core_runs(),
+            "download mode holds core 1 in reset"
+        );
+        // SYSTEM_CORE_1_CONTROL_0: clock on, out of reset, as ESP-IDF starts it.
+        soc.write_reg(0, 0x600C_0000, 1 << 1, u32::MAX);
+        assert!(soc.other_core_runs());
+        assert!(!soc.other_core_fetches_from_flash(), "both caches off");
+        soc.write_reg(0, 0x600C_4000, 1, u32::MAX);
+        assert!(
+            soc.other_core_fetches_from_flash(),
+            "the data cache both cores share"
+        );
+        soc.write_reg(0, 0x600C_0000, 1, 1);
+        assert!(!soc.other_core_runs(), "RUNSTALL");
     }
 
     #[test]

@@ -200,8 +200,8 @@ fn bad_input_on(port: &str, flash: &Path, dir: &Path) {
     refused(
         port,
         flash,
-        &["--chip", "esp32s3", "write-flash", "0x1000", s],
-        "not ESP32-S3",
+        &["--chip", "esp32p4", "write-flash", "0x1000", s],
+        "not ESP32-P4",
     );
     usage_error(port, flash, &["write-flash", "0x1000"], "2 values required");
     usage_error(port, flash, &["read-flash", "zero", "2", "x.bin"], "'zero'");

@@ -293,9 +293,9 @@ fn without_no_stub_the_esp32_gets_espflows_stub() {
 fn a_virtual_port_is_a_c3_unless_the_chip_asked_for_is_modelled() {
     let dir = tempfile::tempdir().unwrap();
     let port = format!("virtual:{}", dir.path().join("f.bin").display());
-    let out = on(&port, &["--chip", "esp32s3", "board-info"]);
+    let out = on(&port, &["--chip", "esp32p4", "board-info"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("this chip is ESP32-C3, not ESP32-S3"), "{err}");
+    assert!(err.contains("this chip is ESP32-C3, not ESP32-P4"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }

@@ -15,6 +15,7 @@ mod interop;
 mod line_faults;
 mod ota;
 mod partitions;
+mod personalities;
 mod protocol_v2;
 mod real_rom;
 mod real_rom_esp32;

@@ -104,8 +104,13 @@ impl Drop for Served {
 }
 
 pub fn serve(flash: &Path, extra: &[&str]) -> Served {
+    serve_chip("esp32c3", flash, extra)
+}
+
+/// `espflow virtual-chip --chip CHIP`, on a TCP port unless `extra` asks for a pty.
+pub fn serve_chip(chip: &str, flash: &Path, extra: &[&str]) -> Served {
     let mut c = espflow();
-    c.args(["virtual-chip", "--chip", "esp32c3", "--flash"])
+    c.args(["virtual-chip", "--chip", chip, "--flash"])
         .arg(flash)
         .args(extra)
         .stdout(Stdio::piped())
