@@ -3,16 +3,20 @@
 # -Zbuild-std) and copies the ELF images the host embeds to firmware-stub/images/. The
 # same sources and compiler give the same bytes.
 #
-# RISC-V stubs are linked by the rustup toolchain's rust-lld. Xtensa stubs (the ESP32)
-# use the Xtensa backend of the LLVM that rustc-web links, around three of its gaps: the
-# target is a JSON spec with LLVM's data layout and no FPU; rustc's own objects misplace
-# literal pools, so it emits assembly, which llvm-mc (Debian's llvm-22) assembles; and lld
-# has no Xtensa, so the GNU ld of binutils-xtensa-lx106 links (it only patches literal
-# loads and 32-bit words, which the ESP8266's core and the ESP32's share).
+# RISC-V stubs are linked by the rustup toolchain's rust-lld. Xtensa stubs (the ESP32,
+# S2 and S3) use the Xtensa backend of the LLVM that rustc-web links, around four of its
+# gaps: the target is a JSON spec with LLVM's data layout and no FPU; LLVM 22 knows no
+# esp32s2 or esp32s3 CPU ("'esp32s2' is not a recognized processor for this target"; the
+# generic CPU it falls back to rejects `entry`), so the S2 and S3 are built as the esp32
+# CPU minus the options their LX7 cores lack, and llvm-mc is told the same so that it
+# refuses any such instruction; rustc's own objects misplace literal pools, so it emits
+# assembly, which llvm-mc (Debian's llvm-22) assembles; and lld has no Xtensa, so the GNU
+# ld of binutils-xtensa-lx106 links (it only patches literal loads and 32-bit words, which
+# the ESP8266's core and the ESP32's share).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-chips=(${CHIPS:-esp32c3 esp32c2 esp32c6 esp32h2 esp32c5 esp32})
+chips=(${CHIPS:-esp32c3 esp32c2 esp32c6 esp32h2 esp32c5 esp32 esp32s2 esp32s3})
 
 RUSTC=/usr/bin/rustc
 CARGO=/usr/bin/cargo
@@ -65,6 +69,15 @@ build_riscv() {
     cp "$CARGO_TARGET_DIR/riscv32imc-unknown-none-elf/release/espflow-stub-$chip" "$here/images/$chip.elf"
 }
 
+# The options of LLVM's esp32 CPU that a chip's core lacks, as its target spec turns them
+# off (see chips/<chip>/xtensa-<chip>-espflow.json): the assembler refuses them too.
+mc_attrs() {
+    case "$1" in
+    esp32s2) echo "-mattr=-fp,-dfpaccel,-loop,-mac16,-bool,-s32c1i" ;;
+    esp32s3) echo "-mattr=-fp,-dfpaccel" ;;
+    esac
+}
+
 # rustc emits one assembly file for the whole (fat LTO) stub plus one for
 # compiler_builtins, which never takes part in LTO; its "linker" is /bin/true.
 build_xtensa() {
@@ -82,7 +95,7 @@ build_xtensa() {
         "$(ls -t "$deps/$crate"-*.s | head -n1)" \
         "$(ls -t "$deps"/compiler_builtins-*.s | head -n1)"; do
         local name="$(basename "$asm" .s)"
-        "$MC" -triple=xtensa -mcpu=esp32 -filetype=obj "$asm" -o "$objs/${name%%-*}.o"
+        "$MC" -triple=xtensa -mcpu=esp32 $(mc_attrs "$chip") -filetype=obj "$asm" -o "$objs/${name%%-*}.o"
     done
     "$XLD" -T "$chips_dir/$chip/link.x" -T "$chips_dir/$chip/rom.x" --gc-sections \
         -o "$objs/$chip.elf" "$objs/xtensa.o" "$objs/$crate.o" "$objs/compiler_builtins.o"

@@ -48,6 +48,8 @@ static ESP32C3_ELF: &Aligned<[u8]> = stub_elf!("esp32c3");
 static ESP32C5_ELF: &Aligned<[u8]> = stub_elf!("esp32c5");
 static ESP32C6_ELF: &Aligned<[u8]> = stub_elf!("esp32c6");
 static ESP32H2_ELF: &Aligned<[u8]> = stub_elf!("esp32h2");
+static ESP32S2_ELF: &Aligned<[u8]> = stub_elf!("esp32s2");
+static ESP32S3_ELF: &Aligned<[u8]> = stub_elf!("esp32s3");
 
 /// The built ELF of a chip's stub, when espflow has one.
 pub fn elf_for(chip: Chip) -> Option<&'static [u8]> {
@@ -58,6 +60,8 @@ pub fn elf_for(chip: Chip) -> Option<&'static [u8]> {
         Chip::Esp32c5 => ESP32C5_ELF,
         Chip::Esp32c6 => ESP32C6_ELF,
         Chip::Esp32h2 => ESP32H2_ELF,
+        Chip::Esp32s2 => ESP32S2_ELF,
+        Chip::Esp32s3 => ESP32S3_ELF,
         _ => return None,
     };
     Some(&elf.0)
@@ -197,6 +201,22 @@ fn placement_limits(chip: Chip) -> Option<RamMap> {
             iram_to_dram: None,
             rom_rx_buffer: 0x3FFE_0000..0x3FFE_8000,
         }),
+        // SRAM1, one memory on both buses (0x7_0000 apart): code in its first 32 KiB,
+        // data above that code's data-bus alias and below the ROM loader's buffers.
+        Chip::Esp32s2 => Some(RamMap {
+            iram: 0x4002_8000..0x4003_0000,
+            dram: 0x3FFC_0000..0x3FFE_AB00,
+            iram_to_dram: Some(0x7_0000),
+            rom_rx_buffer: 0x3FFE_AB00..0x3FFF_C410,
+        }),
+        // SRAM1 likewise (0x6F_0000 apart): code in its first 64 KiB, data above its alias
+        // and below the ROM loader's buffers, stacks and data (0x3FCD_7E00..0x3FCF_0000).
+        Chip::Esp32s3 => Some(RamMap {
+            iram: 0x4037_8000..0x4038_8000,
+            dram: 0x3FC9_8000..0x3FCD_7E00,
+            iram_to_dram: Some(0x6F_0000),
+            rom_rx_buffer: 0x3FCD_7E00..0x3FCE_9710,
+        }),
         Chip::Esp32c3 => Some(RamMap {
             iram: 0x4038_0000..0x403C_A000,
             dram: 0x3FC8_0000..0x3FCD_C000,
@@ -322,8 +342,9 @@ mod tests {
         assert_eq!(img.entry, 0x4038_0000);
         let (text, data) = img.text_and_data_sizes();
         assert!(text > 1000 && data > 0, "text {text} data {data}");
-        assert!(StubImage::for_chip(Chip::Esp32s3).is_none());
+        assert!(StubImage::for_chip(Chip::Esp32p4).is_none());
         assert!(verified(Chip::Esp32c3) && verified(Chip::Esp32) && !verified(Chip::Esp32c6));
+        assert!(!verified(Chip::Esp32s2) && !verified(Chip::Esp32s3));
     }
 
     fn sec(name: &str, addr: u32, size: u32, exec: bool, uploaded: bool) -> Placed {
@@ -421,6 +442,45 @@ mod tests {
             set.push(bad);
             let e = check_placement(Chip::Esp32, &set).unwrap_err();
             assert!(e.contains(why), "{e}");
+        }
+    }
+
+    #[test]
+    fn s2_and_s3_placement_keeps_data_off_the_code_and_the_rom_buffers() {
+        // (chip, code start, first data byte past the code's alias, loader buffers)
+        let maps = [
+            (Chip::Esp32s2, 0x4002_8000, 0x3FFC_0000, 0x3FFE_AB00),
+            (Chip::Esp32s3, 0x4037_8000, 0x3FC9_8000, 0x3FCD_7E00),
+        ];
+        for (chip, code, data, rom) in maps {
+            let good = [
+                sec(".text", code, 0x7000, true, true),
+                sec(".data", data, 0x400, false, true),
+                sec(".bss", data + 0x400, 0x2_0000, false, false),
+            ];
+            assert_eq!(check_placement(chip, &good), Ok(()), "{chip}");
+            let alias = code - placement_limits(chip).unwrap().iram_to_dram.unwrap();
+            let cases = [
+                // SRAM0 below the window may be cache memory.
+                (
+                    sec(".text", code - 0x100, 0x100, true, true),
+                    "outside IRAM",
+                ),
+                (sec(".text", code + 2, 0x100, true, true), "whole words"),
+                // Data on the code's own bytes, through the data bus.
+                (sec(".data", alias, 0x100, false, true), "outside DRAM"),
+                (
+                    sec(".bss", rom - 0x100, 0x200, false, false),
+                    "outside DRAM",
+                ),
+                (sec(".data", rom, 0x100, false, true), "outside DRAM"),
+            ];
+            for (bad, why) in cases {
+                let mut set = good.to_vec();
+                set.push(bad);
+                let e = check_placement(chip, &set).unwrap_err();
+                assert!(e.contains(why), "{chip}: {e}");
+            }
         }
     }
 }

@@ -51,8 +51,8 @@ PORT is a serial device (/dev/ttyUSB0), socket://HOST:PORT, or virtual:IMAGE for
 ESP32-C3 (another chip with --chip, any but the ESP32-P4) in this process whose flash is the \
 file IMAGE (created erased if absent, 4 MiB on the C3).
 
-espflow's own stub runs on the ESP32-C3 and the ESP32 by default, on the C2, C5, C6 and H2 \
-with --experimental-stub; the ESP32-S2 and ESP32-S3 are flashed through their ROM loader.";
+espflow's own stub runs on the ESP32-C3 and the ESP32 by default, on the C2, C5, C6, H2, S2 \
+and S3 with --experimental-stub.";
 
 /// The whole command line.
 #[derive(Parser, Debug)]

@@ -248,7 +248,7 @@ impl Session {
     }
 
     /// True when the options would have the stub used but espflow has none for this chip
-    /// (the ESP32, S2 and S3 so far), so the ROM loader does the work: worth telling the
+    /// (the P4 so far), so the ROM loader does the work: worth telling the
     /// user once.
     pub fn stub_missing(&self) -> bool {
         self.opts.stub != StubPolicy::Never

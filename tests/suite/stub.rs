@@ -33,8 +33,8 @@ fn every_stub_elf_is_placed_in_ram() {
         checked += 1;
     }
     assert_eq!(
-        checked, 6,
-        "every RISC-V chip and the ESP32 have a stub image"
+        checked, 8,
+        "every RISC-V chip and the ESP32, S2 and S3 have a stub image"
     );
 }
 

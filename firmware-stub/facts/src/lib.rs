@@ -208,6 +208,54 @@ pub struct IntMatrix {
     pub uart0_source: u32,
 }
 
+/// Bit `bit` of the register at `addr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegBit {
+    pub addr: u32,
+    pub bit: u32,
+}
+
+impl RegBit {
+    pub const fn new(addr: u32, bit: u32) -> RegBit {
+        RegBit { addr, bit }
+    }
+
+    /// Whether the bit is set in `word`, read from `addr`.
+    pub const fn is_set(&self, word: u32) -> bool {
+        (word >> self.bit) & 1 != 0
+    }
+}
+
+/// The controls of a dual-core chip's second CPU (the APP CPU, core 1). That CPU shares
+/// the flash cache (the ESP32-S3) or has its own, which this CPU cannot suspend (the
+/// ESP32); either way it must not run while SPI1 works. Any one of these parks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OtherCpu {
+    /// Set while the CPU is held in reset.
+    pub reset: RegBit,
+    /// Clear while the CPU has no clock.
+    pub clock: RegBit,
+    /// Set while the CPU is stalled.
+    pub run_stall: RegBit,
+    /// RTC_CNTL_OPTIONS0, whose bits 0-1 are SW_STALL_APPCPU_C0.
+    pub rtc_stall_c0: u32,
+    /// RTC_CNTL_SW_CPU_STALL, whose bits 20-25 are SW_STALL_APPCPU_C1. The RTC stalls the
+    /// CPU while C1 is 0x21 and C0 is 2.
+    pub rtc_stall_c1: u32,
+}
+
+impl OtherCpu {
+    /// Whether the CPU cannot execute, from the registers as `read` returns them.
+    pub fn parked(&self, mut read: impl FnMut(u32) -> u32) -> bool {
+        let in_reset = self.reset.is_set(read(self.reset.addr));
+        let no_clock = !self.clock.is_set(read(self.clock.addr));
+        let stalled = self.run_stall.is_set(read(self.run_stall.addr));
+        let rtc_stalled =
+            (read(self.rtc_stall_c1) >> 20) & 0x3F == 0x21 && read(self.rtc_stall_c0) & 3 == 2;
+        in_reset || no_clock || stalled || rtc_stalled
+    }
+}
+
 /// What the on-chip stub needs beyond the host's facts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StubFacts {
@@ -220,6 +268,11 @@ pub struct StubFacts {
     /// Set where the stub programs the interrupt matrix itself; elsewhere it goes through
     /// the ROM's interrupt API.
     pub int_matrix: Option<IntMatrix>,
+    /// A data cache beside the instruction cache in `cache`, on chips whose flash has both
+    /// (the ESP32-S2 and S3): the stub suspends both around SPI1.
+    pub dcache: Option<CacheRegs>,
+    /// The second CPU, on dual-core chips: SPI1 is used only while it is parked.
+    pub other_cpu: Option<OtherCpu>,
     /// The bit GET_SECURITY_INFO reports as secure boot.
     pub secure_boot: EfuseField,
     /// KEY_PURPOSE_0..5, where the chip has purpose fields.
@@ -314,7 +367,7 @@ impl ChipFacts {
     }
 }
 
-/// The eFuse words at 0x34 and 0x38 above the base on the C3, C6 and H2: crypt count and
+/// The eFuse words at 0x34 and 0x38 above the base on the S2, S3, C3, C6 and H2: crypt count and
 /// the first two key purposes in the first, the other four in the second.
 const fn purposes_4bit(efuse: u32) -> [EfuseField; 6] {
     let (w1, w2) = (efuse + 0x34, efuse + 0x38);
@@ -433,6 +486,14 @@ pub const ESP32: ChipFacts = ChipFacts {
             bus_shut: None,
         },
         int_matrix: None,
+        dcache: None,
+        other_cpu: Some(OtherCpu {
+            reset: RegBit::new(0x3FF0_002C, 0),
+            clock: RegBit::new(0x3FF0_0030, 0),
+            run_stall: RegBit::new(0x3FF0_0034, 0),
+            rtc_stall_c0: 0x3FF4_8000,
+            rtc_stall_c1: 0x3FF4_80AC,
+        }),
         // EFUSE_BLK0_RDATA6.ABS_DONE_0: secure boot v1 enabled.
         secure_boot: EfuseField::new(0x3FF5_A018, 4, 1),
         key_purposes: None,
@@ -448,7 +509,14 @@ pub const ESP32S2: ChipFacts = ChipFacts {
     efuse_base: S2_EFUSE,
     mac: mac_blk1(S2_EFUSE),
     crypt_cnt: EfuseField::new(S2_EFUSE + 0x34, 18, 3),
-    revision: None,
+    // BLK1 word 3 bits 18-19 are the major revision; the minor is word 4 bits 4-6 with
+    // its top bit in word 3 bit 20.
+    revision: Some(Revision {
+        major: EfuseField::new(S2_EFUSE + 0x44 + 12, 18, 2),
+        minor: EfuseField::new(S2_EFUSE + 0x44 + 16, 4, 3),
+        minor_hi: Some(EfuseField::new(S2_EFUSE + 0x44 + 12, 20, 1)),
+        major_code: None,
+    }),
     spi: spi_mem(0x3F40_2000),
     bootloader_offset: 0x1000,
     uart_date_reg: 0x6000_0078,
@@ -457,7 +525,45 @@ pub const ESP32S2: ChipFacts = ChipFacts {
     uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
-    stub: None,
+    stub: Some(StubFacts {
+        // SRAM1 (0x4002_8000.. on the instruction bus, 0x3FFB_8000.. on the data bus, one
+        // SRAM 0x7_0000 apart): code in its first 32 KiB, data above that code's data-bus
+        // alias and below the ROM loader's buffers (0x3FFE_AB00..0x3FFF_C410), its stack
+        // (..0x3FFF_E710) and its data. SRAM0 below 0x4002_8000 can be cache memory and
+        // is left alone.
+        ram: StubRam {
+            iram: 0x4002_8000..0x4003_0000,
+            dram: 0x3FFC_0000..0x3FFE_AB00,
+            iram_to_dram: Some(0x4002_0000 - 0x3FFB_0000),
+            rom_rx_buffer: 0x3FFE_AB00..0x3FFF_C410,
+        },
+        // UART0 through the peripheral bus at 0x6000_0000 rather than the CPU's 0x3F40_0000
+        // window, whose reads may be speculative (a FIFO read would lose a byte).
+        uart: UartLayout {
+            base: 0x6000_0000,
+            tx_fifo: 0x6000_0000,
+            fifo_cnt_mask: 0x3FF,
+            rx_threshold_mask: 0x1FF,
+            sync_update: false,
+        },
+        // The S2's native USB is OTG through the ROM's CDC-ACM stack, which the stub does
+        // not drive.
+        usb_serial_jtag: None,
+        // EXTMEM_PRO_ICACHE_CTRL and PRO_DCACHE_CTRL: bit 0 enables each cache. Their bus
+        // masks (CTRL1) have other meanings than the later chips' shut bits.
+        cache: CacheRegs {
+            enable: Some(0x6180_0040),
+            bus_shut: None,
+        },
+        int_matrix: None,
+        dcache: Some(CacheRegs {
+            enable: Some(0x6180_0000),
+            bus_shut: None,
+        }),
+        other_cpu: None,
+        secure_boot: EfuseField::new(S2_EFUSE + 0x38, 20, 1),
+        key_purposes: Some(purposes_4bit(S2_EFUSE)),
+    }),
 };
 
 const S3_EFUSE: u32 = 0x6000_7000;
@@ -478,7 +584,48 @@ pub const ESP32S3: ChipFacts = ChipFacts {
     uart_clkdiv_reg: None,
     rom_clock: None,
     rom_inflate_unit: None,
-    stub: None,
+    stub: Some(StubFacts {
+        // SRAM1 (0x4037_8000.. on the instruction bus, 0x3FC8_8000.. on the data bus,
+        // 0x6F_0000 apart): code in its first 64 KiB, data above that code's data-bus
+        // alias and below the ROM loader's buffers (0x3FCD_7E00..0x3FCE_9710), then its
+        // two CPU stacks and data up to 0x3FCF_0000. SRAM0 (0x4037_0000..) and SRAM2
+        // (0x3FCF_0000..) can be cache memory and are left alone.
+        ram: StubRam {
+            iram: 0x4037_8000..0x4038_8000,
+            dram: 0x3FC9_8000..0x3FCD_7E00,
+            iram_to_dram: Some(0x4037_8000 - 0x3FC8_8000),
+            rom_rx_buffer: 0x3FCD_7E00..0x3FCE_9710,
+        },
+        uart: UartLayout {
+            base: 0x6000_0000,
+            tx_fifo: 0x6000_0000,
+            fifo_cnt_mask: 0x3FF,
+            rx_threshold_mask: 0x3FF,
+            sync_update: false,
+        },
+        usb_serial_jtag: Some(0x6003_8000),
+        // EXTMEM_ICACHE_CTRL/CTRL1 and DCACHE_CTRL/CTRL1: bit 0 enables each cache, bits
+        // 0 and 1 of CTRL1 shut it off core 0's and core 1's bus.
+        cache: CacheRegs {
+            enable: Some(0x600C_4060),
+            bus_shut: Some(0x600C_4064),
+        },
+        int_matrix: None,
+        dcache: Some(CacheRegs {
+            enable: Some(0x600C_4000),
+            bus_shut: Some(0x600C_4004),
+        }),
+        // SYSTEM_CORE_1_CONTROL_0: bit 0 RUNSTALL, bit 1 CLKGATE_EN, bit 2 RESETING.
+        other_cpu: Some(OtherCpu {
+            reset: RegBit::new(0x600C_0000, 2),
+            clock: RegBit::new(0x600C_0000, 1),
+            run_stall: RegBit::new(0x600C_0000, 0),
+            rtc_stall_c0: 0x6000_8000,
+            rtc_stall_c1: 0x6000_80BC,
+        }),
+        secure_boot: EfuseField::new(S3_EFUSE + 0x38, 20, 1),
+        key_purposes: Some(purposes_4bit(S3_EFUSE)),
+    }),
 };
 
 const C2_EFUSE: u32 = 0x6000_8800;
@@ -524,6 +671,8 @@ pub const ESP32C2: ChipFacts = ChipFacts {
         // The C2's matrix is C3-style, but its register offsets were never checked on its
         // ROM, so the stub leaves it to the ROM's interrupt API.
         int_matrix: None,
+        dcache: None,
+        other_cpu: None,
         secure_boot: EfuseField::new(C2_EFUSE + 0x30, 21, 1),
         key_purposes: None,
     }),
@@ -565,6 +714,8 @@ pub const ESP32C3: ChipFacts = ChipFacts {
             base: 0x600C_2000,
             uart0_source: 21,
         }),
+        dcache: None,
+        other_cpu: None,
         secure_boot: EfuseField::new(C3_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(C3_EFUSE)),
     }),
@@ -602,6 +753,8 @@ pub const ESP32C5: ChipFacts = ChipFacts {
             bus_shut: Some(0x600C_8004),
         },
         int_matrix: None,
+        dcache: None,
+        other_cpu: None,
         secure_boot: EfuseField::new(C5_EFUSE + 0x38, 25, 1),
         // Five-bit purpose fields on the C5.
         key_purposes: Some([
@@ -648,6 +801,8 @@ pub const ESP32C6: ChipFacts = ChipFacts {
             bus_shut: Some(0x600C_8004),
         },
         int_matrix: None,
+        dcache: None,
+        other_cpu: None,
         secure_boot: EfuseField::new(C6_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(C6_EFUSE)),
     }),
@@ -735,9 +890,11 @@ mod tests {
     fn every_stub_chip_has_what_its_stub_reads() {
         for f in ALL {
             let Some(s) = &f.stub else { continue };
-            assert!(
-                f.arch == Arch::RiscV || f.name == "ESP32",
-                "{}: the only Xtensa stub is the ESP32's",
+            // Both dual-core chips say how their second CPU is parked.
+            assert_eq!(
+                s.other_cpu.is_some(),
+                f.name == "ESP32" || f.name == "ESP32-S3",
+                "{}: second CPU",
                 f.name
             );
             // A chip found by its magic word has no id; its stub reports 0.
@@ -767,6 +924,41 @@ mod tests {
             assert!(
                 fields.all(|e| efuse.contains(&e.addr) && e.width > 0),
                 "{}",
+                f.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_second_cpu_is_parked_by_any_one_control() {
+        for f in [&ESP32, &ESP32S3] {
+            let o = f.stub.as_ref().unwrap().other_cpu.unwrap();
+            // Every register reads 0 except those set here: running means out of reset,
+            // clocked, not stalled.
+            let with = |set: &[(u32, u32)]| {
+                let set = set.to_vec();
+                move |addr: u32| {
+                    set.iter()
+                        .filter(|(a, _)| *a == addr)
+                        .fold(0, |w, (_, v)| w | v)
+                }
+            };
+            let clocked = (o.clock.addr, 1 << o.clock.bit);
+            assert!(!o.parked(with(&[clocked])), "{}: running", f.name);
+            assert!(o.parked(with(&[])), "{}: no clock", f.name);
+            let reset = (o.reset.addr, 1 << o.reset.bit);
+            assert!(o.parked(with(&[clocked, reset])), "{}: in reset", f.name);
+            let stall = (o.run_stall.addr, 1 << o.run_stall.bit);
+            assert!(o.parked(with(&[clocked, stall])), "{}: stalled", f.name);
+            let c1 = (o.rtc_stall_c1, 0x21 << 20);
+            let c0 = (o.rtc_stall_c0, 2);
+            assert!(o.parked(with(&[clocked, c1, c0])), "{}: RTC stall", f.name);
+            // Half of the RTC's code, or the PRO CPU's field, stalls nothing.
+            assert!(!o.parked(with(&[clocked, c1])), "{}: C1 alone", f.name);
+            let pro = (o.rtc_stall_c1, 0x21 << 26);
+            assert!(
+                !o.parked(with(&[clocked, pro, c0])),
+                "{}: PRO CPU's field",
                 f.name
             );
         }

@@ -1,4 +1,5 @@
-//! What the flasher stubs for the ESP32-C3, C2, C6, H2, C5 and the Xtensa ESP32 share.
+//! What the flasher stubs for the ESP32-C3, C2, C6, H2, C5 and the Xtensa ESP32, S2 and S3
+//! share.
 //!
 //! Their mask ROMs export the same loader API under the same names, so everything that
 //! only calls the ROM lives here. Each chip crate supplies the ROM addresses (its `rom.x`),
@@ -21,3 +22,4 @@ pub mod ring;
 pub mod rom;
 pub mod run;
 pub mod security;
+pub mod split_cache;

@@ -60,6 +60,12 @@ pub fn rom_used_usb_jtag_serial() -> bool {
     unsafe { *rom::GetUartDevice().add(BUF_NO_OFFSET) == BUF_NO_USB_JTAG_SERIAL }
 }
 
+/// The ROM's `UartDev.buff_uart_no`, for chips whose ROM numbers the ports differently.
+pub fn rom_buff_uart_no() -> u8 {
+    // SAFETY: as in rom_used_usb_jtag_serial.
+    unsafe { *rom::GetUartDevice().add(BUF_NO_OFFSET) }
+}
+
 /// The clock behind UART0's divider, from the divider the ROM's autobaud chose for the
 /// host's `host_baud`, snapped to the nearest of the chip's crystals.
 pub fn measured_uart_clock<C: Chip + ?Sized>(host_baud: u32, crystals_mhz: &[u32]) -> u32 {

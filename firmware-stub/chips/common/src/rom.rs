@@ -23,6 +23,9 @@ unsafe extern "C" {
     pub fn esp_rom_spiflash_attach(config: u32, legacy: bool);
     pub fn Cache_Suspend_ICache() -> u32;
     pub fn Cache_Resume_ICache(autoload: u32);
+    /// The data cache's pair, on chips that have one (the ESP32-S2 and S3).
+    pub fn Cache_Suspend_DCache() -> u32;
+    pub fn Cache_Resume_DCache(autoload: u32);
     /// Points CPU interrupt line `line` of the ROM's dispatcher at `handler`.
     pub fn ets_isr_attach(line: u32, handler: extern "C" fn(*mut c_void), arg: *mut c_void);
     pub fn ets_isr_unmask(mask: u32);

@@ -95,9 +95,9 @@ pub trait Chip {
     }
 
     /// Whether SPI1 may be used now: false on a dual-core chip whose other CPU could be
-    /// fetching through the flash cache.
+    /// fetching through the flash cache, that is, one not parked as its table says.
     fn flash_allowed() -> bool {
-        true
+        Self::STUB.other_cpu.is_none_or(|o| o.parked(reg::read))
     }
 
     /// The 20-byte GET_SECURITY_INFO payload, from the eFuse fields in the table.

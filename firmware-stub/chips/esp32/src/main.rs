@@ -4,7 +4,8 @@
 //! stub is fetched through the flash cache; the PRO CPU's cache is still switched off
 //! around every SPI1 operation in case a caller left it on. The APP CPU has a cache of its
 //! own, which this CPU cannot suspend: download mode holds that CPU in reset, and the stub
-//! refuses every flash command unless it still is (or is stalled, or has no clock).
+//! refuses every flash command unless it still is (or is stalled, or has no clock), as
+//! the table's `other_cpu` says.
 //! UART0's receive interrupt reaches the stub through the ROM's level-1 dispatcher, on
 //! the CPU line the ROM routes UART0 to.
 
@@ -15,16 +16,6 @@ use espflow_stub_chip::hash::RomMd5;
 use espflow_stub_chip::reg;
 use espflow_stub_chip::run::Chip;
 
-/// DPORT_APPCPU_CTRL_A: bit 0 holds the APP CPU in reset.
-const APPCPU_CTRL_A: u32 = 0x3FF0_002C;
-/// DPORT_APPCPU_CTRL_B: bit 0 gives the APP CPU its clock.
-const APPCPU_CTRL_B: u32 = 0x3FF0_0030;
-/// DPORT_APPCPU_CTRL_C: bit 0 stalls the APP CPU.
-const APPCPU_CTRL_C: u32 = 0x3FF0_0034;
-/// RTC_CNTL_OPTIONS0: bits 0-1 are SW_STALL_APPCPU_C0.
-const RTC_OPTIONS0: u32 = 0x3FF4_8000;
-/// RTC_CNTL_SW_CPU_STALL: bits 26-31 are SW_STALL_APPCPU_C1.
-const RTC_SW_CPU_STALL: u32 = 0x3FF4_80AC;
 /// DPORT_PRO_CACHE_CTRL: bit 3 enables the PRO CPU's flash cache.
 const PRO_CACHE_CTRL: u32 = 0x3FF0_0040;
 const CACHE_ENABLE: u32 = 1 << 3;
@@ -36,26 +27,11 @@ unsafe extern "C" {
     fn Cache_Flush(cpu: u32);
 }
 
-/// True when the APP CPU cannot execute: held in reset, without a clock, or stalled by
-/// DPORT's run/stall bit or by the RTC's software stall (C1 = 0x21 with C0 = 2).
-fn app_cpu_parked() -> bool {
-    let in_reset = reg::read(APPCPU_CTRL_A) & 1 != 0;
-    let no_clock = reg::read(APPCPU_CTRL_B) & 1 == 0;
-    let run_stalled = reg::read(APPCPU_CTRL_C) & 1 != 0;
-    let rtc_stalled =
-        (reg::read(RTC_SW_CPU_STALL) >> 26) & 0x3F == 0x21 && reg::read(RTC_OPTIONS0) & 3 == 2;
-    in_reset || no_clock || run_stalled || rtc_stalled
-}
-
 struct Esp32;
 
 impl Chip for Esp32 {
     const FACTS: &'static espflow_chip_facts::ChipFacts = &espflow_chip_facts::ESP32;
     type Md5 = RomMd5;
-
-    fn flash_allowed() -> bool {
-        app_cpu_parked()
-    }
 
     fn spi_config(config: u32) -> u32 {
         if config != 0 {
