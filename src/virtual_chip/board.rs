@@ -65,20 +65,7 @@ impl Board {
 
     /// What GET_SECURITY_INFO reports on an ESP32-C3 with these eFuses.
     pub fn security_info(&self) -> SecurityInfo {
-        let e = &self.soc.efuses;
-        let k = e.key_purposes;
-        SecurityInfo {
-            flags: if e.secure_boot {
-                SecurityInfo::SECURE_BOOT_EN
-            } else {
-                0
-            },
-            flash_crypt_cnt: e.crypt_cnt,
-            // The C3 has six key blocks; the seventh purpose byte stays 0.
-            key_purposes: [k[0], k[1], k[2], k[3], k[4], k[5], 0],
-            chip_id: Some(5),
-            eco_version: Some(e.major_rev as u32 * 100 + e.minor_rev as u32),
-        }
+        self.soc.efuses.security_info(self.soc.chip)
     }
 
     fn flash_op(

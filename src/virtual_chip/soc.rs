@@ -83,6 +83,9 @@ pub struct Efuses {
     pub major_rev: u8,
     /// Minor silicon revision.
     pub minor_rev: u8,
+    /// The whole eFuse image (see [`super::efuse`]), which then decides every eFuse read
+    /// of a C3 in place of the fields above.
+    pub image: Option<super::efuse::EfuseImage>,
 }
 
 impl Default for Efuses {
@@ -95,6 +98,7 @@ impl Default for Efuses {
             key_purposes: [0; 6],
             major_rev: 0,
             minor_rev: 4,
+            image: None,
         }
     }
 }
@@ -125,9 +129,20 @@ impl Efuses {
         }
     }
 
+    /// The eFuse read register at `addr` of `chip`: from the image where there is one,
+    /// else assembled from the fields.
+    pub(super) fn word_of(&self, chip: Chip, addr: u32) -> Option<u32> {
+        match &self.image {
+            Some(img) if chip == Chip::Esp32c3 && addr >= EFUSE_BASE => {
+                img.word(addr).or_else(|| self.fields_word(chip, addr))
+            }
+            _ => self.fields_word(chip, addr),
+        }
+    }
+
     /// The eFuse read register at `addr` of `chip`, assembled from every field of its
     /// table that lies in it.
-    fn word(&self, chip: Chip, addr: u32) -> Option<u32> {
+    fn fields_word(&self, chip: Chip, addr: u32) -> Option<u32> {
         if chip == Chip::Esp32 {
             return self.esp32_word(addr);
         }
@@ -241,7 +256,7 @@ impl Soc {
 
     /// What a READ_REG of `addr` returns (SPI1 registers run their commands on the flash).
     pub fn read_reg(&mut self, addr: u32) -> u32 {
-        if let Some(v) = self.efuses.word(self.chip, addr) {
+        if let Some(v) = self.efuses.word_of(self.chip, addr) {
             return v;
         }
         if self.chip == Chip::Esp32 {
