@@ -230,6 +230,19 @@ impl Session {
     }
 }
 
+/// Whether ESP-IDF keeps a partition plaintext on a chip with flash encryption on: it
+/// encrypts apps, the bootloader, the partition table, `nvs_keys` and whatever carries the
+/// `encrypted` flag, and nothing else (otadata and nvs stay plaintext).
+fn stays_plaintext(p: &Partition) -> bool {
+    const NVS_KEYS: u8 = 0x04;
+    let encrypted = match p.ptype {
+        0 | 2 | 3 => true,
+        1 => p.subtype == NVS_KEYS,
+        _ => false,
+    };
+    !(encrypted || p.encrypted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,17 +309,4 @@ mod tests {
             assert_eq!(e.code(), crate::ErrorCode::BadInput, "{e}");
         }
     }
-}
-
-/// Whether ESP-IDF keeps a partition plaintext on a chip with flash encryption on: it
-/// encrypts apps, the bootloader, the partition table, `nvs_keys` and whatever carries the
-/// `encrypted` flag, and nothing else (otadata and nvs stay plaintext).
-fn stays_plaintext(p: &Partition) -> bool {
-    const NVS_KEYS: u8 = 0x04;
-    let encrypted = match p.ptype {
-        0 | 2 | 3 => true,
-        1 => p.subtype == NVS_KEYS,
-        _ => false,
-    };
-    !(encrypted || p.encrypted)
 }

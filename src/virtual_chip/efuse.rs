@@ -240,7 +240,7 @@ impl EfuseImage {
         let mut stored = *key;
         stored.reverse();
         self.burn_key(&stored, PURPOSE_XTS_AES_128_KEY, true)?;
-        if self.get(ESP32C3.crypt_cnt).count_ones() % 2 == 0 {
+        if self.get(ESP32C3.crypt_cnt).count_ones().is_multiple_of(2) {
             let cnt = self.get(ESP32C3.crypt_cnt);
             let next = (0..ESP32C3.crypt_cnt.width)
                 .map(|b| 1 << b)
