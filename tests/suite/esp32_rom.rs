@@ -123,7 +123,12 @@ fn board_info_finds_the_esp32_with_and_without_chip() {
     assert!(json.contains(r#""chip":"ESP32""#), "{json}");
     assert!(json.contains(r#""revision":[3,0]"#), "{json}");
     assert!(json.contains(r#""loader":"rom""#), "{json}");
-    assert!(json.contains(r#""security":null"#), "{json}");
+    // No GET_SECURITY_INFO on the ESP32: the state comes from its eFuse words alone.
+    assert!(
+        json.contains(r#""security":{"flash_encryption":false,"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""source":"efuse""#), "{json}");
     assert!(json.contains(r#""mac":"60:55:f9:"#), "{json}");
     assert!(json.contains(r#""flash_size":4194304"#), "{json}");
     assert!(
