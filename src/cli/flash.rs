@@ -57,6 +57,13 @@ fn print_board_info(i: &BoardInfo) {
 
 fn print_security(s: &SecurityState) {
     let known = |b: Option<bool>| b.map_or("unknown", on_off);
+    outln!(
+        "Security:     flash encryption {} (crypt count {}), secure boot {}, secure download {}",
+        on_off(s.flash_encryption),
+        s.flash_crypt_cnt,
+        on_off(s.secure_boot),
+        on_off(s.secure_download)
+    );
     let mode = match s.flash_encryption_mode {
         Some(EncryptionMode::Release) => ", release mode",
         Some(EncryptionMode::Development) => ", development mode",

@@ -221,8 +221,8 @@ impl Session {
     }
 
     /// Why the stub is not used on this chip whatever the options say, if it is not: a
-    /// ROM in Secure Download Mode runs no uploaded code, and the ESP32-C3's ROM with
-    /// secure boot on does not start one either (esptool disables its stub there too).
+    /// ROM in Secure Download Mode runs no uploaded code, and on an ESP32-C3 with secure
+    /// boot on esptool disables its stub too, the ROM path being the one known to work.
     pub fn stub_refused(&self) -> Option<&'static str> {
         if self.loader.is_stub() {
             return None;
@@ -231,7 +231,9 @@ impl Session {
         if s.secure_download {
             Some("the ROM is in Secure Download Mode, which runs no uploaded code")
         } else if s.secure_boot && self.loader.chip() == Chip::Esp32c3 {
-            Some("the ESP32-C3's ROM does not start uploaded code with secure boot on")
+            Some(
+                "on an ESP32-C3 with secure boot on only the ROM loader is known to work (esptool disables its stub there too)",
+            )
         } else {
             None
         }

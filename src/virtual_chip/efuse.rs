@@ -1,10 +1,14 @@
 //! The virtual ESP32-C3's eFuses as a whole image: every read register of the eFuse
 //! controller, from its base, kept in a file between runs as a chip keeps its eFuses.
 //!
-//! The file has the layout of espefuse's virtual eFuse file (`espefuse --virt
-//! --path-efuse-file FILE`): the controller's 0x200 bytes of registers, written last byte
-//! first. So espefuse can prepare an image for the virtual chip, and read back one the
-//! virtual chip burnt.
+//! The file has one of two layouts, told apart by its size, and keeps the one it has:
+//! - espefuse's virtual eFuse file (`espefuse --virt --path-efuse-file FILE`, 0x200 bytes):
+//!   the controller's registers, written last byte first; new files get this one;
+//! - Espressif QEMU's eFuse drive (1 KiB): the blocks' read registers from WR_DIS on, in
+//!   little-endian order, the rest of the file kept as it was.
+//!
+//! So espefuse can prepare an image for the virtual chip, the emulated C3's eFuses can be
+//! carried over to it, and either reads back what the virtual chip burnt.
 //!
 //! The shortcuts burn what a provisioning script would: flash encryption (the XTS key in
 //! the first free key block, its purpose, read and write protection, the crypt counter),
@@ -23,6 +27,11 @@ use super::soc::{EFUSE_BASE, Efuses};
 
 /// Bytes of the C3's eFuse controller registers, as espefuse counts them.
 pub const IMAGE_LEN: usize = 0x200;
+/// Bytes of QEMU's eFuse drive for the C3.
+pub const QEMU_IMAGE_LEN: usize = 0x400;
+/// Where the blocks' read registers start (WR_DIS) and end (past BLOCK10), as offsets from
+/// the controller's base: what QEMU's drive holds.
+const READ_REGS: std::ops::Range<usize> = 0x2C..0x17C;
 const WORDS: usize = IMAGE_LEN / 4;
 
 /// The first register of BLOCK_KEY0; each key block is 8 words.
@@ -34,6 +43,13 @@ const SECURE_DOWNLOAD: EfuseField = EfuseField::new(EFUSE_BASE + 0x3C, 5, 1);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EfuseImage {
     words: [u32; WORDS],
+}
+
+/// How an image file is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    Espefuse,
+    Qemu,
 }
 
 /// How a virtual chip's eFuses are set up (the `--efuse` file and the shortcuts).
@@ -67,9 +83,9 @@ impl EfuseSetup {
                  the {chip}"
             ));
         }
-        let mut image = match &self.file {
+        let (mut image, layout) = match &self.file {
             Some(f) if f.exists() => EfuseImage::load(f)?,
-            _ => EfuseImage::from_efuses(&efuses),
+            _ => (EfuseImage::from_efuses(&efuses), Layout::Espefuse),
         };
         if let Some(k) = &self.flash_encryption_key {
             let key = read_32(k, "flash encryption key")?;
@@ -83,7 +99,7 @@ impl EfuseSetup {
             image.burn(SECURE_DOWNLOAD, 1);
         }
         if let Some(f) = &self.file {
-            image.save(f)?;
+            image.save(f, layout)?;
         }
         Ok(Efuses {
             image: Some(image),
@@ -125,32 +141,60 @@ impl EfuseImage {
         img
     }
 
-    /// Reads an image in espefuse's layout.
-    pub fn load(path: &Path) -> Result<EfuseImage, String> {
+    /// Reads an image in either layout, and says which it was.
+    fn load(path: &Path) -> Result<(EfuseImage, Layout), String> {
         let bytes = std::fs::read(path)
             .map_err(|e| format!("cannot read eFuse image {}: {e}", path.display()))?;
-        if bytes.len() != IMAGE_LEN {
-            return Err(format!(
-                "eFuse image {} is {} bytes; an ESP32-C3 image is {IMAGE_LEN} (espefuse's \
-                 virtual eFuse file)",
-                path.display(),
-                bytes.len()
-            ));
-        }
         let mut img = EfuseImage::blank();
-        // espefuse writes its register bit stream from the top: reversed, the bytes are
-        // the registers in little-endian order.
-        let rev: Vec<u8> = bytes.iter().rev().copied().collect();
-        for (w, c) in img.words.iter_mut().zip(rev.chunks_exact(4)) {
-            *w = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-        }
-        Ok(img)
+        let layout = match bytes.len() {
+            IMAGE_LEN => {
+                // espefuse writes its register bit stream from the top: reversed, the
+                // bytes are the registers in little-endian order.
+                let rev: Vec<u8> = bytes.iter().rev().copied().collect();
+                img.set_bytes(0, &rev);
+                Layout::Espefuse
+            }
+            QEMU_IMAGE_LEN => {
+                img.set_bytes(READ_REGS.start, &bytes[..READ_REGS.len()]);
+                Layout::Qemu
+            }
+            n => {
+                return Err(format!(
+                    "eFuse image {} is {n} bytes; an ESP32-C3 image is {IMAGE_LEN} \
+                     (espefuse's virtual eFuse file) or {QEMU_IMAGE_LEN} (QEMU's eFuse drive)",
+                    path.display()
+                ));
+            }
+        };
+        Ok((img, layout))
     }
 
-    /// Writes the image in espefuse's layout.
-    pub fn save(&self, path: &Path) -> Result<(), String> {
-        let mut bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        bytes.reverse();
+    /// Sets the registers from little-endian bytes starting `at` bytes above the base.
+    fn set_bytes(&mut self, at: usize, bytes: &[u8]) {
+        for (i, c) in bytes.chunks_exact(4).enumerate() {
+            self.words[at / 4 + i] = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        }
+    }
+
+    fn le_bytes(&self) -> Vec<u8> {
+        self.words.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// Writes the image in `layout` (QEMU's keeps the bytes past the blocks as they were).
+    fn save(&self, path: &Path, layout: Layout) -> Result<(), String> {
+        let bytes = match layout {
+            Layout::Espefuse => {
+                let mut b = self.le_bytes();
+                b.reverse();
+                b
+            }
+            Layout::Qemu => {
+                let mut b = std::fs::read(path).unwrap_or_else(|_| vec![0; QEMU_IMAGE_LEN]);
+                b.resize(QEMU_IMAGE_LEN, 0);
+                b[..READ_REGS.len()].copy_from_slice(&self.le_bytes()[READ_REGS]);
+                b
+            }
+        };
         std::fs::write(path, bytes)
             .map_err(|e| format!("cannot write eFuse image {}: {e}", path.display()))
     }
@@ -360,13 +404,34 @@ mod tests {
         let f = dir.path().join("efuse.bin");
         let mut img = EfuseImage::blank();
         img.burn(ESP32C3.crypt_cnt, 1);
-        img.save(&f).unwrap();
+        img.save(&f, Layout::Espefuse).unwrap();
         let bytes = std::fs::read(&f).unwrap();
         assert_eq!(bytes.len(), IMAGE_LEN);
         // SPI_BOOT_CRYPT_CNT bit 0 is bit 18 of the register at +0x34: byte +0x36, bit 2,
         // stored counted from the end of the file.
         assert_eq!(bytes[IMAGE_LEN - 1 - 0x36], 1 << 2);
-        assert_eq!(EfuseImage::load(&f).unwrap(), img);
+        assert_eq!(EfuseImage::load(&f).unwrap(), (img, Layout::Espefuse));
+    }
+
+    #[test]
+    fn qemus_drive_is_the_read_registers_and_the_rest_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("qemu-efuse.bin");
+        let mut raw = vec![0u8; QEMU_IMAGE_LEN];
+        // The drive starts at WR_DIS (+0x2C): its byte 8 is the low byte of the register at
+        // +0x34.
+        raw[0x8] = 0x04;
+        raw[QEMU_IMAGE_LEN - 1] = 0xA5;
+        std::fs::write(&f, &raw).unwrap();
+        let (mut img, layout) = EfuseImage::load(&f).unwrap();
+        assert_eq!(layout, Layout::Qemu);
+        assert_eq!(img.word(EFUSE_BASE + 0x34), Some(4));
+        img.burn(SECURE_DOWNLOAD, 1);
+        img.save(&f, layout).unwrap();
+        let back = std::fs::read(&f).unwrap();
+        assert_eq!(back.len(), QEMU_IMAGE_LEN);
+        assert_eq!(back[0x3C - 0x2C], 1 << 5, "ENABLE_SECURITY_DOWNLOAD");
+        assert_eq!(back[QEMU_IMAGE_LEN - 1], 0xA5, "the rest is kept");
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
     let efuse = dir.path().join("efuse.bin");
     std::fs::write(&efuse, [0u8; 1024]).unwrap();
     let port = free_port();
-    let _qemu = start_with_efuse(Machine::Esp32c3, dir.path(), &flash, Some(&efuse), port);
+    let qemu = start_with_efuse(Machine::Esp32c3, dir.path(), &flash, Some(&efuse), port);
 
     let key = write(dir.path(), "key.bin", &random_bytes(32, 21));
     let usr = write(dir.path(), "usr.bin", &random_bytes(32, 22));
@@ -118,4 +118,18 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
     assert_eq!(s["jtag_soft_disabled"], true);
     assert_eq!(s["key_blocks"][0]["purpose"], "XTS_AES_128_KEY");
     assert_eq!(s["key_blocks"][0]["read_protected"], true);
+
+    // The emulator's eFuse file carries over to the virtual chip, which reads it as the
+    // ROM's registers did.
+    drop(qemu);
+    let virt = format!(
+        "virtual:{}?efuse={}",
+        dir.path().join("virtual-flash.bin").display(),
+        efuse.display()
+    );
+    let carried = ok(&espflow_on(
+        &virt,
+        &["--format", "json", "efuse", "summary"],
+    ));
+    assert_eq!(summaries_match(&carried, &theirs), n);
 }

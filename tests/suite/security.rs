@@ -64,7 +64,7 @@ fn board_info_json_reports_a_disabled_and_an_enabled_chip() {
     assert_eq!(k1["revoked"], false);
     // The ROM's own answer says the same as the eFuse registers.
     assert_eq!(s["source"], "efuse+security-info");
-    // The ESP32-C3's ROM runs no uploaded code under secure boot: the ROM answered.
+    // An ESP32-C3 with secure boot on is served by its ROM loader, not the stub.
     assert_eq!(info["loader"], "rom");
 }
 
