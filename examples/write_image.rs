@@ -96,9 +96,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut chip = Session::connect(Box::new(counting), &SessionOptions::default())?;
     let info = chip.board_info()?;
+    // Both are unknown only in Secure Download Mode, which the virtual chip is not in.
     println!(
         "connected to {} ({}), {} flash",
-        info.chip, info.mac, info.flash_size
+        info.chip,
+        info.mac.as_deref().unwrap_or("MAC unknown"),
+        info.flash_size.unwrap_or(0)
     );
 
     // 64 KiB that compress poorly, so the write has something to do.

@@ -13,6 +13,8 @@
 //! - [`chip`], [`stub`]: per-chip facts and espflow's embedded flasher stubs;
 //! - [`partition`], [`ota`]: ESP-IDF partition tables and otadata, as pure values;
 //! - [`encryption`]: flash encryption on the host, byte for byte as espsecure does it;
+//! - [`security`]: a chip's security state from its eFuses, the guard against bricking a
+//!   secured device, and every eFuse field by name;
 //! - [`virtual_chip`]: a virtual ESP32-C3 to run all of it against without hardware.
 //!
 //! Building with `--no-default-features` leaves out the command line (clap, indicatif).
@@ -30,6 +32,7 @@ pub mod partition;
 pub mod port;
 pub mod progress;
 pub mod region;
+pub mod security;
 pub mod session;
 pub mod stub;
 pub mod virtual_chip;

@@ -43,6 +43,11 @@ pub struct ConnectArgs {
     /// H2); without this they use the ROM loader
     #[arg(long, global = true, conflicts_with = "no_stub")]
     pub experimental_stub: bool,
+    /// Go ahead with what the security guard refuses (a plaintext write to a chip with
+    /// flash encryption on, erasing or overwriting the bootloader and partition table of a
+    /// secure-boot chip), with a warning
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Connection attempts before giving up
     #[arg(
         long,

@@ -28,8 +28,18 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
         attempts: args.connect_attempts,
         baud: args.baud,
         stub: args.stub_policy(),
+        force: args.force,
     };
     let session = Session::connect(port, &opts)?;
+    if session.secure_download() {
+        errln!(
+            "note: Secure Download Mode: writes go whole through the ROM loader, uncompressed \
+             and unverified (the ROM runs no stub and refuses MD5, flash reads and register \
+             reads there)"
+        );
+    } else if let Some(why) = session.stub_refused() {
+        errln!("note: not using espflow's stub: {why}; the ROM loader does the work");
+    }
     if session.stub_unverified() {
         errln!(
             "note: espflow's {} stub has not been verified on that chip yet; using the ROM \
@@ -47,7 +57,15 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
 }
 
 /// Leaves the chip as `--after` says.
-pub fn finish(session: Session, args: &ConnectArgs) -> Result<()> {
+pub fn finish(mut session: Session, args: &ConnectArgs) -> Result<()> {
+    warn(&mut session);
     session.finish(args.after)?;
     Ok(())
+}
+
+/// Shows what `--force` let through.
+pub fn warn(session: &mut Session) {
+    for w in session.take_warnings() {
+        errln!("warning: {w}");
+    }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 use espflow::Error;
 use espflow::numbers::{human_size, parse_u32};
+use espflow::security::{EncryptionMode, SecurityState};
 use espflow::session::BoardInfo;
 use espflow::write::{Image, Journal, journal};
 
@@ -27,23 +28,23 @@ fn print_board_info(i: &BoardInfo) {
     if let Some(x) = i.crystal_mhz {
         outln!("Crystal:      {x} MHz");
     }
-    outln!("MAC:          {}", i.mac);
-    let id = i.flash_id;
-    outln!(
-        "Flash ID:     0x{id:06X} (manufacturer 0x{:02X}, device 0x{:02X}{:02X})",
-        id & 0xFF,
-        (id >> 8) & 0xFF,
-        (id >> 16) & 0xFF
-    );
-    outln!("Flash size:   {}", human_size(i.flash_size as u64));
-    match i.security {
-        Some(s) => outln!(
-            "Security:     flash encryption {} (crypt count {}), secure boot {}, secure download {}",
-            on_off(s.flash_encryption),
-            s.flash_crypt_cnt,
-            on_off(s.secure_boot),
-            on_off(s.secure_download)
+    const HIDDEN: &str = "not readable in Secure Download Mode";
+    outln!("MAC:          {}", i.mac.as_deref().unwrap_or(HIDDEN));
+    match i.flash_id {
+        Some(id) => outln!(
+            "Flash ID:     0x{id:06X} (manufacturer 0x{:02X}, device 0x{:02X}{:02X})",
+            id & 0xFF,
+            (id >> 8) & 0xFF,
+            (id >> 16) & 0xFF
         ),
+        None => outln!("Flash ID:     {HIDDEN}"),
+    }
+    match i.flash_size {
+        Some(size) => outln!("Flash size:   {}", human_size(size as u64)),
+        None => outln!("Flash size:   {HIDDEN}"),
+    }
+    match &i.security {
+        Some(s) => print_security(s),
         None => outln!("Security:     not reported by this chip's ROM"),
     }
     let loader = match (i.loader, i.stub_protocol) {
@@ -52,6 +53,61 @@ fn print_board_info(i: &BoardInfo) {
         _ => "ROM".to_string(),
     };
     outln!("Loader:       {loader}");
+}
+
+fn print_security(s: &SecurityState) {
+    let known = |b: Option<bool>| b.map_or("unknown", on_off);
+    outln!(
+        "Security:     flash encryption {} (crypt count {}), secure boot {}, secure download {}",
+        on_off(s.flash_encryption),
+        s.flash_crypt_cnt,
+        on_off(s.secure_boot),
+        on_off(s.secure_download)
+    );
+    let mode = match s.flash_encryption_mode {
+        Some(EncryptionMode::Release) => ", release mode",
+        Some(EncryptionMode::Development) => ", development mode",
+        None => "",
+    };
+    outln!(
+        "Encryption:   {} (crypt counter {}{mode}), manual encryption in download mode {}",
+        on_off(s.flash_encryption),
+        s.flash_crypt_cnt,
+        match s.dis_download_manual_encrypt {
+            Some(true) => "disabled",
+            Some(false) => "allowed",
+            None => "unknown",
+        }
+    );
+    let sb = match s.secure_boot_version {
+        Some(v) if s.secure_boot => format!("on (v{v})"),
+        _ => on_off(s.secure_boot).to_string(),
+    };
+    outln!("Secure boot:  {sb}");
+    outln!("Secure download mode: {}", on_off(s.secure_download));
+    outln!(
+        "JTAG:         hard-disabled {}, soft-disabled {}",
+        known(s.jtag_hard_disabled),
+        known(s.jtag_soft_disabled)
+    );
+    for k in &s.key_blocks {
+        let mut flags = Vec::new();
+        if k.read_protected == Some(true) {
+            flags.push("read-protected");
+        }
+        if k.write_protected == Some(true) {
+            flags.push("write-protected");
+        }
+        if k.revoked == Some(true) {
+            flags.push("revoked");
+        }
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", flags.join(", "))
+        };
+        outln!("Key block:    {} {}{flags}", k.name, k.purpose);
+    }
 }
 
 pub fn board_info(conn: &ConnectArgs, format: Format) -> Result<()> {

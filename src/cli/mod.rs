@@ -24,6 +24,7 @@ macro_rules! errln {
 pub mod args;
 mod config;
 mod connect;
+mod efuse;
 mod encryption;
 pub mod exit;
 mod flash;
@@ -139,6 +140,11 @@ pub enum Commands {
         #[command(subcommand)]
         command: OtaCommand,
     },
+    /// eFuses: every field of the chip's table by name and value (read-only)
+    Efuse {
+        #[command(subcommand)]
+        command: efuse::EfuseCommand,
+    },
     /// Serve a virtual chip over TCP or a pty for other programs (esptool included)
     VirtualChip(VirtualChipArgs),
     /// Encrypt an image as the chip's flash encryption would, for writing to an encrypted
@@ -218,6 +224,7 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             &table,
         ),
         Commands::Ota { command } => ota::run(conn, format, command),
+        Commands::Efuse { command } => efuse::run(conn, format, command),
         Commands::VirtualChip(args) => virtual_chip::serve(&args),
         Commands::EncryptImage(args) => encryption::encrypt(&args, format),
         Commands::DecryptImage(args) => encryption::decrypt(&args, format),

@@ -46,6 +46,21 @@ pub struct VirtualChipArgs {
     /// worn-cell:addr=A (the flash byte at A no longer programs)
     #[arg(long, value_parser = virtual_chip::fault::Fault::parse)]
     pub fault: Vec<virtual_chip::fault::Fault>,
+    /// The chip's eFuses as an image file (espefuse's virtual eFuse file layout), read if
+    /// it exists and created otherwise; what the chip burns stays in it
+    #[arg(long, value_name = "FILE")]
+    pub efuse: Option<PathBuf>,
+    /// Turn flash encryption on: burn this 32-byte XTS-AES-128 key into a read-protected
+    /// key block and make the crypt counter odd
+    #[arg(long, value_name = "KEY.bin")]
+    pub flash_encryption: Option<PathBuf>,
+    /// Turn secure boot v2 on: burn this 32-byte public-key digest into a digest slot
+    #[arg(long, value_name = "DIGEST")]
+    pub secure_boot: Option<PathBuf>,
+    /// Burn ENABLE_SECURITY_DOWNLOAD: the ROM loader allows only the Secure Download Mode
+    /// commands
+    #[arg(long)]
+    pub secure_download_mode: bool,
     /// Seed for what an injected fault leaves behind
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -67,10 +82,21 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
                 reason: e.to_string(),
             })
         })?;
+    let setup = virtual_chip::efuse::EfuseSetup {
+        file: args.efuse.clone(),
+        flash_encryption_key: args.flash_encryption.clone(),
+        secure_boot_digest: args.secure_boot.clone(),
+        secure_download: args.secure_download_mode,
+    };
     let chip = VirtualChip::new(ChipConfig {
         chip: args.chip,
         flash,
-        efuses: Efuses::for_image(&args.flash).for_chip(args.chip),
+        efuses: setup
+            .apply(
+                Efuses::for_image(&args.flash).for_chip(args.chip),
+                args.chip,
+            )
+            .map_err(espflow::Error::BadInput)?,
         realtime: args.realtime,
         faults: args.fault.clone(),
         seed: args.seed,

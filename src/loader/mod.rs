@@ -771,6 +771,20 @@ impl Loader {
         Ok(size)
     }
 
+    /// Attaches the SPI flash without identifying it, for a loader that allows no register
+    /// reads (Secure Download Mode): the flash cannot be asked its size, so the loader is
+    /// told `size`, as esptool tells it 16 MiB there. Returns the size.
+    pub fn attach_flash_unidentified(&mut self, size: u32) -> Result<u32> {
+        let attach = SpiAttach {
+            config: 0,
+            legacy: (!self.is_stub()).then_some(0),
+        };
+        self.request(Command::SpiAttach, &attach, 0)?;
+        self.request(Command::SpiSetParams, &SpiSetParams::for_size(size), 0)?;
+        self.flash_size = Some(size);
+        Ok(size)
+    }
+
     /// The flash size found by [`Loader::attach_flash`].
     pub fn flash_size(&self) -> Option<u32> {
         self.flash_size

@@ -82,6 +82,8 @@ pub struct VirtualOptions {
     pub flash_size: Option<u32>,
     /// Pace the UART and the flash as the real chip would.
     pub realtime: bool,
+    /// The chip's eFuse image and security shortcuts.
+    pub efuse: crate::virtual_chip::efuse::EfuseSetup,
 }
 
 impl Default for VirtualOptions {
@@ -91,6 +93,7 @@ impl Default for VirtualOptions {
             chip: crate::chip::Chip::Esp32c3,
             flash_size: None,
             realtime: false,
+            efuse: Default::default(),
         }
     }
 }
@@ -100,8 +103,49 @@ pub fn open(spec: &str, baud: u32, virt: &VirtualOptions) -> Result<Box<dyn Tran
     if let Some(addr) = spec.strip_prefix("socket://") {
         return Ok(Box::new(SocketPort::connect(addr)?));
     }
-    if let Some(path) = spec.strip_prefix("virtual:") {
-        return Ok(Box::new(VirtualPort::open(path.as_ref(), virt)?));
+    if let Some(rest) = spec.strip_prefix("virtual:") {
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let mut virt = virt.clone();
+        virtual_query(path, query, &mut virt.efuse)?;
+        return Ok(Box::new(VirtualPort::open(path.as_ref(), &virt)?));
     }
     Ok(Box::new(SerialPort::open(spec, baud)?))
+}
+
+/// The settings after `?` in `virtual:IMAGE?efuse=FILE&flash-encryption=KEY&secure-boot=DIGEST&secure-download-mode`,
+/// which set up the virtual chip's eFuses as `virtual-chip`'s flags of the same names do.
+fn virtual_query(
+    path: &str,
+    query: &str,
+    setup: &mut crate::virtual_chip::efuse::EfuseSetup,
+) -> Result<(), PortError> {
+    let bad = |reason: String| PortError::Virtual {
+        path: path.to_string(),
+        reason,
+    };
+    for item in query.split('&').filter(|s| !s.is_empty()) {
+        let (key, value) = item.split_once('=').unwrap_or((item, ""));
+        let file = || {
+            if value.is_empty() {
+                Err(bad(format!("'{key}' needs a file: {key}=FILE")))
+            } else {
+                Ok(Some(std::path::PathBuf::from(value)))
+            }
+        };
+        match key {
+            "efuse" => setup.file = file()?,
+            "flash-encryption" => setup.flash_encryption_key = file()?,
+            "secure-boot" => setup.secure_boot_digest = file()?,
+            "secure-download-mode" if value.is_empty() || value == "1" => {
+                setup.secure_download = true
+            }
+            _ => {
+                return Err(bad(format!(
+                    "unknown setting '{item}' after '?': use efuse=FILE, \
+                     flash-encryption=KEY, secure-boot=DIGEST or secure-download-mode"
+                )));
+            }
+        }
+    }
+    Ok(())
 }

@@ -38,10 +38,17 @@ impl VirtualPort {
                     reason: e.to_string(),
                 }
             })?;
+        let efuses = opts
+            .efuse
+            .apply(Efuses::for_image(path).for_chip(opts.chip), opts.chip)
+            .map_err(|reason| PortError::Virtual {
+                path: path.display().to_string(),
+                reason,
+            })?;
         let chip = VirtualChip::new(ChipConfig {
             chip: opts.chip,
             flash,
-            efuses: Efuses::for_image(path).for_chip(opts.chip),
+            efuses,
             realtime: opts.realtime,
             faults: Vec::new(),
             seed: 0,

@@ -25,11 +25,12 @@ pub use partition::{PartitionSelection, TableSource, find_partition};
 
 use crate::chip::Chip;
 use crate::error::{Error, Result};
-use crate::loader::{After, Before, ConnectOptions, Loader, SecurityInfo};
+use crate::loader::{After, Before, ConnectOptions, Loader};
 use crate::numbers::hex;
 use crate::port::Transport;
 use crate::progress::Progress;
 use crate::region;
+use crate::security::{self, SecurityState, guard};
 use crate::stub::StubImage;
 use crate::write::{self, Image, Journal, WriteOptions, WriteSummary};
 
@@ -81,6 +82,9 @@ pub struct SessionOptions {
     pub baud: u32,
     /// When to use espflow's stub.
     pub stub: StubPolicy,
+    /// Go ahead with what the security guard refuses ([`crate::security::guard`]),
+    /// warning instead (see [`Session::take_warnings`]).
+    pub force: bool,
 }
 
 impl Default for SessionOptions {
@@ -91,6 +95,7 @@ impl Default for SessionOptions {
             attempts: 7,
             baud: 460_800,
             stub: StubPolicy::Verified,
+            force: false,
         }
     }
 }
@@ -117,42 +122,35 @@ pub struct BoardInfo {
     pub revision: Option<(u32, u32)>,
     /// Crystal frequency, where the chip has only one.
     pub crystal_mhz: Option<u32>,
-    /// Base MAC address, `aa:bb:cc:dd:ee:ff`.
-    pub mac: String,
-    /// JEDEC id as the flash sends it (manufacturer in bits 0-7).
-    pub flash_id: u32,
-    /// Flash size in bytes.
-    pub flash_size: u32,
-    /// What GET_SECURITY_INFO reported, when the ROM has the command.
-    pub security: Option<Security>,
+    /// Base MAC address, `aa:bb:cc:dd:ee:ff`; `None` in Secure Download Mode, where the
+    /// eFuses cannot be read.
+    pub mac: Option<String>,
+    /// JEDEC id as the flash sends it (manufacturer in bits 0-7); `None` in Secure
+    /// Download Mode, where the flash cannot be asked.
+    pub flash_id: Option<u32>,
+    /// Flash size in bytes, as the flash reports it; `None` where it cannot be asked.
+    pub flash_size: Option<u32>,
+    /// The security state, from GET_SECURITY_INFO and the eFuses.
+    pub security: Option<SecurityState>,
     /// What answers: `rom`, `espflow-stub` or `foreign-stub`.
     pub loader: &'static str,
     /// The protocol version of espflow's stub, when it runs.
     pub stub_protocol: Option<u32>,
 }
 
-/// The security state, as far as GET_SECURITY_INFO tells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Security {
-    /// An odd number of bits is set in the crypt counter.
-    pub flash_encryption: bool,
-    /// The crypt counter.
-    pub flash_crypt_cnt: u8,
-    /// Secure boot is enabled.
-    pub secure_boot: bool,
-    /// The ROM is in Secure Download Mode.
-    pub secure_download: bool,
-}
+/// The flash size a loader in Secure Download Mode is told: the flash cannot be asked, and
+/// esptool assumes 16 MiB there too; addresses past the real part fail on the chip.
+pub const SECURE_DOWNLOAD_FLASH_SIZE: u32 = 16 << 20;
 
-impl From<SecurityInfo> for Security {
-    fn from(s: SecurityInfo) -> Security {
-        Security {
-            flash_encryption: s.flash_encryption(),
-            flash_crypt_cnt: s.flash_crypt_cnt,
-            secure_boot: s.secure_boot(),
-            secure_download: s.secure_download(),
-        }
-    }
+/// Attaches the flash: identified by its JEDEC id, or unidentified in Secure Download Mode.
+fn attach(loader: &mut Loader, sdm: bool) -> Result<()> {
+    let r = if sdm {
+        loader.attach_flash_unidentified(SECURE_DOWNLOAD_FLASH_SIZE)
+    } else {
+        loader.attach_flash()
+    };
+    r.map(|_| ())
+        .map_err(|e| Error::Loader(e).context("attaching the SPI flash"))
 }
 
 /// A chip in its serial loader, with its flash attached.
@@ -161,6 +159,10 @@ pub struct Session {
     opts: SessionOptions,
     /// Set once the stub question is settled and the baud switched.
     stub: Option<StubStart>,
+    /// The chip's security state, read once at connect time.
+    security: Option<SecurityState>,
+    /// What `force` let through, for the front end to show.
+    warnings: Vec<String>,
 }
 
 impl Session {
@@ -184,14 +186,97 @@ impl Session {
         if loader.is_stub() {
             loader.negotiate();
         }
-        loader
-            .attach_flash()
-            .map_err(|e| Error::Loader(e).context("attaching the SPI flash"))?;
+        let sdm = loader.security_info().is_some_and(|s| s.secure_download());
+        attach(&mut loader, sdm)?;
+        // Secure Download Mode allows no register reads: GET_SECURITY_INFO is all there is.
+        let chip = loader.chip();
+        let info = loader.security_info();
+        let security = if sdm {
+            security::state::<Error>(chip, info, None)?
+        } else {
+            let mut read = |addr: u32| loader.read_reg(addr).map_err(Error::from);
+            security::state(chip, info, Some(&mut read))
+                .map_err(|e| e.context("reading the security eFuses"))?
+        };
         Ok(Session {
             loader,
             opts: opts.clone(),
             stub: None,
+            security,
+            warnings: Vec::new(),
         })
+    }
+
+    /// The chip's security state, read at connect time; `None` where neither
+    /// GET_SECURITY_INFO nor an eFuse table tells it.
+    pub fn security(&self) -> Option<&SecurityState> {
+        self.security.as_ref()
+    }
+
+    /// Whether the ROM loader runs in Secure Download Mode: only SYNC, SPI_ATTACH,
+    /// SPI_SET_PARAMS, CHANGE_BAUDRATE, FLASH_BEGIN/DATA/END and GET_SECURITY_INFO are
+    /// allowed, so no stub, no register reads, no MD5 and no flash reads.
+    pub fn secure_download(&self) -> bool {
+        self.security.as_ref().is_some_and(|s| s.secure_download)
+    }
+
+    /// Why the stub is not used on this chip whatever the options say, if it is not: a
+    /// ROM in Secure Download Mode runs no uploaded code, and on an ESP32-C3 with secure
+    /// boot on esptool disables its stub too, the ROM path being the one known to work.
+    pub fn stub_refused(&self) -> Option<&'static str> {
+        if self.loader.is_stub() {
+            return None;
+        }
+        let s = self.security.as_ref()?;
+        if s.secure_download {
+            Some("the ROM is in Secure Download Mode, which runs no uploaded code")
+        } else if s.secure_boot && self.loader.chip() == Chip::Esp32c3 {
+            Some(
+                "on an ESP32-C3 with secure boot on only the ROM loader is known to work (esptool disables its stub there too)",
+            )
+        } else {
+            None
+        }
+    }
+
+    /// Every eFuse field of the chip's table, by name and value (read-only: nothing is
+    /// burnt). Refused in Secure Download Mode, whose ROM reads no registers, and on chips
+    /// whose table espflow does not have.
+    pub fn efuse_summary(&mut self) -> Result<Vec<security::summary::FieldValue>> {
+        self.refuse_in_sdm("read the eFuses", "READ_REG")?;
+        let chip = self.chip();
+        let table = security::summary::table(chip).ok_or_else(|| {
+            Error::BadInput(format!(
+                "espflow has no eFuse table for the {chip}; it knows the ESP32-C3's"
+            ))
+        })?;
+        let mut read = |addr: u32| self.loader.read_reg(addr).map_err(Error::from);
+        security::summary::read(table, &mut read).map_err(|e| e.context("reading the eFuses"))
+    }
+
+    /// The warnings of operations `force` let through since the last call.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Runs the security guard on `op`: a refusal unless forced, a warning kept otherwise.
+    fn guard(&mut self, op: guard::Operation<'_>) -> Result<()> {
+        let w = guard::check(self.chip(), self.security.as_ref(), op, self.opts.force)?;
+        self.warnings.extend(w);
+        Ok(())
+    }
+
+    /// Refuses what Secure Download Mode does not allow, saying why, before the ROM does.
+    fn refuse_in_sdm(&self, what: &str, command: &str) -> Result<()> {
+        if self.secure_download() {
+            return Err(Error::Refused {
+                reason: format!(
+                    "cannot {what}: the chip is in Secure Download Mode, whose ROM loader \
+                     refuses {command} (only writes are allowed there)"
+                ),
+            });
+        }
+        Ok(())
     }
 
     /// Uploads espflow's stub where the options allow and switches to the chosen baud. The
@@ -203,8 +288,11 @@ impl Session {
             return Ok(done);
         }
         let chip = self.loader.chip();
+        let refused = self.stub_refused().is_some();
         let outcome = if self.loader.is_stub() {
             StubStart::AlreadyRunning
+        } else if refused {
+            StubStart::RomLoader
         } else {
             match StubImage::for_chip(chip) {
                 Some(image) if self.uses_stub() => {
@@ -222,9 +310,8 @@ impl Session {
             .change_baud(baud)
             .map_err(|e| Error::Loader(e).context(format!("switching to {baud} baud")))?;
         // A freshly started stub knows nothing of the flash yet.
-        self.loader
-            .attach_flash()
-            .map_err(|e| Error::Loader(e).context("attaching the SPI flash"))?;
+        let sdm = self.secure_download();
+        attach(&mut self.loader, sdm)?;
         self.stub = Some(outcome);
         Ok(outcome)
     }
@@ -269,22 +356,38 @@ impl Session {
     /// What the chip says about itself.
     pub fn board_info(&mut self) -> Result<BoardInfo> {
         self.ensure_stub()?;
+        let sdm = self.secure_download();
+        let security = self.security.clone();
         let l = &mut self.loader;
         let chip = l.chip();
-        let mac = l.mac()?;
         let caps = l.capabilities();
-        Ok(BoardInfo {
-            chip: chip.to_string(),
-            revision: l.revision()?,
-            crystal_mhz: l.crystal_mhz()?,
-            mac: mac
+        let (mac, revision, crystal_mhz, flash_id, flash_size) = if sdm {
+            // Nothing but GET_SECURITY_INFO answers; the crystal is known where the chip
+            // takes only one.
+            (None, None, chip.facts().crystal_mhz(), None, None)
+        } else {
+            let mac = l.mac()?;
+            let mac = mac
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect::<Vec<_>>()
-                .join(":"),
-            flash_id: l.flash_id()?,
-            flash_size: region::flash_size(l)?,
-            security: l.security_info().map(Security::from),
+                .join(":");
+            (
+                Some(mac),
+                l.revision()?,
+                l.crystal_mhz()?,
+                Some(l.flash_id()?),
+                Some(region::flash_size(l)?),
+            )
+        };
+        Ok(BoardInfo {
+            chip: chip.to_string(),
+            revision,
+            crystal_mhz,
+            mac,
+            flash_id,
+            flash_size,
+            security,
             loader: match (l.is_stub(), caps) {
                 (false, _) => "rom",
                 (true, Some(_)) => "espflow-stub",
@@ -305,6 +408,44 @@ impl Session {
         journal: Option<&Journal>,
         progress: &mut dyn Progress,
     ) -> Result<WriteSummary> {
+        self.write_guarded(images, opts, journal, progress, false)
+    }
+
+    /// [`Session::write`], with `plaintext_ok` set where the images are meant to stay
+    /// plaintext on an encrypted chip (data partitions ESP-IDF does not encrypt).
+    pub(crate) fn write_guarded(
+        &mut self,
+        images: &[Image],
+        opts: WriteOptions,
+        journal: Option<&Journal>,
+        progress: &mut dyn Progress,
+        plaintext_ok: bool,
+    ) -> Result<WriteSummary> {
+        let ranges: Vec<(u32, u32)> = images
+            .iter()
+            .map(|i| (i.addr, i.data.len() as u32))
+            .collect();
+        match (plaintext_ok, self.security.as_ref()) {
+            (true, Some(s)) if s.flash_encryption => {
+                // Only the boot-region rule applies to data ESP-IDF keeps plaintext.
+                let s = SecurityState {
+                    flash_encryption: false,
+                    ..s.clone()
+                };
+                let w = guard::check(
+                    self.chip(),
+                    Some(&s),
+                    guard::Operation::Write(&ranges),
+                    self.opts.force,
+                )?;
+                self.warnings.extend(w);
+            }
+            _ => self.guard(guard::Operation::Write(&ranges))?,
+        }
+        if self.secure_download() {
+            self.ensure_stub()?;
+            return write::secure_download::write_images(&mut self.loader, images, progress);
+        }
         if let Some(s) = write::already_in_place(&mut self.loader, images, opts, journal)? {
             return Ok(s);
         }
@@ -314,6 +455,7 @@ impl Session {
 
     /// Reads `size` bytes of flash at `addr`.
     pub fn read(&mut self, addr: u32, size: u32, progress: &mut dyn Progress) -> Result<Vec<u8>> {
+        self.refuse_in_sdm("read the flash", "every flash read")?;
         region::check_range(&self.loader, addr, size)?;
         self.ensure_stub()?;
         region::read_region(&mut self.loader, addr, size, progress)
@@ -329,18 +471,24 @@ impl Session {
     /// Erases whole sectors; sizes that are not whole sectors are refused, not rounded.
     pub fn erase_region(&mut self, addr: u32, size: u32) -> Result<()> {
         region::check_erase(&self.loader, addr, size)?;
+        self.refuse_in_sdm("erase", "the stub's erase commands")?;
+        self.guard(guard::Operation::Erase(addr, size))?;
         self.ensure_stub()?;
         region::erase_region(&mut self.loader, addr, size)
     }
 
     /// Erases the whole flash.
     pub fn erase_flash(&mut self) -> Result<()> {
+        self.refuse_in_sdm("erase", "the stub's erase commands")?;
+        let size = self.flash_size();
+        self.guard(guard::Operation::Erase(0, size))?;
         self.ensure_stub()?;
         region::erase_flash(&mut self.loader)
     }
 
     /// The MD5 of a region, computed on the chip, in hex.
     pub fn checksum_md5(&mut self, addr: u32, size: u32) -> Result<String> {
+        self.refuse_in_sdm("compute an MD5", "SPI_FLASH_MD5")?;
         region::check_range(&self.loader, addr, size)?;
         self.ensure_stub()?;
         region::checksum_md5(&mut self.loader, addr, size).map(|d| hex(&d))

@@ -192,7 +192,7 @@ impl Session {
             data,
             name: source.to_string(),
         };
-        self.write(&[img], opts, journal, progress)
+        self.write_guarded(&[img], opts, journal, progress, stays_plaintext(part))
     }
 
     /// Erases each partition the selection names; returns them. The selection is checked
@@ -228,6 +228,19 @@ impl Session {
         };
         Ok(describe(&table, otadata.as_deref(), options)?)
     }
+}
+
+/// Whether ESP-IDF keeps a partition plaintext on a chip with flash encryption on: it
+/// encrypts apps, the bootloader, the partition table, `nvs_keys` and whatever carries the
+/// `encrypted` flag, and nothing else (otadata and nvs stay plaintext).
+fn stays_plaintext(p: &Partition) -> bool {
+    const NVS_KEYS: u8 = 0x04;
+    let encrypted = match p.ptype {
+        0 | 2 | 3 => true,
+        1 => p.subtype == NVS_KEYS,
+        _ => false,
+    };
+    !(encrypted || p.encrypted)
 }
 
 #[cfg(test)]

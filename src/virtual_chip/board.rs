@@ -80,6 +80,10 @@ impl Board {
     /// What GET_SECURITY_INFO reports with these eFuses: the chip id where the chip's
     /// table has one (the S2's ROM sends the short form without it).
     pub fn security_info(&self) -> SecurityInfo {
+        if self.soc.chip == crate::chip::Chip::Esp32c3 {
+            // The C3's answer is built from its whole eFuse table (or image).
+            return self.soc.efuses.security_info(self.soc.chip);
+        }
         let e = &self.soc.efuses;
         let k = e.key_purposes;
         let chip_id = self.soc.chip.facts().chip_id;

@@ -23,6 +23,8 @@ use crate::chip::Chip;
 
 /// Largest MEM_DATA block the ROMs accept over UART.
 const ROM_MAX_MEM_BLOCK: u32 = 0x1800;
+/// The largest flash the ROM loader addresses (24-bit addresses).
+const ROM_MAX_FLASH_SIZE: u32 = 16 << 20;
 /// The ROM's flash geometry until SPI_SET_PARAMS says otherwise.
 const ROM_DEFAULT_FLASH_SIZE: u32 = 0x20_0000;
 
@@ -208,6 +210,14 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
         refuse_unknown(chip, hdr.op);
         return;
     };
+    // In Secure Download Mode the ROM refuses the rest as messages it does not accept.
+    if chip.personality == Personality::Rom
+        && chip.board.soc.efuses.secure_download(chip.chip())
+        && !super::efuse::allowed_in_secure_download(cmd)
+    {
+        refuse_unknown(chip, hdr.op);
+        return;
+    }
     if hdr.size as usize != data.len() {
         let st = err(chip, RomError::InvalidMessage, StubError::BadDataLen);
         respond(chip, hdr.op, Err(st));
@@ -247,7 +257,9 @@ pub(super) fn handle_frame(chip: &mut VirtualChip, frame: &[u8]) {
             _ => Err(bad_request(chip)),
         },
         Command::SpiSetParams => match SpiSetParams::parse(data) {
-            Ok(p) if p.total_size <= chip.board.soc.flash.size() => {
+            // The ROM takes any geometry up to what it can address; accesses past the
+            // real part are what fail (a host in Secure Download Mode cannot ask the size).
+            Ok(p) if p.total_size <= ROM_MAX_FLASH_SIZE => {
                 chip.session.flash_size = Some(p.total_size);
                 Ok((0, Vec::new()))
             }

@@ -18,6 +18,7 @@
 //! (the in-process port, or the TCP/pty server) decides whether to honour those times.
 
 mod board;
+pub mod efuse;
 pub mod fault;
 pub mod flash;
 mod loader;

@@ -19,6 +19,8 @@ const C3_DIS_DOWNLOAD_MANUAL_ENCRYPT: EfuseField =
     EfuseField::new(ESP32C3.efuse_base + 0x30, 20, 1);
 /// The C3's UART date register, which esptool reads.
 const C3_UART_DATE: u32 = 0x0200_8270;
+/// The C3's eFuse controller, where an eFuse image (see [`super::efuse`]) is read.
+pub const EFUSE_BASE: u32 = espflow_chip_facts::ESP32C3.efuse_base;
 /// UART0's CLKDIV is its fifth register on every chip.
 const UART_CLKDIV: u32 = 0x14;
 /// UART0, where the chip's table does not say (the chips without an espflow stub).
@@ -51,6 +53,9 @@ pub struct Efuses {
     pub major_rev: u8,
     /// Minor silicon revision.
     pub minor_rev: u8,
+    /// The whole eFuse image (see [`super::efuse`]), which then decides every eFuse read
+    /// of a C3 in place of the fields above.
+    pub image: Option<super::efuse::EfuseImage>,
 }
 
 impl Default for Efuses {
@@ -63,6 +68,7 @@ impl Default for Efuses {
             key_purposes: [0; 6],
             major_rev: 0,
             minor_rev: 4,
+            image: None,
         }
     }
 }
@@ -94,11 +100,22 @@ impl Efuses {
         }
     }
 
+    /// The eFuse read register at `addr` of `chip`: from the image where there is one,
+    /// else assembled from the fields.
+    pub(super) fn word_of(&self, chip: Chip, addr: u32) -> Option<u32> {
+        match &self.image {
+            Some(img) if chip == Chip::Esp32c3 && addr >= EFUSE_BASE => {
+                img.word(addr).or_else(|| self.fields_word(chip, addr))
+            }
+            _ => self.fields_word(chip, addr),
+        }
+    }
+
     /// The eFuse (or other read-only) register at `addr` of `chip`, assembled from every
     /// field of its table that lies in it: MAC, crypt counter, revision (the ESP32's major
     /// revision as the code of bits its table describes, one of them in APB_CTL_DATE), and
     /// the security fields the C3's security answer is built from.
-    fn word(&self, chip: Chip, addr: u32) -> Option<u32> {
+    fn fields_word(&self, chip: Chip, addr: u32) -> Option<u32> {
         let t = chip.facts();
         let m = &self.mac;
         // The high MAC word carries two bytes; the rest of it is another field's (the
@@ -238,7 +255,7 @@ impl Soc {
 
     /// What a READ_REG of `addr` returns (SPI1 registers run their commands on the flash).
     pub fn read_reg(&mut self, addr: u32) -> u32 {
-        if let Some(v) = self.efuses.word(self.chip, addr) {
+        if let Some(v) = self.efuses.word_of(self.chip, addr) {
             return v;
         }
         if addr == espflow_chip_facts::CHIP_DETECT_MAGIC_REG {

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod execute;
 pub mod journal;
 pub mod plan;
+pub mod secure_download;
 pub mod verify;
 
 #[cfg(test)]

@@ -101,7 +101,11 @@ fn board_info_finds_the_esp32_with_and_without_chip() {
         "the crystal from the ROM's UART divider: {text}"
     );
     assert!(text.contains("Loader:       espflow stub"), "{text}");
-    assert!(text.contains("not reported by this chip's ROM"), "{text}");
+    // No GET_SECURITY_INFO on the ESP32: the state comes from its eFuse words.
+    assert!(
+        text.contains("Security:     flash encryption off (crypt count 0), secure boot off"),
+        "{text}"
+    );
     let err = String::from_utf8_lossy(&auto.stderr);
     assert!(
         !err.contains("no stub for the ESP32"),
@@ -123,7 +127,12 @@ fn board_info_finds_the_esp32_with_and_without_chip() {
     assert!(json.contains(r#""chip":"ESP32""#), "{json}");
     assert!(json.contains(r#""revision":[3,0]"#), "{json}");
     assert!(json.contains(r#""loader":"rom""#), "{json}");
-    assert!(json.contains(r#""security":null"#), "{json}");
+    // No GET_SECURITY_INFO on the ESP32: the state comes from its eFuse words alone.
+    assert!(
+        json.contains(r#""security":{"flash_encryption":false,"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""source":"efuse""#), "{json}");
     assert!(json.contains(r#""mac":"60:55:f9:"#), "{json}");
     assert!(json.contains(r#""flash_size":4194304"#), "{json}");
     assert!(

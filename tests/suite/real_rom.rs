@@ -96,6 +96,17 @@ impl Machine {
 /// Nagle off (otherwise each round trip costs about 40 ms), with a monitor socket in `dir`
 /// to reset it.
 pub(super) fn start(machine: Machine, dir: &Path, flash: &Path, port: u16) -> Qemu {
+    start_with_efuse(machine, dir, flash, None, port)
+}
+
+/// [`start`], with the C3's eFuses kept in `efuse` (a 1 KiB file; what is burnt persists).
+pub(super) fn start_with_efuse(
+    machine: Machine,
+    dir: &Path,
+    flash: &Path,
+    efuse: Option<&Path>,
+    port: u16,
+) -> Qemu {
     let q = qemu_dir();
     let (name, strap) = match machine {
         Machine::Esp32c3 => ("esp32c3", "0x02"),
@@ -107,6 +118,14 @@ pub(super) fn start(machine: Machine, dir: &Path, flash: &Path, port: u16) -> Qe
         .arg(q.join("share"))
         .args(["-nographic", "-machine", name, "-drive"])
         .arg(format!("file={},if=mtd,format=raw", flash.display()))
+        .args(efuse.map_or_else(Vec::new, |e| {
+            vec![
+                "-drive".to_string(),
+                format!("file={},if=none,format=raw,id=efuse", e.display()),
+                "-global".to_string(),
+                format!("driver=nvram.{name}.efuse,property=drive,value=efuse"),
+            ]
+        }))
         .arg("-global")
         .arg(format!(
             "driver={name}.gpio,property=strap_mode,value={strap}"

@@ -79,3 +79,13 @@ pub fn esptool() -> Command {
     });
     Command::new(path)
 }
+
+/// espefuse from the same esptool installation as [`esptool`].
+pub fn espefuse() -> Command {
+    let esptool = esptool();
+    let dir = Path::new(esptool.get_program())
+        .parent()
+        .expect("esptool lives in a bin directory")
+        .to_path_buf();
+    Command::new(dir.join("espefuse"))
+}
