@@ -109,6 +109,28 @@ impl Drop for TempFile {
     }
 }
 
+/// An app descriptor outside the chip's flash means the ELF was linked for another chip;
+/// the converter cannot place it, so this says so first.
+fn check_app_descriptor(
+    elf: &[u8],
+    name: &str,
+    chip: Chip,
+    target: espflash::target::Chip,
+) -> Result<(), ImageError> {
+    use object::{Object as _, ObjectSection as _};
+    let file = object::File::parse(elf)
+        .map_err(|e| ImageError::Elf(format!("{name} is not a usable ELF file: {e}")))?;
+    if let Some(desc) = file.section_by_name(".flash.appdesc") {
+        let addr = desc.address() as u32;
+        if !target.addr_is_flash(addr) {
+            return Err(ImageError::Elf(format!(
+                "{name} has its app descriptor at 0x{addr:08X}, which is not flash on the {chip}: it was built for another chip"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Makes the bootloader, partition table and app image for `elf` (named `name` in
 /// messages and progress). Fails, before anything is written anywhere, on an ELF that is
 /// not one, an app that does not fit its partition, or settings the chip does not take.
@@ -117,6 +139,7 @@ pub fn build_from_elf(elf: &[u8], name: &str, opts: &ElfOptions) -> Result<ElfBu
         return Err(ImageError::Elf(format!("{name} is not an ELF file")));
     }
     let target = espflash_chip(opts.chip)?;
+    check_app_descriptor(elf, name, opts.chip, target)?;
     // Checked here so that the message names the setting, not the crate's enum.
     if let Some(f) = opts.flash.freq {
         super::header::freq_code(f, opts.chip)?;
