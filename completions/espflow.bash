@@ -46,8 +46,14 @@ _espflow() {
             espflow,erase-region)
                 cmd="espflow__subcmd__erase__subcmd__region"
                 ;;
+            espflow,flash)
+                cmd="espflow__subcmd__flash"
+                ;;
             espflow,help)
                 cmd="espflow__subcmd__help"
+                ;;
+            espflow,image-info)
+                cmd="espflow__subcmd__image__subcmd__info"
                 ;;
             espflow,ota)
                 cmd="espflow__subcmd__ota"
@@ -60,6 +66,9 @@ _espflow() {
                 ;;
             espflow,read-partition)
                 cmd="espflow__subcmd__read__subcmd__partition"
+                ;;
+            espflow,save-image)
+                cmd="espflow__subcmd__save__subcmd__image"
                 ;;
             espflow,virtual-chip)
                 cmd="espflow__subcmd__virtual__subcmd__chip"
@@ -124,8 +133,14 @@ _espflow() {
             espflow__subcmd__help,erase-region)
                 cmd="espflow__subcmd__help__subcmd__erase__subcmd__region"
                 ;;
+            espflow__subcmd__help,flash)
+                cmd="espflow__subcmd__help__subcmd__flash"
+                ;;
             espflow__subcmd__help,help)
                 cmd="espflow__subcmd__help__subcmd__help"
+                ;;
+            espflow__subcmd__help,image-info)
+                cmd="espflow__subcmd__help__subcmd__image__subcmd__info"
                 ;;
             espflow__subcmd__help,ota)
                 cmd="espflow__subcmd__help__subcmd__ota"
@@ -138,6 +153,9 @@ _espflow() {
                 ;;
             espflow__subcmd__help,read-partition)
                 cmd="espflow__subcmd__help__subcmd__read__subcmd__partition"
+                ;;
+            espflow__subcmd__help,save-image)
+                cmd="espflow__subcmd__help__subcmd__save__subcmd__image"
                 ;;
             espflow__subcmd__help,virtual-chip)
                 cmd="espflow__subcmd__help__subcmd__virtual__subcmd__chip"
@@ -227,7 +245,7 @@ _espflow() {
 
     case "${cmd}" in
         espflow)
-            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help"
+            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help --version board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,8 +1110,94 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        espflow__subcmd__flash)
+            opts="-p -c -b -h --idf-build --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --no-verify --no-compress --no-skip --resume --no-resume --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --idf-build)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootloader)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-app-partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-freq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         espflow__subcmd__help)
-            opts="board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help"
+            opts="board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,7 +1378,35 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        espflow__subcmd__help__subcmd__flash)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         espflow__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__image__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1428,6 +1560,20 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        espflow__subcmd__help__subcmd__save__subcmd__image)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         espflow__subcmd__help__subcmd__virtual__subcmd__chip)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1463,6 +1609,60 @@ _espflow() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__image__subcmd__info)
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1795,7 +1995,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__write)
-            opts="-p -c -b -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
+            opts="-p -c -b -h --slot --activate --force --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,6 +2446,88 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        espflow__subcmd__save__subcmd__image)
+            opts="-p -c -b -h --merge --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partition-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootloader)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-app-partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-freq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         espflow__subcmd__virtual__subcmd__chip)
             opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2333,12 +2615,24 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --flash-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-freq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flash-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2387,7 +2681,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__partition)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --format --help"
+            opts="-p -c -b -h --force --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -51,12 +51,15 @@ complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print hel
 complete -c espflow -n "__fish_espflow_needs_command" -s V -l version -d 'Print version'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "read-flash" -d 'Read flash into a file'
-complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-flash" -d 'Write files to flash at the given addresses (or as an esptool `@flash_args` file lists them), then verify them'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "flash" -d 'Write an app\'s ELF as bootloader, partition table and app image (or an ESP-IDF build directory with --idf-build), then verify them'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "save-image" -d 'Make the app image of an ELF (or with --merge one file for the whole flash); no port is used'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "image-info" -d 'Show an app or bootloader image\'s header, segments, checksum, SHA-256 and app descriptor; no port is used'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-flash" -d 'Erase the whole flash'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "partition-table" -d 'Partition tables: convert and show'
-complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit, or if NAME is an app partition and FILE is not an app image for the chip)'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "read-partition" -d 'Read the partition NAME into FILE'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
@@ -115,6 +118,9 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -144,6 +150,99 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub 
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l idf-build -d 'An ESP-IDF build directory: write what its flasher_args.json (or flash_args) lists' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l partition-table -d 'Partition table (CSV or binary) instead of the default one (nvs, phy_init, factory app at 0x10000)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l table-offset -d 'Flash address of the partition table' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l bootloader -d 'Second-stage bootloader to use instead of the bundled ESP-IDF one' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l target-app-partition -d 'App partition to build for, instead of factory (or the first app partition)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-verify -d 'Skip the MD5 comparison after writing'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-compress -d 'Send data uncompressed'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-skip -d 'Write every sector, even those that already hold the image'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l partition-table -d 'Partition table (CSV or binary) instead of the default one (nvs, phy_init, factory app at 0x10000)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l table-offset -d 'Flash address of the partition table' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l bootloader -d 'Second-stage bootloader to use instead of the bundled ESP-IDF one' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l target-app-partition -d 'App partition to build for, instead of factory (or the first app partition)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l merge -d 'Write one file for the whole flash from 0x0: bootloader, table and app at their addresses, 0xFF between them'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -339,6 +438,7 @@ no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l force -d 'Write FILE into an app partition even if it is not an app image for the chip'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-verify -d 'Skip the MD5 comparison after writing'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-compress -d 'Send data uncompressed'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-skip -d 'Write every sector, even those that already hold the image'
@@ -346,7 +446,6 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l resu
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
@@ -482,6 +581,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l activate -d 'Switch to the slot once the image is written and verified'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l force -d 'Write FILE even if it is not an app image for the chip'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-verify -d 'Skip the MD5 comparison after writing'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-compress -d 'Send data uncompressed'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-skip -d 'Write every sector, even those that already hold the image'
@@ -489,7 +589,6 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
@@ -763,24 +862,27 @@ complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub 
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l force -d 'Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "read-flash" -d 'Read flash into a file'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-flash" -d 'Erase the whole flash'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "partition-table" -d 'Partition tables: convert and show'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "efuse" -d 'eFuses: every field of the chip\'s table by name and value (read-only)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "encrypt-image" -d 'Encrypt an image as the chip\'s flash encryption would, for writing to an encrypted device (espsecure\'s encrypt-flash-data); no port is used'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "config" -d 'Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "read-flash" -d 'Read flash into a file'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses (or as an esptool `@flash_args` file lists them), then verify them'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "flash" -d 'Write an app\'s ELF as bootloader, partition table and app image (or an ESP-IDF build directory with --idf-build), then verify them'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "save-image" -d 'Make the app image of an ELF (or with --merge one file for the whole flash); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "image-info" -d 'Show an app or bootloader image\'s header, segments, checksum, SHA-256 and app descriptor; no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-flash" -d 'Erase the whole flash'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "partition-table" -d 'Partition tables: convert and show'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit, or if NAME is an app partition and FILE is not an app image for the chip)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "efuse" -d 'eFuses: every field of the chip\'s table by name and value (read-only)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "encrypt-image" -d 'Encrypt an image as the chip\'s flash encryption would, for writing to an encrypted device (espsecure\'s encrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "config" -d 'Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'

@@ -147,6 +147,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (write-flash)
 _arguments "${_arguments_options[@]}" : \
+'--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
+'--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
+'--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
 '-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
@@ -188,7 +191,152 @@ json\:"JSON lines on stdout"))' \
 '--force[Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::images -- ADDR FILE pairs:_default' \
+'*::images -- ADDR FILE pairs, or @FILE\: an esptool arguments file such as ESP-IDF'\''s flash_args:_default' \
+&& ret=0
+;;
+(flash)
+_arguments "${_arguments_options[@]}" : \
+'--idf-build=[An ESP-IDF build directory\: write what its flasher_args.json (or flash_args) lists]:DIR:_files' \
+'--partition-table=[Partition table (CSV or binary) instead of the default one (nvs, phy_init, factory app at 0x10000)]:FILE:_files' \
+'--table-offset=[Flash address of the partition table]:OFF:_default' \
+'--bootloader=[Second-stage bootloader to use instead of the bundled ESP-IDF one]:FILE:_files' \
+'--target-app-partition=[App partition to build for, instead of factory (or the first app partition)]:NAME:_default' \
+'--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
+'--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
+'--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-verify[Skip the MD5 comparison after writing]' \
+'--no-compress[Send data uncompressed]' \
+'--no-skip[Write every sector, even those that already hold the image]' \
+'--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
+'--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--force[Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::elf -- The app'\''s ELF file:_files' \
+&& ret=0
+;;
+(save-image)
+_arguments "${_arguments_options[@]}" : \
+'--partition-table=[Partition table (CSV or binary) instead of the default one (nvs, phy_init, factory app at 0x10000)]:FILE:_files' \
+'--table-offset=[Flash address of the partition table]:OFF:_default' \
+'--bootloader=[Second-stage bootloader to use instead of the bundled ESP-IDF one]:FILE:_files' \
+'--target-app-partition=[App partition to build for, instead of factory (or the first app partition)]:NAME:_default' \
+'--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
+'--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
+'--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--merge[Write one file for the whole flash from 0x0\: bootloader, table and app at their addresses, 0xFF between them]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--force[Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':elf -- The app'\''s ELF file:_files' \
+':out -- Where to write the image:_files' \
+&& ret=0
+;;
+(image-info)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--force[Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':file:_files' \
 && ret=0
 ;;
 (erase-region)
@@ -539,6 +687,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--force[Write FILE into an app partition even if it is not an app image for the chip]' \
 '--no-verify[Skip the MD5 comparison after writing]' \
 '--no-compress[Send data uncompressed]' \
 '--no-skip[Write every sector, even those that already hold the image]' \
@@ -546,7 +695,6 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
-'--force[Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':name:_default' \
@@ -770,6 +918,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--activate[Switch to the slot once the image is written and verified]' \
+'--force[Write FILE even if it is not an app image for the chip]' \
 '--no-verify[Skip the MD5 comparison after writing]' \
 '--no-compress[Send data uncompressed]' \
 '--no-skip[Write every sector, even those that already hold the image]' \
@@ -777,7 +926,6 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
-'--force[Go ahead with what the security guard refuses (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip), with a warning]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':file:_files' \
@@ -1345,6 +1493,18 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(flash)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(save-image)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(image-info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (erase-region)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1499,12 +1659,15 @@ _espflow_commands() {
     local commands; commands=(
 'board-info:Show the chip, its revision, MAC, flash and security state' \
 'read-flash:Read flash into a file' \
-'write-flash:Write files to flash at the given addresses, then verify them' \
+'write-flash:Write files to flash at the given addresses (or as an esptool \`@flash_args\` file lists them), then verify them' \
+'flash:Write an app'\''s ELF as bootloader, partition table and app image (or an ESP-IDF build directory with --idf-build), then verify them' \
+'save-image:Make the app image of an ELF (or with --merge one file for the whole flash); no port is used' \
+'image-info:Show an app or bootloader image'\''s header, segments, checksum, SHA-256 and app descriptor; no port is used' \
 'erase-region:Erase whole 4 KiB sectors' \
 'erase-flash:Erase the whole flash' \
 'checksum-md5:Print the MD5 of a flash region, computed on the chip' \
 'partition-table:Partition tables\: convert and show' \
-'write-partition:Write FILE into the partition NAME (refused if it does not fit)' \
+'write-partition:Write FILE into the partition NAME (refused if it does not fit, or if NAME is an app partition and FILE is not an app image for the chip)' \
 'read-partition:Read the partition NAME into FILE' \
 'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
 'ota:OTA slots\: status, write, activate, erase otadata' \
@@ -1620,17 +1783,25 @@ _espflow__subcmd__erase-region_commands() {
     local commands; commands=()
     _describe -t commands 'espflow erase-region commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__flash_commands] )) ||
+_espflow__subcmd__flash_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow flash commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__help_commands] )) ||
 _espflow__subcmd__help_commands() {
     local commands; commands=(
 'board-info:Show the chip, its revision, MAC, flash and security state' \
 'read-flash:Read flash into a file' \
-'write-flash:Write files to flash at the given addresses, then verify them' \
+'write-flash:Write files to flash at the given addresses (or as an esptool \`@flash_args\` file lists them), then verify them' \
+'flash:Write an app'\''s ELF as bootloader, partition table and app image (or an ESP-IDF build directory with --idf-build), then verify them' \
+'save-image:Make the app image of an ELF (or with --merge one file for the whole flash); no port is used' \
+'image-info:Show an app or bootloader image'\''s header, segments, checksum, SHA-256 and app descriptor; no port is used' \
 'erase-region:Erase whole 4 KiB sectors' \
 'erase-flash:Erase the whole flash' \
 'checksum-md5:Print the MD5 of a flash region, computed on the chip' \
 'partition-table:Partition tables\: convert and show' \
-'write-partition:Write FILE into the partition NAME (refused if it does not fit)' \
+'write-partition:Write FILE into the partition NAME (refused if it does not fit, or if NAME is an app partition and FILE is not an app image for the chip)' \
 'read-partition:Read the partition NAME into FILE' \
 'erase-partition:Erase partitions by name, or all data partitions, or by type and subtype' \
 'ota:OTA slots\: status, write, activate, erase otadata' \
@@ -1708,10 +1879,20 @@ _espflow__subcmd__help__subcmd__erase-region_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help erase-region commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__help__subcmd__flash_commands] )) ||
+_espflow__subcmd__help__subcmd__flash_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help flash commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__help__subcmd__help_commands] )) ||
 _espflow__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__image-info_commands] )) ||
+_espflow__subcmd__help__subcmd__image-info_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help image-info commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__ota_commands] )) ||
 _espflow__subcmd__help__subcmd__ota_commands() {
@@ -1771,6 +1952,11 @@ _espflow__subcmd__help__subcmd__read-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help read-partition commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__help__subcmd__save-image_commands] )) ||
+_espflow__subcmd__help__subcmd__save-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help save-image commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__help__subcmd__virtual-chip_commands] )) ||
 _espflow__subcmd__help__subcmd__virtual-chip_commands() {
     local commands; commands=()
@@ -1785,6 +1971,11 @@ _espflow__subcmd__help__subcmd__write-flash_commands() {
 _espflow__subcmd__help__subcmd__write-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help write-partition commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__image-info_commands] )) ||
+_espflow__subcmd__image-info_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow image-info commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__ota_commands] )) ||
 _espflow__subcmd__ota_commands() {
@@ -1905,6 +2096,11 @@ _espflow__subcmd__read-flash_commands() {
 _espflow__subcmd__read-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow read-partition commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__save-image_commands] )) ||
+_espflow__subcmd__save-image_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow save-image commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__virtual-chip_commands] )) ||
 _espflow__subcmd__virtual-chip_commands() {

@@ -75,6 +75,9 @@ pub enum Error {
     /// A partition table that does not parse or breaks a rule.
     #[error(transparent)]
     Partition(#[from] PartitionError),
+    /// An app image that cannot be made, read or used.
+    #[error(transparent)]
+    Image(#[from] crate::image::ImageError),
     /// The port could not be opened.
     #[error(transparent)]
     Port(#[from] PortError),
@@ -143,9 +146,11 @@ impl Error {
     /// The stable code of this failure.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::BadInput(_) | Error::File { .. } | Error::Plan(_) | Error::Partition(_) => {
-                ErrorCode::BadInput
-            }
+            Error::BadInput(_)
+            | Error::File { .. }
+            | Error::Plan(_)
+            | Error::Partition(_)
+            | Error::Image(_) => ErrorCode::BadInput,
             Error::Port(_) | Error::Device(_) => ErrorCode::Device,
             Error::Connect(ConnectError::WrongChip { .. }) => ErrorCode::BadInput,
             Error::Connect(ConnectError::NoResponse { .. }) => ErrorCode::Timeout,

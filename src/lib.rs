@@ -24,6 +24,7 @@
 pub mod chip;
 pub mod encryption;
 pub mod error;
+pub mod image;
 pub mod input;
 pub mod loader;
 pub mod numbers;

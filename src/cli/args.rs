@@ -159,8 +159,10 @@ impl WriteFlags {
 pub struct WriteFlashArgs {
     #[command(flatten)]
     pub flags: WriteFlags,
-    /// ADDR FILE pairs
-    #[arg(required = true, num_args = 2.., value_names = ["ADDR", "FILE"])]
+    #[command(flatten)]
+    pub params: super::image::FlashParamArgs,
+    /// ADDR FILE pairs, or @FILE: an esptool arguments file such as ESP-IDF's flash_args
+    #[arg(required = true, num_args = 1.., value_names = ["ADDR", "FILE"])]
     pub images: Vec<String>,
 }
 

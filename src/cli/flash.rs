@@ -11,9 +11,9 @@ use espflow::security::{EncryptionMode, SecurityState};
 use espflow::session::BoardInfo;
 use espflow::write::{Image, Journal, journal};
 
-use super::args::{ConnectArgs, Format, ReadSize, WriteFlashArgs};
+use super::args::{ConnectArgs, Format, ReadSize};
 use super::connect::{connect, finish};
-use super::output::{json_event, progress_for, report_write};
+use super::output::{json_event, progress_for};
 
 fn on_off(b: bool) -> &'static str {
     if b { "on" } else { "off" }
@@ -205,19 +205,6 @@ pub fn images_from_pairs(pairs: &[String]) -> Result<Vec<Image>, Error> {
 /// The journal directory, when there is one to use.
 pub fn journal() -> Option<Journal> {
     journal::default_dir().map(Journal::new)
-}
-
-pub fn write(conn: &ConnectArgs, format: Format, args: &WriteFlashArgs) -> Result<()> {
-    let images = images_from_pairs(&args.images)?;
-    let mut s = connect(conn)?;
-    let summary = s.write(
-        &images,
-        args.flags.options(),
-        journal().as_ref(),
-        &mut *progress_for(format),
-    )?;
-    report_write(format, &summary);
-    finish(s, conn)
 }
 
 pub fn erase_region(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {

@@ -28,6 +28,7 @@ mod efuse;
 mod encryption;
 pub mod exit;
 mod flash;
+mod image;
 mod ota;
 pub mod output;
 mod partition;
@@ -81,8 +82,18 @@ pub enum Commands {
         size: ReadSize,
         file: PathBuf,
     },
-    /// Write files to flash at the given addresses, then verify them
+    /// Write files to flash at the given addresses (or as an esptool `@flash_args` file
+    /// lists them), then verify them
     WriteFlash(WriteFlashArgs),
+    /// Write an app's ELF as bootloader, partition table and app image (or an ESP-IDF build
+    /// directory with --idf-build), then verify them
+    Flash(image::FlashArgs),
+    /// Make the app image of an ELF (or with --merge one file for the whole flash); no port
+    /// is used
+    SaveImage(image::SaveImageArgs),
+    /// Show an app or bootloader image's header, segments, checksum, SHA-256 and app
+    /// descriptor; no port is used
+    ImageInfo { file: PathBuf },
     /// Erase whole 4 KiB sectors
     EraseRegion {
         #[arg(value_parser = num)]
@@ -104,10 +115,14 @@ pub enum Commands {
         #[command(subcommand)]
         command: PartitionTableCommand,
     },
-    /// Write FILE into the partition NAME (refused if it does not fit)
+    /// Write FILE into the partition NAME (refused if it does not fit, or if NAME is an app
+    /// partition and FILE is not an app image for the chip)
     WritePartition {
         name: String,
         file: PathBuf,
+        /// Write FILE into an app partition even if it is not an app image for the chip
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         flags: WriteFlags,
         #[command(flatten)]
@@ -193,7 +208,12 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
         } => config::show(conn, &origins, format),
         Commands::BoardInfo => flash::board_info(conn, format),
         Commands::ReadFlash { addr, size, file } => flash::read(conn, format, addr, size, &file),
-        Commands::WriteFlash(args) => flash::write(conn, format, &args),
+        Commands::WriteFlash(args) => {
+            image::write_flash(conn, format, &args.images, &args.params, &args.flags)
+        }
+        Commands::Flash(args) => image::flash(conn, format, &args),
+        Commands::SaveImage(args) => image::save_image(conn.chip, &args),
+        Commands::ImageInfo { file } => image::image_info(format, &file),
         Commands::EraseRegion { addr, size } => flash::erase_region(conn, addr, size),
         Commands::EraseFlash => flash::erase_flash(conn),
         Commands::ChecksumMd5 { addr, size } => flash::checksum_md5(conn, addr, size),
@@ -203,7 +223,8 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             file,
             flags,
             table,
-        } => partition::write(conn, format, &name, &file, &flags, &table),
+            force,
+        } => partition::write(conn, format, &name, &file, &flags, &table, force),
         Commands::ReadPartition { name, file, table } => {
             partition::read(conn, format, &name, &file, &table)
         }

@@ -235,11 +235,15 @@ pub fn write(
     file: &Path,
     flags: &WriteFlags,
     src: &TableSource,
+    force: bool,
 ) -> Result<()> {
     let data = espflow::input::read_image(file)?;
     let mut s = connect(conn)?;
     let table = s.partition_table(&src.data())?;
     let part = find_partition(&table, name)?.clone();
+    if part.is_app() {
+        super::image::check_app(&data, file, s.chip(), force)?;
+    }
     let summary = s.write_partition(
         &part,
         data,

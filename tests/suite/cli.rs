@@ -203,7 +203,13 @@ fn bad_input_on(port: &str, flash: &Path, dir: &Path) {
         &["--chip", "esp32p4", "write-flash", "0x1000", s],
         "not ESP32-P4",
     );
-    usage_error(port, flash, &["write-flash", "0x1000"], "2 values required");
+    // One value may be an @FILE, so a lone address is caught once it is read as a pair.
+    refused(
+        port,
+        flash,
+        &["write-flash", "0x1000"],
+        "'0x1000' has no file",
+    );
     usage_error(port, flash, &["read-flash", "zero", "2", "x.bin"], "'zero'");
 }
 

@@ -124,7 +124,9 @@ fn four_when_a_guard_refuses() {
     let app = write_file(dir.path(), "app.bin", &random_bytes(0x3000, 6));
     let out = espflow_on(
         &port,
-        &["--format", "json", "ota", "write", &app, "--slot", "ota_0"],
+        &[
+            "--format", "json", "ota", "write", &app, "--slot", "ota_0", "--force",
+        ],
     );
     assert_eq!(status(&out), 4, "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(json_code(&out), "refused");

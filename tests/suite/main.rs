@@ -10,6 +10,7 @@ mod config;
 mod encryption;
 mod esp32_rom;
 mod exit_status;
+mod images;
 mod inputs;
 mod interop;
 mod line_faults;

@@ -37,12 +37,14 @@ fn interrupted_ota_write_resumes_and_activates() {
         LIMIT,
     ));
     ok(&run(cmd(&["write-flash", "0x8000", &table]), LIMIT));
+    // Random bytes stand in for apps (their size is what matters here), so every write
+    // into an app slot takes --force past the app-image check.
     let app0 = random_bytes(200_000, 1);
     let app1 = random_bytes(600_000, 2);
     std::fs::write(path("app0.bin"), &app0).unwrap();
     std::fs::write(path("app1.bin"), &app1).unwrap();
     ok(&run(
-        cmd(&["write-partition", "ota_0", &path("app0.bin")]),
+        cmd(&["write-partition", "ota_0", &path("app0.bin"), "--force"]),
         LIMIT,
     ));
 
@@ -56,6 +58,7 @@ fn interrupted_ota_write_resumes_and_activates() {
         "--slot",
         "ota_1",
         "--activate",
+        "--force",
     ])
     .stdout(Stdio::piped())
     .stderr(Stdio::null())
@@ -92,6 +95,7 @@ fn interrupted_ota_write_resumes_and_activates() {
             "--slot",
             "ota_1",
             "--activate",
+            "--force",
         ]),
         LIMIT,
     ));
