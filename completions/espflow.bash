@@ -22,6 +22,9 @@ _espflow() {
             espflow,checksum-md5)
                 cmd="espflow__subcmd__checksum__subcmd__md5"
                 ;;
+            espflow,complete-values)
+                cmd="espflow__subcmd__complete__subcmd__values"
+                ;;
             espflow,completions)
                 cmd="espflow__subcmd__completions"
                 ;;
@@ -46,6 +49,18 @@ _espflow() {
             espflow,help)
                 cmd="espflow__subcmd__help"
                 ;;
+            espflow,hold-in-reset)
+                cmd="espflow__subcmd__hold__subcmd__in__subcmd__reset"
+                ;;
+            espflow,list-ports)
+                cmd="espflow__subcmd__list__subcmd__ports"
+                ;;
+            espflow,man)
+                cmd="espflow__subcmd__man"
+                ;;
+            espflow,monitor)
+                cmd="espflow__subcmd__monitor"
+                ;;
             espflow,ota)
                 cmd="espflow__subcmd__ota"
                 ;;
@@ -57,6 +72,12 @@ _espflow() {
                 ;;
             espflow,read-partition)
                 cmd="espflow__subcmd__read__subcmd__partition"
+                ;;
+            espflow,reset)
+                cmd="espflow__subcmd__reset"
+                ;;
+            espflow,run)
+                cmd="espflow__subcmd__run"
                 ;;
             espflow,virtual-chip)
                 cmd="espflow__subcmd__virtual__subcmd__chip"
@@ -85,6 +106,9 @@ _espflow() {
             espflow__subcmd__help,checksum-md5)
                 cmd="espflow__subcmd__help__subcmd__checksum__subcmd__md5"
                 ;;
+            espflow__subcmd__help,complete-values)
+                cmd="espflow__subcmd__help__subcmd__complete__subcmd__values"
+                ;;
             espflow__subcmd__help,completions)
                 cmd="espflow__subcmd__help__subcmd__completions"
                 ;;
@@ -109,6 +133,18 @@ _espflow() {
             espflow__subcmd__help,help)
                 cmd="espflow__subcmd__help__subcmd__help"
                 ;;
+            espflow__subcmd__help,hold-in-reset)
+                cmd="espflow__subcmd__help__subcmd__hold__subcmd__in__subcmd__reset"
+                ;;
+            espflow__subcmd__help,list-ports)
+                cmd="espflow__subcmd__help__subcmd__list__subcmd__ports"
+                ;;
+            espflow__subcmd__help,man)
+                cmd="espflow__subcmd__help__subcmd__man"
+                ;;
+            espflow__subcmd__help,monitor)
+                cmd="espflow__subcmd__help__subcmd__monitor"
+                ;;
             espflow__subcmd__help,ota)
                 cmd="espflow__subcmd__help__subcmd__ota"
                 ;;
@@ -120,6 +156,12 @@ _espflow() {
                 ;;
             espflow__subcmd__help,read-partition)
                 cmd="espflow__subcmd__help__subcmd__read__subcmd__partition"
+                ;;
+            espflow__subcmd__help,reset)
+                cmd="espflow__subcmd__help__subcmd__reset"
+                ;;
+            espflow__subcmd__help,run)
+                cmd="espflow__subcmd__help__subcmd__run"
                 ;;
             espflow__subcmd__help,virtual-chip)
                 cmd="espflow__subcmd__help__subcmd__virtual__subcmd__chip"
@@ -206,7 +248,7 @@ _espflow() {
 
     case "${cmd}" in
         espflow)
-            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help"
+            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help --version board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -248,6 +290,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -260,7 +306,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__board__subcmd__info)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -299,6 +345,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -314,7 +364,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__checksum__subcmd__md5)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,6 +403,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -367,8 +421,8 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        espflow__subcmd__completions)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help bash elvish fish powershell zsh"
+        espflow__subcmd__complete__subcmd__values)
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --chip --format --help ports partitions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -382,12 +436,62 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --chip)
                     COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
                     return 0
                     ;;
                 -c)
                     COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__completions)
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --format --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --baud)
@@ -399,14 +503,26 @@ _espflow() {
                     return 0
                     ;;
                 --before)
-                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --after)
-                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -422,7 +538,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__config)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help show help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +577,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -518,7 +638,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__config__subcmd__show)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +680,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -572,7 +696,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__decrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,6 +767,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -658,7 +786,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__encrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,6 +860,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -744,7 +876,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +918,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -798,7 +934,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__partition)
-            opts="-p -c -b -h --data-parts --type --subtype --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --data-parts --type --subtype --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,6 +992,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -868,7 +1008,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__region)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +1050,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -922,7 +1066,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__help)
-            opts="board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help"
+            opts="board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -950,6 +1094,20 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__help__subcmd__checksum__subcmd__md5)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__complete__subcmd__values)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1076,6 +1234,62 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__hold__subcmd__in__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__list__subcmd__ports)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__monitor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1229,6 +1443,34 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        espflow__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         espflow__subcmd__help__subcmd__virtual__subcmd__chip)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1271,8 +1513,8 @@ _espflow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        espflow__subcmd__ota)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help status write activate erase-data help"
+        espflow__subcmd__hold__subcmd__in__subcmd__reset)
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,6 +1556,254 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__list__subcmd__ports)
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__man)
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__monitor)
+            opts="-p -c -b -h --no-reset --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --monitor-baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --elf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --eol)
+                    COMPREPLY=($(compgen -W "crlf cr lf" -- "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__ota)
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help status write activate erase-data help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1326,7 +1816,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__activate)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1373,6 +1863,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1388,7 +1882,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__erase__subcmd__data)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,6 +1929,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1534,7 +2032,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__status)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1584,6 +2082,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1596,7 +2098,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__write)
-            opts="-p -c -b -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1650,6 +2152,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1662,7 +2168,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help convert show help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help convert show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1704,6 +2210,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1716,7 +2226,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__convert)
-            opts="-o -q -p -c -b -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-o -q -p -b -c -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,14 +2268,6 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --chip)
-                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
-                    return 0
-                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1775,14 +2277,26 @@ _espflow() {
                     return 0
                     ;;
                 --before)
-                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --after)
-                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1854,7 +2368,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__show)
-            opts="-o -p -c -b -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-o -p -c -b -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,6 +2434,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1932,7 +2450,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1974,6 +2492,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1986,7 +2508,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__partition)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,6 +2558,126 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__reset)
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        espflow__subcmd__run)
+            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chip)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -W "esp32 esp32s2 esp32s3 esp32c2 esp32c3 esp32c5 esp32c6 esp32h2 esp32p4" -- "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -2048,7 +2690,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2099,14 +2741,18 @@ _espflow() {
                     return 0
                     ;;
                 --before)
-                    COMPREPLY=($(compgen -W "default-reset usb-reset no-reset no-reset-no-sync" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --after)
-                    COMPREPLY=($(compgen -W "hard-reset no-reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2122,12 +2768,24 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --monitor-baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --elf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --eol)
+                    COMPREPLY=($(compgen -W "crlf cr lf" -- "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2164,6 +2822,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -2176,7 +2838,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__partition)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --format --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2223,6 +2885,10 @@ _espflow() {
                     return 0
                     ;;
                 --connect-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port-filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

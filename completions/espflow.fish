@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_espflow_global_optspecs
-    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub connect-attempts= format= h/help V/version
+    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub connect-attempts= port-filter= non-interactive format= h/help V/version
 end
 
 function __fish_espflow_needs_command
@@ -24,7 +24,7 @@ function __fish_espflow_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_needs_command" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -42,10 +42,12 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_needs_command" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_needs_command" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_needs_command" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_needs_command" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_needs_command" -s V -l version -d 'Print version'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
@@ -64,8 +66,15 @@ complete -c espflow -n "__fish_espflow_needs_command" -f -a "encrypt-image" -d '
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "config" -d 'Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "monitor" -d 'Show the application\'s serial output, after resetting the chip (Ctrl-] exits, Ctrl-T R resets)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "list-ports" -d 'List the serial ports, marking the USB bridges Espressif boards carry'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "reset" -d 'Reset the chip through EN, so that its application starts'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "hold-in-reset" -d 'Hold the chip in reset (EN low) after espflow exits, until the port is opened again'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "run" -d 'Start the application through the ROM loader (works without reset lines)'
+complete -c espflow -n "__fish_espflow_needs_command" -f -a "complete-values" -d 'Values for the completion scripts: port names, partition names'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -83,12 +92,14 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -106,12 +117,19 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor-baud -d 'The application\'s baud rate' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l elf -d 'Name the code addresses the application prints (backtraces), from the ELF it was built as' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
+cr\t'Carriage return only'
+lf\t'Line feed only'"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -129,6 +147,7 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-verify -d 'Skip the MD5 comparison after writing'
@@ -136,10 +155,13 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-compr
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor -d 'Then start the application and show its serial output (as `espflow monitor`)'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l timestamps -d 'Put the local time before each line'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -157,12 +179,14 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -180,12 +204,14 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -203,12 +229,14 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -226,10 +254,12 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
@@ -248,38 +278,18 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 128MB\t'128 MiB'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
 v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
-esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
-esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
-esp32c2\t'ESP32-C2 (RISC-V)'
-esp32c3\t'ESP32-C3 (RISC-V)'
-esp32c5\t'ESP32-C5 (RISC-V)'
-esp32c6\t'ESP32-C6 (RISC-V)'
-esp32h2\t'ESP32-H2 (RISC-V)'
-esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
-usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
-no-reset\t'Just sync with a loader that is already waiting'
-no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
-no-reset\t'Leave the chip in the loader'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l connect-attempts -d 'Connection attempts before giving up' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l disable-md5sum -d 'Write no MD5 entry, and read binary input without checking one'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l otadata -d 'Contents of the otadata partition (0x2000 bytes) to tell which app boots' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s o -l offset -d 'Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l primary-bootloader-offset -d 'Flash address of the primary bootloader; required by `bootloader` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -297,18 +307,20 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l disable-md5sum -d 'Do not check the MD5 entry of a binary table'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -326,6 +338,7 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-verify -d 'Skip the MD5 comparison after writing'
@@ -335,10 +348,11 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l resu
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -356,16 +370,18 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l type -d 'Partitions of this type (app, data, or a number)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l subtype -d 'With --type: only this subtype (name or number)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -383,13 +399,15 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l data-parts -d 'Every partition of type data'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -407,10 +425,12 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
@@ -419,7 +439,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -437,15 +457,17 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l slot -d 'ota_N, N, or next (the slot after the one that boots)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -463,6 +485,7 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l activate -d 'Switch to the slot once the image is written and verified'
@@ -473,10 +496,11 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -494,14 +518,16 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -519,10 +545,12 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
@@ -544,22 +572,11 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l listen 
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l time-scale -d 'With --realtime, run the chip\'s clock this many times faster than the wall clock' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -d 'Inject a fault: power-cut:after-ops=N, power-cut:erase=N, power-cut:program=N, power-cut:at-ms=T or line-drop:after-bytes=N (each strikes once), or worn-cell:addr=A (the flash byte at A no longer programs)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
-usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
-no-reset\t'Just sync with a loader that is already waiting'
-no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
-no-reset\t'Leave the chip in the loader'"
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l connect-attempts -d 'Connection attempts before giving up' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on -d 'A client leaving does not reset the chip: whatever runs (espflow\'s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines'
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -574,16 +591,9 @@ complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s p -l port -r
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s b -l baud -r
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l before -r
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l after -r
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l connect-attempts -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l no-stub
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l experimental-stub
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -598,18 +608,11 @@ complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s p -l port -r
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s b -l baud -r
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l before -r
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l after -r
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l connect-attempts -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l no-stub
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l experimental-stub
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -627,14 +630,16 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -652,15 +657,28 @@ no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l monitor-baud -d 'The application\'s baud rate' -r
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l elf -d 'Name the code addresses the application prints (backtraces), from the ELF it was built as' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
+cr\t'Carriage return only'
+lf\t'Line feed only'"
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
 esp32c2\t'ESP32-C2 (RISC-V)'
@@ -669,36 +687,138 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
 no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
 no-reset\t'Leave the chip in the loader'"
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l connect-attempts -d 'Connection attempts before giving up' -r
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "read-flash" -d 'Read flash into a file'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-flash" -d 'Erase the whole flash'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "partition-table" -d 'Partition tables: convert and show'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "encrypt-image" -d 'Encrypt an image as the chip\'s flash encryption would, for writing to an encrypted device (espsecure\'s encrypt-flash-data); no port is used'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "config" -d 'Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-reset -d 'Attach without resetting the chip first'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
+usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
+no-reset\t'Just sync with a loader that is already waiting'
+no-reset-no-sync\t'Neither reset nor sync: a stub is assumed to be running'"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l after -d 'What to do with the chip when done' -r -f -a "hard-reset\t'Pulse EN so the application starts'
+no-reset\t'Leave the chip in the loader'"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l connect-attempts -d 'Connection attempts before giving up' -r
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
+esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
+esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
+esp32c2\t'ESP32-C2 (RISC-V)'
+esp32c3\t'ESP32-C3 (RISC-V)'
+esp32c5\t'ESP32-C5 (RISC-V)'
+esp32c6\t'ESP32-C6 (RISC-V)'
+esp32h2\t'ESP32-H2 (RISC-V)'
+esp32p4\t'ESP32-P4 (RISC-V)'"
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
+json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "read-flash" -d 'Read flash into a file'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "write-flash" -d 'Write files to flash at the given addresses, then verify them'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "erase-region" -d 'Erase whole 4 KiB sectors'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "erase-flash" -d 'Erase the whole flash'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "checksum-md5" -d 'Print the MD5 of a flash region, computed on the chip'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "partition-table" -d 'Partition tables: convert and show'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "write-partition" -d 'Write FILE into the partition NAME (refused if it does not fit)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "read-partition" -d 'Read the partition NAME into FILE'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "erase-partition" -d 'Erase partitions by name, or all data partitions, or by type and subtype'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "ota" -d 'OTA slots: status, write, activate, erase otadata'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "virtual-chip" -d 'Serve a virtual chip over TCP or a pty for other programs (esptool included)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "encrypt-image" -d 'Encrypt an image as the chip\'s flash encryption would, for writing to an encrypted device (espsecure\'s encrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "decrypt-image" -d 'Decrypt data read from a chip\'s encrypted flash (espsecure\'s decrypt-flash-data); no port is used'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "config" -d 'Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "completions" -d 'Print a shell completion script'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "man" -d 'Print the man page (roff)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "monitor" -d 'Show the application\'s serial output, after resetting the chip (Ctrl-] exits, Ctrl-T R resets)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "list-ports" -d 'List the serial ports, marking the USB bridges Espressif boards carry'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "reset" -d 'Reset the chip through EN, so that its application starts'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "hold-in-reset" -d 'Hold the chip in reset (EN low) after espflow exits, until the port is opened again'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "run" -d 'Start the application through the ROM loader (works without reset lines)'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "complete-values" -d 'Values for the completion scripts: port names, partition names'
+complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from partition-table" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
@@ -706,3 +826,6 @@ complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_su
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from ota" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print each setting, its value and its source'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -a "(espflow complete-values partitions -- (commandline -opc))"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -a "(espflow complete-values partitions -- (commandline -opc))"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -a "(espflow complete-values partitions -- (commandline -opc))"

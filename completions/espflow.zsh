@@ -15,8 +15,8 @@ _espflow() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -44,10 +44,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -63,8 +65,8 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (board-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -92,18 +94,20 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (read-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -131,10 +135,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -144,8 +150,13 @@ json\:"JSON lines on stdout"))' \
 ;;
 (write-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'--monitor-baud=[The application'\''s baud rate]:BAUD:_default' \
+'--elf=[Name the code addresses the application prints (backtraces), from the ELF it was built as]:FILE:_files' \
+'--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
+cr\:"Carriage return only"
+lf\:"Line feed only"))' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -173,6 +184,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-verify[Skip the MD5 comparison after writing]' \
@@ -180,8 +192,11 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
+'--timestamps[Put the local time before each line]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::images -- ADDR FILE pairs:_default' \
@@ -189,8 +204,8 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-region)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -218,10 +233,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -230,8 +247,8 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -259,18 +276,20 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (checksum-md5)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -298,10 +317,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -310,8 +331,8 @@ json\:"JSON lines on stdout"))' \
 ;;
 (partition-table)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -339,10 +360,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__partition-table_commands" \
@@ -372,43 +395,25 @@ _arguments "${_arguments_options[@]}" : \
 128MB\:"128 MiB"))' \
 '--secure=[App sizes suitable for secure boot\: v1 (the default if no value is given) needs 64 KiB multiples]::SECURE:((v1\:"App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)"
 v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
-esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
-esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
-esp32c2\:"ESP32-C2 (RISC-V)"
-esp32c3\:"ESP32-C3 (RISC-V)"
-esp32c5\:"ESP32-C5 (RISC-V)"
-esp32c6\:"ESP32-C6 (RISC-V)"
-esp32h2\:"ESP32-H2 (RISC-V)"
-esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
-esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
-esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
-esp32c2\:"ESP32-C2 (RISC-V)"
-esp32c3\:"ESP32-C3 (RISC-V)"
-esp32c5\:"ESP32-C5 (RISC-V)"
-esp32c6\:"ESP32-C6 (RISC-V)"
-esp32h2\:"ESP32-H2 (RISC-V)"
-esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
-usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
-no-reset\:"Just sync with a loader that is already waiting"
-no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
-'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
-no-reset\:"Leave the chip in the loader"))' \
-'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'-c+[]:CHIP:_default' \
+'--chip=[]:CHIP:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Write no MD5 entry, and read binary input without checking one]' \
 '--no-verify[Skip validation (the --flash-size check still runs)]' \
 '-q[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
 '--quiet[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
-'--no-stub[Use the ROM loader only, without uploading a stub]' \
-'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'--non-interactive[]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- CSV or binary table ("-" reads stdin); binary if it starts with AA 50:_files' \
@@ -423,8 +428,8 @@ _arguments "${_arguments_options[@]}" : \
 '--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
 '--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -452,11 +457,13 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Do not check the MD5 entry of a binary table]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '::file -- CSV or binary table; without it the table is read from the device:_files' \
@@ -498,8 +505,8 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -527,6 +534,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-verify[Skip the MD5 comparison after writing]' \
@@ -536,9 +544,10 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':name:_default' \
+':name:_espflow_partitions' \
 ':file:_files' \
 && ret=0
 ;;
@@ -546,8 +555,8 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -575,13 +584,15 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':name:_default' \
+':name:_espflow_partitions' \
 ':file:_files' \
 && ret=0
 ;;
@@ -591,8 +602,8 @@ _arguments "${_arguments_options[@]}" : \
 '--subtype=[With --type\: only this subtype (name or number)]:SUBTYPE:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -620,20 +631,22 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--data-parts[Every partition of type data]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::names:_default' \
+'*::names:_espflow_partitions' \
 && ret=0
 ;;
 (ota)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -661,10 +674,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__ota_commands" \
@@ -681,8 +696,8 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -710,10 +725,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -723,8 +740,8 @@ _arguments "${_arguments_options[@]}" : \
 '--slot=[ota_N, N, or next (the slot after the one that boots)]:SLOT:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -752,6 +769,7 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--activate[Switch to the slot once the image is written and verified]' \
@@ -762,6 +780,7 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':file:_files' \
@@ -771,8 +790,8 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -800,10 +819,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':slot:_default' \
@@ -813,8 +834,8 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -842,10 +863,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -907,24 +930,22 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--time-scale=[With --realtime, run the chip'\''s clock this many times faster than the wall clock]:TIME_SCALE:_default' \
 '*--fault=[Inject a fault\: power-cut\:after-ops=N, power-cut\:erase=N, power-cut\:program=N, power-cut\:at-ms=T or line-drop\:after-bytes=N (each strikes once), or worn-cell\:addr=A (the flash byte at A no longer programs)]:FAULT:_default' \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
-usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
-no-reset\:"Just sync with a loader that is already waiting"
-no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
-'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
-no-reset\:"Leave the chip in the loader"))' \
-'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--stay-on[A client leaving does not reset the chip\: whatever runs (espflow'\''s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines]' \
-'--no-stub[Use the ROM loader only, without uploading a stub]' \
-'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'--non-interactive[]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -957,19 +978,21 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
 '-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
-'-p+[]:PORT:_default' \
-'--port=[]:PORT:_default' \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
+'--non-interactive[]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1004,19 +1027,21 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--flash-crypt-conf=[The ESP32'\''s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only \[default\: 0xF\]]:N:_default' \
 '-o+[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
-'-p+[]:PORT:_default' \
-'--port=[]:PORT:_default' \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
+'--non-interactive[]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1025,8 +1050,8 @@ json\:"JSON lines on stdout"))' \
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1054,10 +1079,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__config_commands" \
@@ -1072,8 +1099,8 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (show)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1101,10 +1128,12 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1139,8 +1168,56 @@ esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_default' \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'-c+[]:CHIP:_default' \
+'--chip=[]:CHIP:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'--non-interactive[]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':shell -- The shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'-c+[]:CHIP:_default' \
+'--chip=[]:CHIP:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'--non-interactive[]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(monitor)
+_arguments "${_arguments_options[@]}" : \
+'--monitor-baud=[The application'\''s baud rate]:BAUD:_default' \
+'--elf=[Name the code addresses the application prints (backtraces), from the ELF it was built as]:FILE:_files' \
+'--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
+cr\:"Carriage return only"
+lf\:"Line feed only"))' \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1168,13 +1245,200 @@ no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' 
 '--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
 no-reset\:"Leave the chip in the loader"))' \
 '--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-reset[Attach without resetting the chip first]' \
+'--timestamps[Put the local time before each line]' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(list-ports)
+_arguments "${_arguments_options[@]}" : \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'-c+[]:CHIP:_default' \
+'--chip=[]:CHIP:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'--non-interactive[]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(hold-in-reset)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(run)
+_arguments "${_arguments_options[@]}" : \
+'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
+usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
+no-reset\:"Just sync with a loader that is already waiting"
+no-reset-no-sync\:"Neither reset nor sync\: a stub is assumed to be running"))' \
+'--after=[What to do with the chip when done]:AFTER:((hard-reset\:"Pulse EN so the application starts"
+no-reset\:"Leave the chip in the loader"))' \
+'--connect-attempts=[Connection attempts before giving up]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[Use the ROM loader only, without uploading a stub]' \
+'(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
+'--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(complete-values)
+_arguments "${_arguments_options[@]}" : \
+'-p+[]:PORT:_espflow_ports' \
+'--port=[]:PORT:_espflow_ports' \
+'-b+[]:BAUD:_default' \
+'--baud=[]:BAUD:_default' \
+'--before=[]:BEFORE:_default' \
+'--after=[]:AFTER:_default' \
+'--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
+'*--port-filter=[]:PORT_FILTER:_default' \
+'-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--chip=[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
+esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
+esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
+esp32c2\:"ESP32-C2 (RISC-V)"
+esp32c3\:"ESP32-C3 (RISC-V)"
+esp32c5\:"ESP32-C5 (RISC-V)"
+esp32c6\:"ESP32-C6 (RISC-V)"
+esp32h2\:"ESP32-H2 (RISC-V)"
+esp32p4\:"ESP32-P4 (RISC-V)"))' \
+'--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
+json\:"JSON lines on stdout"))' \
+'--no-stub[]' \
+'--experimental-stub[]' \
+'--non-interactive[]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':kind:((ports\:"The serial ports attached"
+partitions\:"The partitions of \`--partition-table FILE\` among the words, else of \`partitions.csv\` in the current directory"))' \
+'*::words -- The command line being completed:_default' \
 && ret=0
 ;;
 (help)
@@ -1317,6 +1581,34 @@ esac
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(monitor)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list-ports)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(hold-in-reset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(run)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(complete-values)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1349,6 +1641,13 @@ _espflow_commands() {
 'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
 'config:Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)' \
 'completions:Print a shell completion script' \
+'man:Print the man page (roff)' \
+'monitor:Show the application'\''s serial output, after resetting the chip (Ctrl-\] exits, Ctrl-T R resets)' \
+'list-ports:List the serial ports, marking the USB bridges Espressif boards carry' \
+'reset:Reset the chip through EN, so that its application starts' \
+'hold-in-reset:Hold the chip in reset (EN low) after espflow exits, until the port is opened again' \
+'run:Start the application through the ROM loader (works without reset lines)' \
+'complete-values:Values for the completion scripts\: port names, partition names' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'espflow commands' commands "$@"
@@ -1362,6 +1661,11 @@ _espflow__subcmd__board-info_commands() {
 _espflow__subcmd__checksum-md5_commands() {
     local commands; commands=()
     _describe -t commands 'espflow checksum-md5 commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__complete-values_commands] )) ||
+_espflow__subcmd__complete-values_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow complete-values commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__completions_commands] )) ||
 _espflow__subcmd__completions_commands() {
@@ -1443,6 +1747,13 @@ _espflow__subcmd__help_commands() {
 'decrypt-image:Decrypt data read from a chip'\''s encrypted flash (espsecure'\''s decrypt-flash-data); no port is used' \
 'config:Show the connection settings in force and where each came from (flag, environment, espflow.toml, default)' \
 'completions:Print a shell completion script' \
+'man:Print the man page (roff)' \
+'monitor:Show the application'\''s serial output, after resetting the chip (Ctrl-\] exits, Ctrl-T R resets)' \
+'list-ports:List the serial ports, marking the USB bridges Espressif boards carry' \
+'reset:Reset the chip through EN, so that its application starts' \
+'hold-in-reset:Hold the chip in reset (EN low) after espflow exits, until the port is opened again' \
+'run:Start the application through the ROM loader (works without reset lines)' \
+'complete-values:Values for the completion scripts\: port names, partition names' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'espflow help commands' commands "$@"
@@ -1456,6 +1767,11 @@ _espflow__subcmd__help__subcmd__board-info_commands() {
 _espflow__subcmd__help__subcmd__checksum-md5_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help checksum-md5 commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__complete-values_commands] )) ||
+_espflow__subcmd__help__subcmd__complete-values_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help complete-values commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__completions_commands] )) ||
 _espflow__subcmd__help__subcmd__completions_commands() {
@@ -1503,6 +1819,26 @@ _espflow__subcmd__help__subcmd__erase-region_commands() {
 _espflow__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help help commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__hold-in-reset_commands] )) ||
+_espflow__subcmd__help__subcmd__hold-in-reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help hold-in-reset commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__list-ports_commands] )) ||
+_espflow__subcmd__help__subcmd__list-ports_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help list-ports commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__man_commands] )) ||
+_espflow__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help man commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__monitor_commands] )) ||
+_espflow__subcmd__help__subcmd__monitor_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help monitor commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__help__subcmd__ota_commands] )) ||
 _espflow__subcmd__help__subcmd__ota_commands() {
@@ -1562,6 +1898,16 @@ _espflow__subcmd__help__subcmd__read-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help read-partition commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__help__subcmd__reset_commands] )) ||
+_espflow__subcmd__help__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help reset commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__help__subcmd__run_commands] )) ||
+_espflow__subcmd__help__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow help run commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__help__subcmd__virtual-chip_commands] )) ||
 _espflow__subcmd__help__subcmd__virtual-chip_commands() {
     local commands; commands=()
@@ -1576,6 +1922,26 @@ _espflow__subcmd__help__subcmd__write-flash_commands() {
 _espflow__subcmd__help__subcmd__write-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow help write-partition commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__hold-in-reset_commands] )) ||
+_espflow__subcmd__hold-in-reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow hold-in-reset commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__list-ports_commands] )) ||
+_espflow__subcmd__list-ports_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow list-ports commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__man_commands] )) ||
+_espflow__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow man commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__monitor_commands] )) ||
+_espflow__subcmd__monitor_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow monitor commands' commands "$@"
 }
 (( $+functions[_espflow__subcmd__ota_commands] )) ||
 _espflow__subcmd__ota_commands() {
@@ -1697,6 +2063,16 @@ _espflow__subcmd__read-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow read-partition commands' commands "$@"
 }
+(( $+functions[_espflow__subcmd__reset_commands] )) ||
+_espflow__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow reset commands' commands "$@"
+}
+(( $+functions[_espflow__subcmd__run_commands] )) ||
+_espflow__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'espflow run commands' commands "$@"
+}
 (( $+functions[_espflow__subcmd__virtual-chip_commands] )) ||
 _espflow__subcmd__virtual-chip_commands() {
     local commands; commands=()
@@ -1711,6 +2087,18 @@ _espflow__subcmd__write-flash_commands() {
 _espflow__subcmd__write-partition_commands() {
     local commands; commands=()
     _describe -t commands 'espflow write-partition commands' commands "$@"
+}
+
+_espflow_ports() {
+    local -a ports
+    ports=(${(f)"$(espflow complete-values ports 2>/dev/null)"})
+    compadd -a ports
+}
+
+_espflow_partitions() {
+    local -a names
+    names=(${(f)"$(espflow complete-values partitions -- ${words[@]} 2>/dev/null)"})
+    compadd -a names
 }
 
 if [ "$funcstack[1]" = "_espflow" ]; then

@@ -161,6 +161,9 @@ pub fn write(conn: &ConnectArgs, format: Format, args: &WriteFlashArgs) -> Resul
         &mut *progress_for(format),
     )?;
     report_write(format, &summary);
+    if args.monitor {
+        return super::monitor::after_write(s, conn, &args.monitor_options);
+    }
     finish(s, conn)
 }
 

@@ -686,7 +686,7 @@ fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
     if reboot {
         if rom {
             // The ROM leaves the loader to boot the application.
-            chip.personality = Personality::Application;
+            chip.boot_application();
         } else {
             // A stub told to "reboot" returns to the ROM loader, which is what esptool's
             // `--after no-reset` expects.

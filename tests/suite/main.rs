@@ -13,6 +13,7 @@ mod exit_status;
 mod inputs;
 mod interop;
 mod line_faults;
+mod monitor;
 mod ota;
 mod partitions;
 mod protocol_v2;
