@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod command_line;
 mod config;
 mod encryption;
 mod esp32_rom;
