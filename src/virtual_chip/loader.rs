@@ -680,7 +680,7 @@ fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
         // The ESP32's ROM runs the application after FLASH_END whatever its flag says
         // (on Espressif's emulator it then falls into its BASIC console): a host must not
         // send it unless it means to leave the loader.
-        chip.personality = Personality::Application;
+        chip.boot_application();
         return;
     }
     if reboot {
