@@ -8,7 +8,9 @@ function __fish_espflow_needs_command
     set -l cmd (commandline -opc)
     set -e cmd[1]
     argparse -s (__fish_espflow_global_optspecs) -- $cmd 2>/dev/null
-    or return
+    # An option before the command still waiting for its value (the word being
+    # completed) fails the parse: there is no command yet.
+    or return 0
     if set -q argv[1]
         # Also print the command, so this can be used to figure out what it is.
         echo $argv[1]

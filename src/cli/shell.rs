@@ -122,10 +122,22 @@ const CONNECTION_LONGS: &[&str] = &[
     "non-interactive",
 ];
 
+/// How clap_complete's fish script gives up when the words before the cursor do not parse,
+/// and what it should do instead: `espflow --chip <TAB>` fails the parse (the option has
+/// no value yet), which made fish offer file names for the chip.
+const FISH_PARSE_FAILED: (&str, &str) = (
+    "    argparse -s (__fish_espflow_global_optspecs) -- $cmd 2>/dev/null\n    or return\n",
+    "    argparse -s (__fish_espflow_global_optspecs) -- $cmd 2>/dev/null\n    \
+     # An option before the command still waiting for its value (the word being\n    \
+     # completed) fails the parse: there is no command yet.\n    or return 0\n",
+);
+
 /// fish: `--port` completed by the ports attached (and nothing else), partition names
 /// offered where a command takes one, the hidden stand-ins of the connection options left
-/// out (clap_complete writes hidden options too; only visible ones have a description).
+/// out (clap_complete writes hidden options too; only visible ones have a description),
+/// and option values before the command completed at all.
 fn fish_values(script: &str) -> String {
+    let script = script.replacen(FISH_PARSE_FAILED.0, FISH_PARSE_FAILED.1, 1);
     let mut out = String::with_capacity(script.len() + 1024);
     for line in script.lines() {
         let hidden_stand_in = line.starts_with("complete -c espflow")
@@ -235,6 +247,10 @@ mod tests {
             );
         }
         assert!(fish.contains("__fish_espflow_using_subcommand write-partition\" -a"));
+        assert!(
+            fish.contains(FISH_PARSE_FAILED.1),
+            "the needs-command check is fixed"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! connection options under their own heading and out of commands that open no port, and
 //! finding the port when none is given.
 
+use std::path::Path;
 use std::time::Duration;
 
 use crate::support::*;
@@ -107,4 +108,51 @@ fn without_a_port_a_filter_that_matches_nothing_is_an_error() {
     let bad = espflow_args(&["--port-filter", "12:zz", "board-info"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("VID:PID"));
+}
+
+/// The committed fish script, run by fish (when the machine has it): `--chip` offers the
+/// chips and no file names, before and after the command; partition names come from the
+/// table on the line.
+#[test]
+fn fish_completes_chips_ports_and_partitions() {
+    if std::process::Command::new("fish")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("skipped: fish is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-file.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("t.csv"),
+        "nvs, data, nvs, 0x9000, 0x6000\nmyapp, app, factory, 0x10000, 1M\n",
+    )
+    .unwrap();
+    let script = format!("{}/completions/espflow.fish", env!("CARGO_MANIFEST_DIR"));
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_espflow")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |line: &str| -> String {
+        let out = std::process::Command::new("fish")
+            .arg("-c")
+            .arg(format!("source {script}; complete -C '{line}'"))
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env("ESPFLOW_NO_CONFIG", "1")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for line in ["espflow --chip ", "espflow board-info --chip "] {
+        let got = complete(line);
+        assert!(got.contains("esp32c3\t"), "{line}: {got}");
+        assert!(!got.contains("a-file.txt"), "{line} offers files: {got}");
+    }
+    let got = complete("espflow read-partition --partition-table t.csv ");
+    assert!(got.lines().any(|l| l == "myapp"), "{got}");
 }
