@@ -8,6 +8,7 @@ use clap::Args;
 use espflow::chip::Chip;
 use espflow::loader::{After, Before};
 use espflow::numbers::parse_u32;
+use espflow::port::discover::PortFilter;
 use espflow::session::{StubPolicy, TableSource as TableSourceData, check_baud};
 use espflow::write::WriteOptions;
 
@@ -56,6 +57,13 @@ pub struct ConnectArgs {
         env = "ESPFLOW_CONNECT_ATTEMPTS"
     )]
     pub connect_attempts: usize,
+    /// Without --port: use the attached port with this USB VID:PID (303a:1001) or serial
+    /// number (may be given more than once)
+    #[arg(long, global = true, value_name = "VID:PID|SERIAL", value_parser = PortFilter::parse)]
+    pub port_filter: Vec<PortFilter>,
+    /// Never ask which port to use: with several boards attached and no --port, fail
+    #[arg(long, global = true)]
+    pub non_interactive: bool,
 }
 
 /// How results and progress are shown.
@@ -164,6 +172,11 @@ pub struct WriteFlashArgs {
     /// ADDR FILE pairs, or @FILE: an esptool arguments file such as ESP-IDF's flash_args
     #[arg(required = true, num_args = 1.., value_names = ["ADDR", "FILE"])]
     pub images: Vec<String>,
+    /// Then start the application and show its serial output (as `espflow monitor`)
+    #[arg(long)]
+    pub monitor: bool,
+    #[command(flatten)]
+    pub monitor_options: super::monitor::MonitorOptions,
 }
 
 /// Where the partition table comes from for commands that work by partition name.

@@ -10,9 +10,8 @@ use super::args::ConnectArgs;
 /// Opens `--port` and connects to the chip's loader, its flash attached. The stub is
 /// started by the first operation that needs it.
 pub fn connect(args: &ConnectArgs) -> Result<Session> {
-    let spec = args.port.as_deref().ok_or_else(|| {
-        Error::BadInput("no port given: use --port PORT or set ESPFLOW_PORT".into())
-    })?;
+    let spec = super::ports::resolve(args)?;
+    let spec = spec.as_str();
     // `--chip` picks what a `virtual:` port models where it models that chip; otherwise
     // it is a C3, and connecting then says it is not the chip asked for.
     let virt = VirtualOptions {

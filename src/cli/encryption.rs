@@ -5,7 +5,6 @@
 //! scheme and which keys fit. Files only: no port is opened.
 
 use std::ffi::OsStr;
-use std::marker::PhantomData;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -17,10 +16,10 @@ use espflow::chip::Chip;
 use espflow::encryption::{Direction, FlashEncryption, Scheme, flash_crypt_conf_for};
 use espflow::error::ResultExt;
 use espflow::input::{read_image, read_regular};
-use espflow::loader::{After, Before};
 
 use super::args::{Format, num};
 use super::flash::Output;
+use super::offline::{NoConnection, NoPortFilter};
 
 /// No key file is larger; a longer file is refused before it is read whole.
 const MAX_KEY_FILE: u64 = 4096;
@@ -65,88 +64,8 @@ pub struct EncryptionArgs {
     pub output_file: Option<PathBuf>,
     #[command(flatten)]
     no_connection: NoConnection,
-}
-
-/// The global connection options under their own ids, hidden: these commands open no port,
-/// so the options stay out of their help and completions, and one given after the command
-/// is refused in one line rather than silently ignored. The types are the global options'
-/// own because clap copies values between a command and its subcommands by id.
-#[derive(clap::Args, Debug)]
-#[allow(dead_code, reason = "present only to take the global options' places")]
-struct NoConnection {
-    #[arg(short, long, hide = true, value_parser = Refuse::<String>::new("--port"))]
-    port: Option<String>,
-    #[arg(short, long, hide = true, value_parser = Refuse::<u32>::new("--baud"))]
-    baud: Option<u32>,
-    #[arg(long, hide = true, value_parser = Refuse::<Before>::new("--before"))]
-    before: Option<Before>,
-    #[arg(long, hide = true, value_parser = Refuse::<After>::new("--after"))]
-    after: Option<After>,
-    #[arg(long, hide = true, value_parser = RefuseFlag("--no-stub"))]
-    no_stub: bool,
-    #[arg(long, hide = true, value_parser = RefuseFlag("--experimental-stub"))]
-    experimental_stub: bool,
-    #[arg(long, hide = true, value_parser = Refuse::<usize>::new("--connect-attempts"))]
-    connect_attempts: Option<usize>,
-}
-
-/// A value parser that refuses every value: the option does not apply to the command.
-struct Refuse<T>(&'static str, PhantomData<fn() -> T>);
-
-impl<T> Refuse<T> {
-    fn new(option: &'static str) -> Refuse<T> {
-        Refuse(option, PhantomData)
-    }
-}
-
-impl<T> Clone for Refuse<T> {
-    fn clone(&self) -> Refuse<T> {
-        Refuse::new(self.0)
-    }
-}
-
-fn does_not_apply(cmd: &clap::Command, option: &str) -> clap::Error {
-    clap::Error::raw(
-        clap::error::ErrorKind::ArgumentConflict,
-        format!(
-            "{} works on files and opens no port: {option} does not apply\n",
-            cmd.get_name()
-        ),
-    )
-}
-
-impl<T: Clone + Send + Sync + 'static> TypedValueParser for Refuse<T> {
-    type Value = T;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        _value: &OsStr,
-    ) -> Result<T, clap::Error> {
-        Err(does_not_apply(cmd, self.0))
-    }
-}
-
-/// [`Refuse`] for a flag: clap passes a flag's implicit default, "false", through its
-/// parser too, and only the flag itself ("true") is refused.
-#[derive(Clone)]
-struct RefuseFlag(&'static str);
-
-impl TypedValueParser for RefuseFlag {
-    type Value = bool;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<bool, clap::Error> {
-        match value.to_str() {
-            Some("false") => Ok(false),
-            _ => Err(does_not_apply(cmd, self.0)),
-        }
-    }
+    #[command(flatten)]
+    no_port_filter: NoPortFilter,
 }
 
 /// `--chip` takes any word, so that one the library does not know is refused in one line

@@ -180,7 +180,8 @@ pub fn read(
     };
     let data = s.read(addr, size, &mut *progress_for(format))?;
     out.commit(&data)?;
-    errln!("read {size} bytes at 0x{addr:X} into {}", file.display());
+    let unit = if size == 1 { "byte" } else { "bytes" };
+    errln!("read {size} {unit} at 0x{addr:X} into {}", file.display());
     finish(s, conn)
 }
 

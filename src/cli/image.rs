@@ -17,6 +17,7 @@ use espflow::partition::convert::{LayoutOptions, ShowOptions, parse_table_file};
 use espflow::session::Session;
 use espflow::write::Image;
 
+use super::monitor::MonitorOptions;
 use super::args::{ConnectArgs, Format, WriteFlags, num};
 use super::connect::{connect, finish};
 use super::flash::{Output, journal};
@@ -168,6 +169,7 @@ fn write_images(
     mut images: Vec<Image>,
     settings: Settings,
     flags: &WriteFlags,
+    monitor: Option<&MonitorOptions>,
 ) -> Result<()> {
     let mut s = connect(conn)?;
     patch_bootloader(&s, &mut images, settings)?;
@@ -178,6 +180,9 @@ fn write_images(
         &mut *progress_for(format),
     )?;
     report_write(format, &summary);
+    if let Some(options) = monitor {
+        return super::monitor::after_write(s, conn, options);
+    }
     finish(s, conn)
 }
 
@@ -188,6 +193,7 @@ pub fn write_flash(
     pairs: &[String],
     params: &FlashParamArgs,
     flags: &WriteFlags,
+    monitor: Option<&MonitorOptions>,
 ) -> Result<()> {
     let (images, from_file) = match pairs {
         [one] if one.starts_with('@') => {
@@ -200,7 +206,7 @@ pub fn write_flash(
         refuse_elf(&img.data, Path::new(&img.name))?;
     }
     let settings = from_file.overridden_by(Settings::from_args(params));
-    write_images(conn, format, images, settings, flags)
+    write_images(conn, format, images, settings, flags, monitor)
 }
 
 fn build_images(build: &IdfBuild) -> Result<Vec<Image>, Error> {
@@ -226,6 +232,11 @@ pub struct FlashArgs {
     pub params: FlashParamArgs,
     #[command(flatten)]
     pub flags: WriteFlags,
+    /// Then start the application and show its serial output (as `espflow monitor`)
+    #[arg(long)]
+    pub monitor: bool,
+    #[command(flatten)]
+    pub monitor_options: MonitorOptions,
 }
 
 /// Where an ELF's images go, and with which bootloader.
@@ -325,7 +336,8 @@ pub fn flash(conn: &ConnectArgs, format: Format, args: &FlashArgs) -> Result<()>
             refuse_elf(&img.data, Path::new(&img.name))?;
         }
         let settings = Settings::from_build(&build).overridden_by(given);
-        return write_images(&conn, format, images, settings, &args.flags);
+        let monitor = args.monitor.then_some(&args.monitor_options);
+        return write_images(&conn, format, images, settings, &args.flags, monitor);
     }
     let elf = args
         .elf
@@ -362,6 +374,9 @@ pub fn flash(conn: &ConnectArgs, format: Format, args: &FlashArgs) -> Result<()>
         &mut *progress_for(format),
     )?;
     report_write(format, &summary);
+    if args.monitor {
+        return super::monitor::after_write(s, conn, &args.monitor_options);
+    }
     finish(s, conn)
 }
 

@@ -22,18 +22,25 @@ macro_rules! errln {
 }
 
 pub mod args;
+mod backtrace;
 mod config;
 mod connect;
+mod control;
 mod efuse;
 mod encryption;
 pub mod exit;
 mod flash;
 mod image;
+mod monitor;
+mod offline;
 mod ota;
 pub mod output;
 mod partition;
 #[cfg(test)]
 mod partition_quirks;
+mod ports;
+mod shell;
+mod suggest;
 mod virtual_chip;
 
 use std::path::PathBuf;
@@ -175,10 +182,23 @@ pub enum Commands {
         command: ConfigCommand,
     },
     /// Print a shell completion script
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(shell::CompletionArgs),
+    /// Print the man page (roff)
+    Man(shell::ManArgs),
+    /// Show the application's serial output, after resetting the chip (Ctrl-] exits,
+    /// Ctrl-T R resets)
+    Monitor(monitor::MonitorArgs),
+    /// List the serial ports, marking the USB bridges Espressif boards carry
+    ListPorts(shell::ListPortsArgs),
+    /// Reset the chip through EN, so that its application starts
+    Reset,
+    /// Hold the chip in reset (EN low) after espflow exits, until the port is opened again
+    HoldInReset,
+    /// Start the application through the ROM loader (works without reset lines)
+    Run,
+    /// Values for the completion scripts: port names, partition names
+    #[command(hide = true)]
+    CompleteValues(shell::CompleteValuesArgs),
 }
 
 /// `config` subcommands.
@@ -192,7 +212,10 @@ pub enum ConfigCommand {
 /// which say which settings the command line or the environment gave.
 pub fn parse() -> (Cli, clap::ArgMatches) {
     use clap::FromArgMatches as _;
-    let matches = Cli::command().get_matches();
+    let mut command = Cli::command();
+    let matches = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| suggest::better_hint(e, &mut command).exit());
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     (cli, matches)
 }
@@ -209,7 +232,8 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
         Commands::BoardInfo => flash::board_info(conn, format),
         Commands::ReadFlash { addr, size, file } => flash::read(conn, format, addr, size, &file),
         Commands::WriteFlash(args) => {
-            image::write_flash(conn, format, &args.images, &args.params, &args.flags)
+            let monitor = args.monitor.then_some(&args.monitor_options);
+            image::write_flash(conn, format, &args.images, &args.params, &args.flags, monitor)
         }
         Commands::Flash(args) => image::flash(conn, format, &args),
         Commands::SaveImage(args) => image::save_image(conn.chip, &args),
@@ -249,13 +273,13 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
         Commands::VirtualChip(args) => virtual_chip::serve(&args),
         Commands::EncryptImage(args) => encryption::encrypt(&args, format),
         Commands::DecryptImage(args) => encryption::decrypt(&args, format),
-        Commands::Completions { shell } => {
-            // Generated into memory first: the generator panics when its writer fails.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "espflow", &mut script);
-            use std::io::Write as _;
-            let _ = std::io::stdout().write_all(&script);
-            Ok(())
-        }
+        Commands::Completions(args) => shell::completions(&args),
+        Commands::Man(_) => shell::man(),
+        Commands::CompleteValues(args) => shell::complete_values(&args),
+        Commands::Monitor(args) => monitor::monitor(conn, &args),
+        Commands::ListPorts(_) => ports::list(conn, format),
+        Commands::Reset => control::reset(conn),
+        Commands::HoldInReset => control::hold_in_reset(conn),
+        Commands::Run => control::run(conn),
     }
 }

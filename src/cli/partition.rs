@@ -119,6 +119,9 @@ pub struct ConvertArgs {
     /// Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway
     #[arg(long, short = 'q', overrides_with = "quiet")]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub offline: super::offline::Offline,
 }
 
 /// Show a partition table in readable form.

@@ -64,6 +64,10 @@ pub struct VirtualChipArgs {
     /// Seed for what an injected fault leaves behind
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    #[command(flatten)]
+    pub no_connection: super::offline::NoConnection,
+    #[command(flatten)]
+    pub no_port_filter: super::offline::NoPortFilter,
 }
 
 pub fn serve(args: &VirtualChipArgs) -> Result<()> {

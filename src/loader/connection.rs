@@ -130,9 +130,19 @@ impl Connection {
         &mut *self.port
     }
 
-    /// Gives the port back.
+    /// Gives the port back, with what arrived after the last frame read still to be read:
+    /// a chip that has just left its loader may already be talking (an application
+    /// starting prints at once).
     pub fn into_port(self) -> Box<dyn Transport> {
-        self.port
+        let rest = self.rx.get(self.rx_pos..).unwrap_or_default().to_vec();
+        if rest.is_empty() {
+            self.port
+        } else {
+            Box::new(Unread {
+                rest,
+                port: self.port,
+            })
+        }
     }
 
     /// Drops buffered input and any half-received frame.
@@ -355,4 +365,51 @@ fn hex(b: &[u8], max: usize) -> String {
         s.push_str(&format!("… ({} bytes)", b.len()));
     }
     s
+}
+
+/// A port with bytes already read from it put back in front.
+struct Unread {
+    rest: Vec<u8>,
+    port: Box<dyn Transport>,
+}
+
+impl Transport for Unread {
+    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.port.write_all(data)
+    }
+
+    fn read(&mut self, buf: &mut [u8], timeout: Duration) -> std::io::Result<usize> {
+        if self.rest.is_empty() {
+            return self.port.read(buf, timeout);
+        }
+        let n = buf.len().min(self.rest.len());
+        buf[..n].copy_from_slice(&self.rest[..n]);
+        self.rest.drain(..n);
+        Ok(n)
+    }
+
+    fn discard_input(&mut self) -> std::io::Result<()> {
+        self.rest.clear();
+        self.port.discard_input()
+    }
+
+    fn set_baud(&mut self, baud: u32) -> std::io::Result<()> {
+        self.port.set_baud(baud)
+    }
+
+    fn set_lines(&mut self, dtr: Option<bool>, rts: Option<bool>) -> std::io::Result<()> {
+        self.port.set_lines(dtr, rts)
+    }
+
+    fn has_reset_lines(&self) -> bool {
+        self.port.has_reset_lines()
+    }
+
+    fn usb_ids(&self) -> Option<(u16, u16)> {
+        self.port.usb_ids()
+    }
+
+    fn name(&self) -> String {
+        self.port.name()
+    }
 }

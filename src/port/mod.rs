@@ -2,6 +2,7 @@
 //! running in this process (`virtual:PATH`). Everything above this module sees only
 //! [`Transport`], so a third party can bring its own.
 
+pub mod discover;
 mod serial;
 mod socket;
 mod virtual_port;

@@ -32,6 +32,26 @@ impl SerialPort {
     }
 }
 
+impl SerialPort {
+    /// Leaves DTR and RTS as they are when the port is closed: without this the kernel
+    /// drops both on the last close (HUPCL), which releases a chip held in reset.
+    pub fn keep_lines_on_close(&mut self) -> io::Result<()> {
+        let fd = self.port.as_raw_fd();
+        // SAFETY: tcgetattr/tcsetattr read and write one termios on an open descriptor.
+        unsafe {
+            let mut tio: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(fd, &mut tio) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            tio.c_cflag &= !libc::HUPCL;
+            if libc::tcsetattr(fd, libc::TCSANOW, &tio) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Looks the device up in sysfs; without libudev this is the one place the ids live.
 fn usb_ids_of(path: &str) -> Option<(u16, u16)> {
     let real = std::fs::canonicalize(path).ok()?;

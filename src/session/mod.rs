@@ -17,6 +17,7 @@
 
 mod ota;
 mod partition;
+mod run;
 
 use std::ops::RangeInclusive;
 

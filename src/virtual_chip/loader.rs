@@ -719,13 +719,13 @@ fn flash_end(chip: &mut VirtualChip, op: u8, data: &[u8]) {
         // The ESP32's ROM runs the application after FLASH_END whatever its flag says
         // (on Espressif's emulator it then falls into its BASIC console): a host must not
         // send it unless it means to leave the loader.
-        chip.personality = Personality::Application;
+        chip.boot_application();
         return;
     }
     if reboot {
         if rom {
             // The ROM leaves the loader to boot the application.
-            chip.personality = Personality::Application;
+            chip.boot_application();
         } else {
             // A stub told to "reboot" returns to the ROM loader, which is what esptool's
             // `--after no-reset` expects.

@@ -18,6 +18,7 @@
 //! (the in-process port, or the TCP/pty server) decides whether to honour those times.
 
 mod board;
+mod console;
 pub mod efuse;
 pub mod fault;
 pub mod flash;
@@ -224,7 +225,8 @@ impl VirtualChip {
     }
 
     /// Reset through the EN pin. With `download` (IO0 held low) the ROM enters its serial
-    /// loader and prints its banner; otherwise the application runs and the line goes quiet.
+    /// loader and prints its banner; otherwise the application runs: it prints its boot
+    /// lines and then ignores the line.
     pub fn reset(&mut self, download: bool) {
         self.stats.resets += 1;
         self.restart(download, true);
@@ -251,12 +253,20 @@ impl VirtualChip {
         if download {
             self.personality = Personality::Rom;
         } else {
-            self.personality = Personality::Application;
+            self.boot_application();
         }
         if download && banner {
             let text = format!("{}waiting for download\r\n", self.board.soc.profile.banner);
             self.board.emit_raw(text.into_bytes());
         }
+    }
+
+    /// Leaves the loader for the application in flash, which greets the line (the ROM's
+    /// boot banner and a line naming the app, see [`console`]) and then ignores it.
+    pub(super) fn boot_application(&mut self) {
+        self.personality = Personality::Application;
+        let text = console::boot_text(self.chip(), self.board.soc.flash.contents());
+        self.board.emit_raw(text);
     }
 
     /// Feeds bytes that finished arriving at virtual time `arrival`.

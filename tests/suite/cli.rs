@@ -1,6 +1,6 @@
 //! The espflow binary against virtual chips: in-process (`virtual:`), served over TCP
 //! (`socket://`) and served on a pseudo-terminal (a serial device path); and the committed
-//! completion scripts, which must match what the binary generates today.
+//! completion scripts and man page, which must match what the binary generates today.
 
 use std::path::Path;
 use std::time::Duration;
@@ -304,17 +304,29 @@ fn silent_device_times_out_with_a_clear_error() {
     holder.join().unwrap();
 }
 
+/// The committed completion scripts (all five shells) and man page are what the binary
+/// generates today.
 #[test]
-fn completions_are_fresh() {
-    for shell in ["bash", "zsh", "fish"] {
+fn completions_and_man_page_are_fresh() {
+    let files = [
+        (vec!["completions", "bash"], "completions/espflow.bash"),
+        (vec!["completions", "zsh"], "completions/espflow.zsh"),
+        (vec!["completions", "fish"], "completions/espflow.fish"),
+        (vec!["completions", "elvish"], "completions/espflow.elvish"),
+        (vec!["completions", "powershell"], "completions/espflow.ps1"),
+        (vec!["man"], "docs/espflow.1"),
+    ];
+    for (args, file) in files {
         let mut c = espflow();
-        c.args(["completions", shell]);
+        c.args(&args);
         let out = ok(&run(c, Duration::from_secs(20)));
-        let path = format!("{}/completions/espflow.{shell}", env!("CARGO_MANIFEST_DIR"));
+        assert!(out.len() > 1000, "{args:?} printed almost nothing");
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == out,
-            "{path} is stale: regenerate with `cargo run -q -- completions {shell} > {path}`"
+            "{path} is stale: regenerate with `cargo run -q -- {} > {file}`",
+            args.join(" ")
         );
     }
 }

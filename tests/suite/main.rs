@@ -6,6 +6,7 @@
 mod support;
 
 mod cli;
+mod command_line;
 mod config;
 mod encryption;
 mod esp32_rom;
@@ -14,6 +15,7 @@ mod images;
 mod inputs;
 mod interop;
 mod line_faults;
+mod monitor;
 mod ota;
 mod partitions;
 mod personalities;

@@ -3,6 +3,7 @@
 //! private virtual environment, and the committed fixtures.
 
 pub mod proxy;
+pub mod pty;
 pub mod runner;
 pub mod trials;
 
