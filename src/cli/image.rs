@@ -17,10 +17,10 @@ use espflow::partition::convert::{LayoutOptions, ShowOptions, parse_table_file};
 use espflow::session::Session;
 use espflow::write::Image;
 
-use super::monitor::MonitorOptions;
 use super::args::{ConnectArgs, Format, WriteFlags, num};
 use super::connect::{connect, finish};
 use super::flash::{Output, journal};
+use super::monitor::MonitorOptions;
 use super::output::{json_event, progress_for, report_write};
 
 /// A setting as typed: a value, or `keep` (`None`). A type of its own because clap reads
@@ -375,7 +375,9 @@ pub fn flash(conn: &ConnectArgs, format: Format, args: &FlashArgs) -> Result<()>
     )?;
     report_write(format, &summary);
     if args.monitor {
-        return super::monitor::after_write(s, conn, &args.monitor_options);
+        let mut options = args.monitor_options.clone();
+        options.elf = options.elf.or_else(|| args.elf.clone());
+        return super::monitor::after_write(s, conn, &options);
     }
     finish(s, conn)
 }

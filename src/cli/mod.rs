@@ -233,7 +233,14 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
         Commands::ReadFlash { addr, size, file } => flash::read(conn, format, addr, size, &file),
         Commands::WriteFlash(args) => {
             let monitor = args.monitor.then_some(&args.monitor_options);
-            image::write_flash(conn, format, &args.images, &args.params, &args.flags, monitor)
+            image::write_flash(
+                conn,
+                format,
+                &args.images,
+                &args.params,
+                &args.flags,
+                monitor,
+            )
         }
         Commands::Flash(args) => image::flash(conn, format, &args),
         Commands::SaveImage(args) => image::save_image(conn.chip, &args),

@@ -41,8 +41,8 @@ pub struct MonitorOptions {
     #[arg(long, value_name = "BAUD", default_value_t = 115_200, value_parser = baud)]
     pub monitor_baud: u32,
     /// Name the code addresses the application prints (backtraces), from the ELF it was
-    /// built as
-    #[arg(long, value_name = "FILE")]
+    /// built as (for `flash --monitor`, the ELF flashed unless this names another)
+    #[arg(long = "elf", id = "monitor_elf", value_name = "FILE")]
     pub elf: Option<PathBuf>,
     /// Put the local time before each line
     #[arg(long)]
