@@ -135,6 +135,15 @@ fn check_app_descriptor(
 /// messages and progress). Fails, before anything is written anywhere, on an ELF that is
 /// not one, an app that does not fit its partition, or settings the chip does not take.
 pub fn build_from_elf(elf: &[u8], name: &str, opts: &ElfOptions) -> Result<ElfBuild, ImageError> {
+    // ELF headers are read in place, which needs their natural alignment; bytes from
+    // `include_bytes!` or a slice of a larger buffer may lack it, a fresh allocation has it.
+    let copy;
+    let elf = if (elf.as_ptr() as usize).is_multiple_of(8) {
+        elf
+    } else {
+        copy = elf.to_vec();
+        copy.as_slice()
+    };
     if !is_elf(elf) {
         return Err(ImageError::Elf(format!("{name} is not an ELF file")));
     }
