@@ -461,7 +461,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__complete__subcmd__values)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --chip --force --format --help ports partitions"
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --chip --format --help ports partitions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,7 +519,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__completions)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --force --format --help bash elvish fish powershell zsh"
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,7 +735,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__decrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --force --format --help"
+            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -983,7 +983,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__encrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --force --format --help"
+            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1999,7 +1999,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__list__subcmd__ports)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --force --port-filter --format --help"
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,7 +2057,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__man)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --force --format --help"
+            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2525,7 +2525,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__write)
-            opts="-p -c -b -h --slot --activate --force --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2653,7 +2653,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__convert)
-            opts="-o -q -p -b -c -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --chip --port-filter --force --format --help"
+            opts="-o -q -p -b -c -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3203,7 +3203,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --port-filter --force --format --help"
+            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3375,7 +3375,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__partition)
-            opts="-p -c -b -h --force --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

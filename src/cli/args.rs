@@ -44,9 +44,10 @@ pub struct ConnectArgs {
     /// H2); without this they use the ROM loader
     #[arg(long, global = true, conflicts_with = "no_stub")]
     pub experimental_stub: bool,
-    /// Go ahead with what the security guard refuses (a plaintext write to a chip with
-    /// flash encryption on, erasing or overwriting the bootloader and partition table of a
-    /// secure-boot chip), with a warning
+    /// Go ahead with what is refused as unsafe (a plaintext write to a chip with flash
+    /// encryption on, erasing or overwriting the bootloader and partition table of a
+    /// secure-boot chip, a file that is not an app image for the chip into an app
+    /// partition), with a warning
     #[arg(long, global = true)]
     pub force: bool,
     /// Connection attempts before giving up

@@ -127,9 +127,6 @@ pub enum Commands {
     WritePartition {
         name: String,
         file: PathBuf,
-        /// Write FILE into an app partition even if it is not an app image for the chip
-        #[arg(long)]
-        force: bool,
         #[command(flatten)]
         flags: WriteFlags,
         #[command(flatten)]
@@ -254,8 +251,7 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
             file,
             flags,
             table,
-            force,
-        } => partition::write(conn, format, &name, &file, &flags, &table, force),
+        } => partition::write(conn, format, &name, &file, &flags, &table, conn.force),
         Commands::ReadPartition { name, file, table } => {
             partition::read(conn, format, &name, &file, &table)
         }

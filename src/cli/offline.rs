@@ -36,6 +36,8 @@ pub struct NoConnection {
     connect_attempts: Option<usize>,
     #[arg(long, hide = true, value_parser = RefuseFlag("--non-interactive"))]
     non_interactive: bool,
+    #[arg(long, hide = true, value_parser = RefuseFlag("--force"))]
+    force: bool,
 }
 
 /// `--chip`, for offline commands that have none of their own.

@@ -29,9 +29,6 @@ pub enum OtaCommand {
         /// Switch to the slot once the image is written and verified
         #[arg(long)]
         activate: bool,
-        /// Write FILE even if it is not an app image for the chip
-        #[arg(long)]
-        force: bool,
         #[command(flatten)]
         flags: WriteFlags,
         #[command(flatten)]
@@ -89,13 +86,12 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
             file,
             slot,
             activate,
-            force,
             flags,
             table,
         } => {
             let data = espflow::input::read_image(&file)?;
             let mut s = connect(conn)?;
-            super::image::check_app(&data, &file, s.chip(), force)?;
+            super::image::check_app(&data, &file, s.chip(), conn.force)?;
             let w = s.ota_write(
                 &table.data(),
                 data,
