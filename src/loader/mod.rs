@@ -12,6 +12,7 @@ macro_rules! warn {
 
 mod connection;
 mod detect;
+mod fast_upload;
 pub mod reset;
 #[cfg(test)]
 mod tests;
@@ -210,6 +211,12 @@ impl Loader {
     }
 
     fn upload_once(&mut self, image: &StubImage) -> Result<()> {
+        self.load_segments(image)?;
+        self.start_loaded(image)
+    }
+
+    /// Puts the image's segments into RAM through the ROM loader.
+    fn load_segments(&mut self, image: &StubImage) -> Result<()> {
         for seg in &image.segments {
             let len = seg.data.len() as u32;
             let begin = MemBegin {
@@ -236,6 +243,11 @@ impl Loader {
                 })?;
             }
         }
+        Ok(())
+    }
+
+    /// Starts the image [`Loader::load_segments`] put in RAM and waits for its OHAI.
+    fn start_loaded(&mut self, image: &StubImage) -> Result<()> {
         // The ROM may jump before its answer to MEM_END is out; the stub's OHAI is what
         // counts, and anything before it is that answer.
         let end = MemEnd {

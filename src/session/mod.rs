@@ -195,9 +195,10 @@ impl Session {
     }
 
     /// Uploads espflow's stub where the options allow and switches to the chosen baud. The
-    /// stub goes up at the loader's own rate, as esptool does: ROM loaders are less
-    /// dependable at high rates than a stub that drains its FIFO itself. Does nothing the
-    /// second time.
+    /// stub goes up at the chosen rate where the ROM's divider can be set directly and
+    /// that was proven on its ROM ([`Loader::upload_stub_at`]), else at the loader's own
+    /// rate, as esptool does: ROM loaders are less dependable at high rates than a stub
+    /// that drains its FIFO itself. Does nothing the second time.
     pub fn ensure_stub(&mut self) -> Result<StubStart> {
         if let Some(done) = self.stub {
             return Ok(done);
@@ -208,7 +209,8 @@ impl Session {
         } else {
             match StubImage::for_chip(chip) {
                 Some(image) if self.uses_stub() => {
-                    self.loader.upload_stub(&image).map_err(|e| {
+                    let baud = self.opts.baud;
+                    self.loader.upload_stub_at(&image, baud).map_err(|e| {
                         Error::Loader(e).context(format!("starting the {chip} stub"))
                     })?;
                     StubStart::Started
