@@ -42,17 +42,38 @@ pub(super) fn divider_word(clock_hz: u64, baud: u32) -> u32 {
     ((div16 >> 4) as u32 & 0xF_FFFF) | (((div16 & 0xF) as u32) << 20)
 }
 
+/// The rate a stub upload ran at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadRate {
+    /// The session's rate.
+    Target,
+    /// The ROM's own rate, the only one this chip's ROM is known to take a stub at.
+    Rom,
+    /// The ROM's own rate, after the upload at the session's rate failed: worth
+    /// remembering for this port.
+    RomAfterFailure,
+}
+
 impl Loader {
-    /// Uploads `image` and starts it, at `baud` where the chip's ROM allows (see the module
-    /// documentation), else at the ROM's own rate. Returns the rate the upload ran at.
-    pub fn upload_stub_at(&mut self, image: &StubImage, baud: u32) -> Result<u32> {
+    /// Uploads `image` and starts it, at `baud` where the chip's ROM allows and `try_fast`
+    /// (see the module documentation), else at the ROM's own rate.
+    pub fn upload_stub_at(
+        &mut self,
+        image: &StubImage,
+        baud: u32,
+        try_fast: bool,
+    ) -> Result<UploadRate> {
         let rom_baud = self.baud;
         let facts = self.chip.facts();
         let reg = match facts.uart_clkdiv_reg {
-            Some(reg) if divider_switch(self.chip) && baud > rom_baud && !self.is_stub() => reg,
+            Some(reg)
+                if try_fast && divider_switch(self.chip) && baud > rom_baud && !self.is_stub() =>
+            {
+                reg
+            }
             _ => {
                 self.upload_stub(image)?;
-                return Ok(rom_baud);
+                return Ok(UploadRate::Rom);
             }
         };
         let old = self.read_reg(reg)?;
@@ -70,12 +91,12 @@ impl Loader {
                     LoaderError::StubSilent(_) => self.upload_stub(image),
                     e => Err(e),
                 })?;
-                Ok(baud)
+                Ok(UploadRate::Target)
             }
             (_, Ok(())) => {
                 self.conn.retries += 1;
                 self.upload_stub(image)?;
-                Ok(rom_baud)
+                Ok(UploadRate::RomAfterFailure)
             }
             (_, Err(e)) => Err(e),
         }

@@ -13,6 +13,8 @@ macro_rules! warn {
 mod connection;
 mod detect;
 mod fast_upload;
+
+pub use fast_upload::UploadRate;
 pub mod reset;
 #[cfg(test)]
 mod tests;
@@ -593,6 +595,11 @@ impl Loader {
     /// The chip that answered.
     pub fn chip(&self) -> Chip {
         self.chip
+    }
+
+    /// The port's name, as the transport gives it.
+    pub fn port_name(&mut self) -> String {
+        self.conn.port().name()
     }
 
     /// Whether a stub (espflow's or another) answers rather than the ROM.

@@ -17,6 +17,7 @@
 
 mod ota;
 mod partition;
+mod port_memory;
 
 use std::ops::RangeInclusive;
 
@@ -25,7 +26,7 @@ pub use partition::{PartitionSelection, TableSource, find_partition};
 
 use crate::chip::Chip;
 use crate::error::{Error, Result};
-use crate::loader::{After, Before, ConnectOptions, Loader, SecurityInfo};
+use crate::loader::{After, Before, ConnectOptions, Loader, SecurityInfo, UploadRate};
 use crate::numbers::hex;
 use crate::port::Transport;
 use crate::progress::Progress;
@@ -210,9 +211,14 @@ impl Session {
             match StubImage::for_chip(chip) {
                 Some(image) if self.uses_stub() => {
                     let baud = self.opts.baud;
-                    self.loader.upload_stub_at(&image, baud).map_err(|e| {
+                    let port = self.loader.port_name();
+                    let fast = !port_memory::slow_upload_needed(&port);
+                    let rate = self.loader.upload_stub_at(&image, baud, fast).map_err(|e| {
                         Error::Loader(e).context(format!("starting the {chip} stub"))
                     })?;
+                    if rate == UploadRate::RomAfterFailure {
+                        port_memory::remember_slow_upload(&port);
+                    }
                     StubStart::Started
                 }
                 Some(_) if self.opts.stub == StubPolicy::Verified => StubStart::NotVerified,
