@@ -12,6 +12,9 @@ macro_rules! warn {
 
 mod connection;
 mod detect;
+mod fast_upload;
+
+pub use fast_upload::UploadRate;
 pub mod reset;
 #[cfg(test)]
 mod tests;
@@ -210,6 +213,12 @@ impl Loader {
     }
 
     fn upload_once(&mut self, image: &StubImage) -> Result<()> {
+        self.load_segments(image)?;
+        self.start_loaded(image)
+    }
+
+    /// Puts the image's segments into RAM through the ROM loader.
+    fn load_segments(&mut self, image: &StubImage) -> Result<()> {
         for seg in &image.segments {
             let len = seg.data.len() as u32;
             let begin = MemBegin {
@@ -236,6 +245,11 @@ impl Loader {
                 })?;
             }
         }
+        Ok(())
+    }
+
+    /// Starts the image [`Loader::load_segments`] put in RAM and waits for its OHAI.
+    fn start_loaded(&mut self, image: &StubImage) -> Result<()> {
         // The ROM may jump before its answer to MEM_END is out; the stub's OHAI is what
         // counts, and anything before it is that answer.
         let end = MemEnd {
@@ -581,6 +595,11 @@ impl Loader {
     /// The chip that answered.
     pub fn chip(&self) -> Chip {
         self.chip
+    }
+
+    /// The port's name, as the transport gives it.
+    pub fn port_name(&mut self) -> String {
+        self.conn.port().name()
     }
 
     /// Whether a stub (espflow's or another) answers rather than the ROM.

@@ -17,6 +17,7 @@
 
 mod ota;
 mod partition;
+mod port_memory;
 mod run;
 
 use std::ops::RangeInclusive;
@@ -26,7 +27,7 @@ pub use partition::{PartitionSelection, TableSource, find_partition};
 
 use crate::chip::Chip;
 use crate::error::{Error, Result};
-use crate::loader::{After, Before, ConnectOptions, Loader};
+use crate::loader::{After, Before, ConnectOptions, Loader, UploadRate};
 use crate::numbers::hex;
 use crate::port::Transport;
 use crate::progress::Progress;
@@ -281,9 +282,10 @@ impl Session {
     }
 
     /// Uploads espflow's stub where the options allow and switches to the chosen baud. The
-    /// stub goes up at the loader's own rate, as esptool does: ROM loaders are less
-    /// dependable at high rates than a stub that drains its FIFO itself. Does nothing the
-    /// second time.
+    /// stub goes up at the chosen rate where the ROM's divider can be set directly and
+    /// that was proven on its ROM ([`Loader::upload_stub_at`]), else at the loader's own
+    /// rate, as esptool does: ROM loaders are less dependable at high rates than a stub
+    /// that drains its FIFO itself. Does nothing the second time.
     pub fn ensure_stub(&mut self) -> Result<StubStart> {
         if let Some(done) = self.stub {
             return Ok(done);
@@ -297,9 +299,18 @@ impl Session {
         } else {
             match StubImage::for_chip(chip) {
                 Some(image) if self.uses_stub() => {
-                    self.loader.upload_stub(&image).map_err(|e| {
-                        Error::Loader(e).context(format!("starting the {chip} stub"))
-                    })?;
+                    let baud = self.opts.baud;
+                    let port = self.loader.port_name();
+                    let fast = !port_memory::slow_upload_needed(&port);
+                    let rate = self
+                        .loader
+                        .upload_stub_at(&image, baud, fast)
+                        .map_err(|e| {
+                            Error::Loader(e).context(format!("starting the {chip} stub"))
+                        })?;
+                    if rate == UploadRate::RomAfterFailure {
+                        port_memory::remember_slow_upload(&port);
+                    }
                     StubStart::Started
                 }
                 Some(_) if self.opts.stub == StubPolicy::Verified => StubStart::NotVerified,

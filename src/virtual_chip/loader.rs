@@ -333,6 +333,10 @@ fn write_reg(chip: &mut VirtualChip, data: &[u8]) -> Reply {
         chip.board
             .soc
             .write_reg(chip.board.now, w.addr, w.value, w.mask);
+        // Writing UART0's divider moves the line at once; the answer goes out at the new rate.
+        if let Some(baud) = chip.board.soc.divider_baud(w.addr) {
+            chip.board.switch_baud(baud);
+        }
     }
     Ok((0, Vec::new()))
 }

@@ -253,10 +253,35 @@ impl Soc {
         }
     }
 
+    /// The rate a divider word written to UART0's CLKDIV at `addr` sets, when `addr` is
+    /// that register: the UART runs from the profile's clock in download mode, and a word within
+    /// 1 % of a standard rate is taken as that rate.
+    pub fn divider_baud(&self, addr: u32) -> Option<u32> {
+        if addr != self.uart_clkdiv_reg() {
+            return None;
+        }
+        let word = *self.regs.get(&addr)?;
+        let div16 = (word & 0xF_FFFF) as u64 * 16 + ((word >> 20) & 0xF) as u64;
+        let exact = (self.profile.uart_clock_hz as u64 * 16).checked_div(div16)? as u32;
+        const RATES: [u32; 9] = [
+            9_600, 115_200, 230_400, 460_800, 921_600, 1_500_000, 2_000_000, 3_000_000, 5_000_000,
+        ];
+        Some(
+            RATES
+                .into_iter()
+                .find(|r| r.abs_diff(exact) * 100 <= *r)
+                .unwrap_or(exact),
+        )
+    }
+
     /// What a READ_REG of `addr` returns (SPI1 registers run their commands on the flash).
     pub fn read_reg(&mut self, addr: u32) -> u32 {
         if let Some(v) = self.efuses.word_of(self.chip, addr) {
             return v;
+        }
+        // A divider the host wrote reads back as written while it still sets the rate.
+        if self.divider_baud(addr) == Some(self.baud) {
+            return self.regs[&addr];
         }
         if addr == espflow_chip_facts::CHIP_DETECT_MAGIC_REG {
             return self.profile.detect_word();
