@@ -512,10 +512,11 @@ fn program(chip: &mut VirtualChip, mut addr: u32, mut data: &[u8]) -> Result<(),
 }
 
 fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
-    // Stubs and the later chips' ROMs take a fifth word (encrypted); the ESP32's ROM
-    // takes the four words alone and refuses a fifth as an invalid message.
-    let five_words =
-        chip.personality != Personality::Rom || chip.chip().facts().begin_has_encrypted_word;
+    // The later chips' ROMs take a fifth word (encrypted); the ESP32's ROM takes the four
+    // words alone and refuses a fifth as an invalid message. Stubs take either form
+    // (espflash 4.7 sends four words to a stub, esptool five).
+    let rom = chip.personality == Personality::Rom;
+    let five_words = chip.chip().facts().begin_has_encrypted_word;
     let Ok(FlashBegin {
         size,
         block_size,
@@ -526,7 +527,7 @@ fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
     else {
         return Err(bad_request(chip));
     };
-    if encrypted.is_some() != five_words {
+    if rom && encrypted.is_some() != five_words {
         return Err(bad_request(chip));
     }
     chip.session.write = None;
@@ -538,7 +539,6 @@ fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
         ));
     }
     check_range(chip, offset, size)?;
-    let rom = chip.personality == Personality::Rom;
     if rom {
         if offset % SECTOR != 0 {
             return Err(Status::Rom(RomError::InvalidParameter));

@@ -480,6 +480,56 @@ mod tests {
         assert_eq!(chip.personality(), Personality::EspflowStub);
     }
 
+    /// A stub other than espflow's (esptool's, espflash's) takes FLASH_BEGIN and
+    /// FLASH_DEFL_BEGIN with four words or five, as the real ones do: espflash 4.7 sends
+    /// four to a stub.
+    #[test]
+    fn a_foreign_stub_begins_with_four_words_or_five() {
+        let mut chip = VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32c3,
+            flash: NorFlash::new(0x40_0000),
+            efuses: Efuses::default(),
+            realtime: false,
+            faults: Vec::new(),
+            seed: 0,
+        });
+        // espflow's own image with one byte changed is someone else's program.
+        let image = StubImage::for_chip(Chip::Esp32c3).unwrap();
+        let seg = &image.segments[0];
+        let mut data = seg.data[..0x100].to_vec();
+        data[0] ^= 1;
+        let begin = MemBegin {
+            size: data.len() as u32,
+            blocks: 1,
+            block_size: 0x1800,
+            addr: seg.addr,
+        };
+        send(&mut chip, Command::MemBegin, &encoded(&begin), 0);
+        let mut body = DataHeader {
+            data_len: data.len() as u32,
+            seq: 0,
+        }
+        .to_bytes()
+        .to_vec();
+        body.extend_from_slice(&data);
+        send(&mut chip, Command::MemData, &body, checksum(&data) as u32);
+        let end = MemEnd {
+            jump: true,
+            entry: image.entry,
+        };
+        send(&mut chip, Command::MemEnd, &encoded(&end), 0);
+        assert_eq!(chip.personality(), Personality::GenericStub);
+        let bytes = |w: &[u32]| w.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+        let five = [0x1000u32, 1, 0x400, 0x1_0000, 0];
+        for op in [Command::FlashBegin, Command::FlashDeflBegin] {
+            for words in [&five[..4], &five[..]] {
+                let r = exchange(&mut chip, op, &bytes(words));
+                assert_eq!(r.len(), 1);
+                assert_eq!(r[0][8], 0, "{op:?} with {} words refused", words.len());
+            }
+        }
+    }
+
     /// The host library against a virtual chip in this process, its flash in `path`.
     fn session(
         chip: Chip,
