@@ -129,25 +129,20 @@ fn flash_of_an_elf_writes_bootloader_table_and_an_app_esptool_accepts() {
     let (flash, state) = (dir.path().join("f.bin"), dir.path().join("state"));
     let served = serve(&flash, &[]);
     let port = served.port.clone();
-    let out = ok(&run(
-        on(
-            &port,
-            &state,
-            &[
-                "--format",
-                "json",
-                "flash",
-                s(&app_elf()),
-                "--flash-mode",
-                "qio",
-                "--flash-freq",
-                "80m",
-                "--flash-size",
-                "2MB",
-            ],
-        ),
-        LIMIT,
-    ));
+    let elf = app_elf();
+    let args = [
+        "--format",
+        "json",
+        "flash",
+        s(&elf),
+        "--flash-mode",
+        "qio",
+        "--flash-freq",
+        "80m",
+        "--flash-size",
+        "2MB",
+    ];
+    let out = ok(&run(on(&port, &state, &args), LIMIT));
     assert_eq!(summary_field(&out, "verified"), Some(1), "{out}");
     let disk = std::fs::read(&flash).unwrap();
 
@@ -183,25 +178,7 @@ fn flash_of_an_elf_writes_bootloader_table_and_an_app_esptool_accepts() {
     );
 
     // A second run finds everything in place and sends nothing.
-    let again = ok(&run(
-        on(
-            &port,
-            &state,
-            &[
-                "--format",
-                "json",
-                "flash",
-                s(&app_elf()),
-                "--flash-mode",
-                "qio",
-                "--flash-freq",
-                "80m",
-                "--flash-size",
-                "2MB",
-            ],
-        ),
-        LIMIT,
-    ));
+    let again = ok(&run(on(&port, &state, &args), LIMIT));
     assert_eq!(summary_field(&again, "bytes_sent"), Some(0), "{again}");
     assert_eq!(std::fs::read(&flash).unwrap(), disk);
 }
