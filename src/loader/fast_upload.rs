@@ -86,11 +86,8 @@ impl Loader {
         let restored = self.set_divider(reg, old, rom_baud);
         match (loaded, restored) {
             (Ok(()), Ok(())) => {
-                self.start_loaded(image).or_else(|e| match e {
-                    // As upload_stub does: a start that went unanswered gets a fresh upload.
-                    LoaderError::StubSilent(_) => self.upload_stub(image),
-                    e => Err(e),
-                })?;
+                let started = self.start_loaded(image);
+                self.again_if_silent(started, image)?;
                 Ok(UploadRate::Target)
             }
             (_, Ok(())) => {

@@ -192,7 +192,14 @@ impl Loader {
     /// request or the greeting lost, or the chip still in its ROM after a damaged upload)
     /// is uploaded once more after a new SYNC.
     pub fn upload_stub(&mut self, image: &StubImage) -> Result<()> {
-        match self.upload_once(image) {
+        let first = self.upload_once(image);
+        self.again_if_silent(first, image)
+    }
+
+    /// What follows a start that went unanswered (`started` is StubSilent): a new SYNC,
+    /// then the whole upload once more at the ROM's rate.
+    fn again_if_silent(&mut self, started: Result<()>, image: &StubImage) -> Result<()> {
+        match started {
             Err(LoaderError::StubSilent(wait)) => {
                 self.conn.flush_input()?;
                 let mut synced = false;
