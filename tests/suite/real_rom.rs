@@ -56,6 +56,27 @@ pub(super) fn free_port() -> u16 {
         .expect("a free local port")
 }
 
+/// `len` bytes of the emulated flash at `addr` as its backing file holds them, once
+/// `settled` accepts them or 10 s have passed (then as they are, for the caller's assert).
+/// QEMU's SPI flash model writes that file asynchronously, so the chip can answer, and
+/// espflow exit, a moment before the file shows what the chip did.
+pub(super) fn flash_file(
+    flash: &Path,
+    addr: u32,
+    len: usize,
+    settled: impl Fn(&[u8]) -> bool,
+) -> Vec<u8> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let all = std::fs::read(flash).expect("the flash file");
+        let part = all[addr as usize..][..len].to_vec();
+        if settled(&part) || Instant::now() > deadline {
+            return part;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// The emulated chips, and how each is strapped into UART download mode.
 #[derive(Clone, Copy)]
 pub(super) enum Machine {
