@@ -99,7 +99,9 @@ pub struct Connection {
     rx_pos: usize,
     /// Who answers, which decides how status bytes are read.
     pub kind: LoaderKind,
-    trace: bool,
+    /// With ESPFLOW_TRACE set: when the connection began, so each traced frame says when it
+    /// went or came.
+    trace: Option<Instant>,
     /// Protocol v2 is in force: frames are sealed and answers checked.
     pub v2: bool,
     /// The number the next v2 request goes out with.
@@ -118,7 +120,7 @@ impl Connection {
             rx: Vec::new(),
             rx_pos: 0,
             kind: LoaderKind::Rom,
-            trace: std::env::var_os("ESPFLOW_TRACE").is_some(),
+            trace: std::env::var_os("ESPFLOW_TRACE").map(|_| Instant::now()),
             v2: false,
             next_seq: 1,
             retries: 0,
@@ -155,8 +157,12 @@ impl Connection {
 
     /// SLIP-encodes `packet` and sends it.
     pub fn send_frame(&mut self, packet: &[u8]) -> std::io::Result<()> {
-        if self.trace {
-            warn!("TRACE >> {}", hex(packet, 48));
+        if let Some(t0) = self.trace {
+            warn!(
+                "TRACE {:9.3} >> {}",
+                t0.elapsed().as_secs_f64(),
+                hex(packet, 48)
+            );
         }
         let mut wire = Vec::with_capacity(slip::encoded_len(packet));
         slip::encode(packet, |b| wire.push(b));
@@ -171,8 +177,9 @@ impl Connection {
                 let b = self.rx[self.rx_pos];
                 self.rx_pos += 1;
                 if let Ok(Some(n)) = self.decoder.push(b, &mut self.frame) {
-                    if self.trace {
-                        warn!("TRACE << {}", hex(&self.frame[..n], 48));
+                    if let Some(t0) = self.trace {
+                        let at = t0.elapsed().as_secs_f64();
+                        warn!("TRACE {at:9.3} << {}", hex(&self.frame[..n], 48));
                     }
                     return Ok(Some(self.frame[..n].to_vec()));
                 }

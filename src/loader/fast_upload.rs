@@ -28,6 +28,13 @@ use crate::stub::StubImage;
 /// the ROM's answer at the new rate, and whatever this end made of it, are dropped.
 const SETTLE: Duration = Duration::from_millis(20);
 
+/// At the session's rate a block is tried once more, and its answer waited for briefly (a
+/// 6 KiB block takes 67 ms at 921600): a rate the chip's loader cannot keep up with fails
+/// every block from the first on, and each of those failures would otherwise cost the full
+/// retry budget, and a lost answer 3 s, before the upload at the ROM's rate that follows.
+const FAST_RETRIES: u32 = 1;
+const FAST_TIMEOUT: Duration = Duration::from_millis(500);
+
 /// The chips whose ROM loader takes the stub at the session's rate this way. Measured on
 /// the ESP32's mask ROM (rev 3, under Espressif's QEMU); the other ROMs keep 115200 until
 /// measured: the C3's, under the same emulator, loses bytes above 115200.
@@ -81,7 +88,7 @@ impl Loader {
         let fast = divider_word(clock, baud);
         let loaded = self
             .set_divider(reg, fast, baud)
-            .and_then(|()| self.load_segments(image));
+            .and_then(|()| self.load_segments(image, FAST_RETRIES, FAST_TIMEOUT));
         // Back to the ROM's rate either way; if the chip never switched, this finds it there.
         let restored = self.set_divider(reg, old, rom_baud);
         match (loaded, restored) {

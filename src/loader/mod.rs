@@ -220,12 +220,18 @@ impl Loader {
     }
 
     fn upload_once(&mut self, image: &StubImage) -> Result<()> {
-        self.load_segments(image)?;
+        self.load_segments(image, UPLOAD_RETRIES, DEFAULT_TIMEOUT)?;
         self.start_loaded(image)
     }
 
-    /// Puts the image's segments into RAM through the ROM loader.
-    fn load_segments(&mut self, image: &StubImage) -> Result<()> {
+    /// Puts the image's segments into RAM through the ROM loader, each request tried up to
+    /// `retries` more times and answered within `timeout`.
+    fn load_segments(
+        &mut self,
+        image: &StubImage,
+        retries: u32,
+        timeout: std::time::Duration,
+    ) -> Result<()> {
         for seg in &image.segments {
             let len = seg.data.len() as u32;
             let begin = MemBegin {
@@ -234,20 +240,18 @@ impl Loader {
                 block_size: RAM_BLOCK,
                 addr: seg.addr,
             };
-            self.with_rom_retries(UPLOAD_RETRIES, |conn| {
-                request(conn, Command::MemBegin, &begin, 0)
-            })?;
+            self.with_rom_retries(retries, |conn| request(conn, Command::MemBegin, &begin, 0))?;
             for (seq, chunk) in seg.data.chunks(RAM_BLOCK as usize).enumerate() {
                 // The ROM places a block by its number, so the same block sent again
                 // lands where it did the first time.
                 let payload = data_payload(seq as u32, chunk);
-                self.with_rom_retries(UPLOAD_RETRIES, |conn| {
+                self.with_rom_retries(retries, |conn| {
                     conn.command(
                         Command::MemData,
                         &payload,
                         checksum(chunk) as u32,
                         0,
-                        DEFAULT_TIMEOUT,
+                        timeout,
                     )
                 })?;
             }

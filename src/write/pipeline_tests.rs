@@ -206,3 +206,37 @@ fn kept_bytes_in_the_journal_are_put_back_after_their_sectors_were_erased() {
         assert_eq!(std::fs::read_dir(journal.dir()).unwrap().count(), 0);
     }
 }
+
+#[test]
+fn verify_by_sector_digests_catches_a_difference_in_either_end_or_between() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = session(dir.path(), StubPolicy::Verified);
+    // Starts and ends inside a sector, with two whole sectors between.
+    let (addr, data) = (0x2_0F00, noise(0x2180, 3));
+    s.write(
+        &[image(addr, data.clone())],
+        WriteOptions::default(),
+        None,
+        &mut crate::progress::Quiet,
+    )
+    .unwrap();
+    s.ensure_stub().unwrap();
+    let caps = s.loader().capabilities().unwrap();
+    let both =
+        espflow_protocol::caps::FLAG_SECTOR_DIGESTS | espflow_protocol::caps::FLAG_HASH_ENGINE;
+    assert_eq!(
+        caps.flags & both,
+        both,
+        "the virtual stub verifies by digests"
+    );
+    verify::region(s.loader(), addr, &data, "img").unwrap();
+    // The head (before 0x21000), a whole sector, the tail (after 0x23000).
+    for at in [0x80, 0x1234, 0x2170] {
+        let mut other = data.clone();
+        other[at] ^= 0x10;
+        match verify::region(s.loader(), addr, &other, "img") {
+            Err(Error::VerifyMismatch { .. }) => {}
+            r => panic!("a difference at +0x{at:X} gave {r:?}"),
+        }
+    }
+}

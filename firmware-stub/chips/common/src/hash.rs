@@ -1,5 +1,7 @@
-//! Digests: MD5 from the ROM (the C3, C6, H2 and C5 export MD5Init/Update/Final),
-//! SHA-256 in software so no chip's SHA peripheral quirks matter.
+//! Digests: MD5 from the ROM (the C3, C6, H2 and C5 export MD5Init/Update/Final);
+//! SHA-256 from the chip's accelerator where its crate drives one ([`Sha256Engine`]), in
+//! software elsewhere. Sector digests hash every byte a compare or a verify covers, so on a
+//! slow core the engine is what makes them cheaper than sending the bytes.
 
 use espflow_stub_core::hal::Hasher;
 
@@ -58,5 +60,116 @@ impl Hasher<32> for SoftSha256 {
 
     fn finish(self) -> [u8; 32] {
         sha2::Digest::finalize(self.0).into()
+    }
+}
+
+/// A SHA-256 accelerator fed 64-byte blocks by the CPU. The message is padded here, so an
+/// engine only has to hash whole blocks and give back its state. There is one engine per
+/// chip: the stub core keeps at most one SHA-256 digest open at a time.
+#[derive(Clone, Copy)]
+pub struct Sha256Engine {
+    /// Clocks the engine and takes it out of reset; called before every digest.
+    pub enable: fn(),
+    /// Hashes one block; `first` starts a new message.
+    pub block: fn(&[u8; 64], bool),
+    /// The digest, once the padded message's last block went through [`Self::block`].
+    pub digest: fn() -> [u8; 32],
+}
+
+/// SHA-256 through a chip's engine.
+pub struct EngineSha256 {
+    engine: Sha256Engine,
+    buf: [u8; 64],
+    fill: usize,
+    bytes: u64,
+    first: bool,
+}
+
+impl EngineSha256 {
+    pub fn new(engine: Sha256Engine) -> EngineSha256 {
+        (engine.enable)();
+        EngineSha256 {
+            engine,
+            buf: [0; 64],
+            fill: 0,
+            bytes: 0,
+            first: true,
+        }
+    }
+
+    fn block(&mut self, block: &[u8; 64]) {
+        (self.engine.block)(block, self.first);
+        self.first = false;
+    }
+}
+
+impl Hasher<32> for EngineSha256 {
+    fn update(&mut self, mut data: &[u8]) {
+        self.bytes += data.len() as u64;
+        if self.fill > 0 {
+            let n = data.len().min(64 - self.fill);
+            self.buf[self.fill..self.fill + n].copy_from_slice(&data[..n]);
+            self.fill += n;
+            data = &data[n..];
+            if self.fill < 64 {
+                return;
+            }
+            let buf = self.buf;
+            self.block(&buf);
+            self.fill = 0;
+        }
+        let mut blocks = data.chunks_exact(64);
+        for b in &mut blocks {
+            self.block(b.try_into().expect("64-byte chunks"));
+        }
+        let rest = blocks.remainder();
+        self.buf[..rest.len()].copy_from_slice(rest);
+        self.fill = rest.len();
+    }
+
+    fn finish(mut self) -> [u8; 32] {
+        // FIPS 180-4 padding: 0x80, zeros, then the message length in bits, big-endian.
+        let bits = self.bytes * 8;
+        let mut buf = self.buf;
+        buf[self.fill] = 0x80;
+        buf[self.fill + 1..].fill(0);
+        if self.fill >= 56 {
+            self.block(&buf);
+            buf = [0; 64];
+        }
+        buf[56..].copy_from_slice(&bits.to_be_bytes());
+        self.block(&buf);
+        (self.engine.digest)()
+    }
+}
+
+/// The SHA-256 a chip's HAL hands out: its engine's where it has one.
+pub enum ChipSha256 {
+    Soft(SoftSha256),
+    Engine(EngineSha256),
+}
+
+impl ChipSha256 {
+    pub fn start(engine: Option<Sha256Engine>) -> ChipSha256 {
+        match engine {
+            Some(e) => ChipSha256::Engine(EngineSha256::new(e)),
+            None => ChipSha256::Soft(SoftSha256::new()),
+        }
+    }
+}
+
+impl Hasher<32> for ChipSha256 {
+    fn update(&mut self, data: &[u8]) {
+        match self {
+            ChipSha256::Soft(h) => h.update(data),
+            ChipSha256::Engine(h) => h.update(data),
+        }
+    }
+
+    fn finish(self) -> [u8; 32] {
+        match self {
+            ChipSha256::Soft(h) => h.finish(),
+            ChipSha256::Engine(h) => h.finish(),
+        }
     }
 }

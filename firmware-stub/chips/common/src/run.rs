@@ -9,7 +9,7 @@ use espflow_stub_core::Stub;
 use espflow_stub_core::hal::{Hal, SpiFlash};
 
 use crate::flash::RomFlash;
-use crate::hash::{SoftSha256, StartHash};
+use crate::hash::{ChipSha256, Sha256Engine, StartHash};
 use crate::line::{self, Line};
 use crate::security::SecurityInfo;
 use crate::{reg, rom};
@@ -35,6 +35,8 @@ pub trait Chip {
     const FACTS: &'static ChipFacts;
     const UART_IRQ: UartIrq = UartIrq::Rom;
     type Md5: StartHash;
+    /// The chip's SHA-256 accelerator, where its crate drives one; software otherwise.
+    const SHA256_ENGINE: Option<Sha256Engine> = None;
 
     /// The stub part of the table; a chip crate without one does not build.
     const STUB: &'static StubFacts = match &Self::FACTS.stub {
@@ -140,7 +142,8 @@ impl<C: Chip> ChipHal<C> {
 impl<C: Chip> Hal for ChipHal<C> {
     type Flash = RomFlash<C>;
     type Md5 = C::Md5;
-    type Sha256 = SoftSha256;
+    type Sha256 = ChipSha256;
+    const SHA256_ENGINE: bool = C::SHA256_ENGINE.is_some();
 
     fn with_flash<R>(&mut self, f: impl FnOnce(&mut RomFlash<C>) -> R) -> R {
         // The stub runs from RAM only, so nothing of ours fetches through the cache; it is
@@ -187,8 +190,8 @@ impl<C: Chip> Hal for ChipHal<C> {
         C::Md5::start()
     }
 
-    fn sha256(&mut self) -> SoftSha256 {
-        SoftSha256::new()
+    fn sha256(&mut self) -> ChipSha256 {
+        ChipSha256::start(C::SHA256_ENGINE)
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Code runs from SRAM0's instruction window and data lives in SRAM2, so nothing of the
 //! stub is fetched through the flash cache; the PRO CPU's cache is still switched off
-//! around every SPI1 operation in case a caller left it on. The APP CPU has a cache of its
+//! before the first SPI1 operation, in case a caller left it on, and left off. The APP CPU has a cache of its
 //! own, which this CPU cannot suspend: download mode holds that CPU in reset, and the stub
 //! refuses every flash command unless it still is (or is stalled, or has no clock), as
 //! the table's `other_cpu` says.
@@ -12,7 +12,9 @@
 #![no_std]
 #![no_main]
 
-use espflow_stub_chip::hash::RomMd5;
+mod sha;
+
+use espflow_stub_chip::hash::{RomMd5, Sha256Engine};
 use espflow_stub_chip::reg;
 use espflow_stub_chip::run::Chip;
 
@@ -32,6 +34,7 @@ struct Esp32;
 impl Chip for Esp32 {
     const FACTS: &'static espflow_chip_facts::ChipFacts = &espflow_chip_facts::ESP32;
     type Md5 = RomMd5;
+    const SHA256_ENGINE: Option<Sha256Engine> = Some(sha::ENGINE);
 
     fn spi_config(config: u32) -> u32 {
         if config != 0 {
@@ -43,11 +46,18 @@ impl Chip for Esp32 {
     }
 
     fn cache_suspend() -> Option<u32> {
-        if reg::read(PRO_CACHE_CTRL) & CACHE_ENABLE == 0 {
-            return None;
+        // The PRO CPU's cache is switched off at the first SPI1 operation and stays off for
+        // the rest of the stub's life: nothing of the stub or of the ROM code it calls is
+        // fetched through it, and whoever turns it on again (the bootloader, after the
+        // reset that ends a session) flushes it first. Turning it back on after every
+        // operation, with the flush that must come first, is what cost the emulated ESP32
+        // 25 ms a sector: the emulator refills every mapped page from the flash file on a
+        // flush.
+        if reg::read(PRO_CACHE_CTRL) & CACHE_ENABLE != 0 {
+            // SAFETY: the PRO CPU's cache, which this code does not run from.
+            unsafe { Self::rom_cache_suspend() };
         }
-        // SAFETY: paired with rom_cache_resume by ChipHal::with_flash.
-        Some(unsafe { Self::rom_cache_suspend() })
+        None
     }
 
     unsafe fn rom_cache_suspend() -> u32 {
