@@ -196,9 +196,6 @@ impl Hal for Board {
     type Flash = Board;
     type Md5 = Md5;
     type Sha256 = Sha256;
-    // Hashing here runs at the host's speed, as on an engine; so the host's verify by
-    // sector digests is exercised on every virtual chip.
-    const SHA256_ENGINE: bool = true;
 
     fn with_flash<R>(&mut self, f: impl FnOnce(&mut Board) -> R) -> R {
         self.cache.disabled_depth += 1;

@@ -6,8 +6,14 @@
 //! the same way: one MD5 over everything it claims. On the ROM loader every MD5 that says
 //! "matches" is confirmed by a second request ([`md5_matches`]): a flipped address bit
 //! must not let another region's bytes vouch for these.
+//!
+//! Hashing is not free (a MiB of digests costs about a second on the emulated ESP32), and
+//! on a first write it buys nothing. So once a whole request's worth of sectors
+//! ([`MAX_DIGESTS`]) all differ, on a stub that itself leaves a sector holding its bytes
+//! untouched ([`FLAG_SKIP_UNCHANGED`]), the rest of the image's whole sectors are sent
+//! without asking: a later sector that does match costs its line time, never a program.
 
-use espflow_protocol::caps::{FLAG_SECTOR_DIGESTS, MAX_DIGESTS};
+use espflow_protocol::caps::{FLAG_SECTOR_DIGESTS, FLAG_SKIP_UNCHANGED, MAX_DIGESTS};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 
@@ -43,12 +49,13 @@ pub fn matching(
         }
     }
 
-    let digests = loader
-        .capabilities()
-        .is_some_and(|c| c.flags & FLAG_SECTOR_DIGESTS != 0);
+    let flags = loader.capabilities().map_or(0, |c| c.flags);
+    let digests = flags & FLAG_SECTOR_DIGESTS != 0;
+    let stub_skips = flags & FLAG_SKIP_UNCHANGED != 0;
+    let mut leave_whole = false;
     let mut i = 0;
     while i < chunks.len() {
-        if matched[i] {
+        if matched[i] || (leave_whole && chunks[i].is_whole_sector()) {
             i += 1;
             continue;
         }
@@ -67,6 +74,9 @@ pub fn matching(
             for (k, d) in (i..j).zip(got) {
                 matched[k] = d == <[u8; 32]>::from(Sha256::digest(bytes(&chunks[k])));
             }
+            // A first write, most likely: the rest is left to the stub's own check.
+            leave_whole |=
+                stub_skips && j - i == MAX_DIGESTS as usize && !matched[i..j].contains(&true);
             i = j;
         } else {
             let mut j = i;

@@ -208,35 +208,39 @@ fn kept_bytes_in_the_journal_are_put_back_after_their_sectors_were_erased() {
 }
 
 #[test]
-fn verify_by_sector_digests_catches_a_difference_in_either_end_or_between() {
+fn a_first_batch_that_all_differs_leaves_the_rest_to_the_stub() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = session(dir.path(), StubPolicy::Verified);
-    // Starts and ends inside a sector, with two whole sectors between.
-    let (addr, data) = (0x2_0F00, noise(0x2180, 3));
+    let sectors = espflow_protocol::caps::MAX_DIGESTS as usize + 16;
+    let old = noise(sectors * 0x1000, 11);
+    let opts = WriteOptions::default();
     s.write(
-        &[image(addr, data.clone())],
-        WriteOptions::default(),
+        &[image(0x40000, old.clone())],
+        opts,
         None,
         &mut crate::progress::Quiet,
     )
     .unwrap();
-    s.ensure_stub().unwrap();
-    let caps = s.loader().capabilities().unwrap();
-    let both =
-        espflow_protocol::caps::FLAG_SECTOR_DIGESTS | espflow_protocol::caps::FLAG_HASH_ENGINE;
-    assert_eq!(
-        caps.flags & both,
-        both,
-        "the virtual stub verifies by digests"
-    );
-    verify::region(s.loader(), addr, &data, "img").unwrap();
-    // The head (before 0x21000), a whole sector, the tail (after 0x23000).
-    for at in [0x80, 0x1234, 0x2170] {
-        let mut other = data.clone();
-        other[at] ^= 0x10;
-        match verify::region(s.loader(), addr, &other, "img") {
-            Err(Error::VerifyMismatch { .. }) => {}
-            r => panic!("a difference at +0x{at:X} gave {r:?}"),
-        }
+    // Every sector of the first request's worth changes; the last 16 stay as they are.
+    let mut new = old.clone();
+    for k in 0..sectors - 16 {
+        new[k * 0x1000] ^= 0xFF;
     }
+    let imgs = [image(0x40000, new.clone())];
+    let plan = WritePlan::new(&imgs, 0x40_0000).unwrap();
+    s.ensure_stub().unwrap();
+    let matched = compare::matching(s.loader(), &plan.images[0], None).unwrap();
+    assert!(
+        !matched.contains(&true),
+        "nothing hashed after the first batch"
+    );
+    // Sent, but the stub finds the unchanged sectors in place and leaves them be.
+    let sum = s
+        .write(&imgs, opts, None, &mut crate::progress::Quiet)
+        .unwrap();
+    assert_eq!(sum.sectors_written, (sectors - 16) as u64, "{sum:?}");
+    assert_eq!(
+        flash_md5(&mut s, 0x40000, new.len() as u32),
+        <[u8; 16]>::from(Md5::digest(&new))
+    );
 }

@@ -58,10 +58,6 @@ pub trait Hal {
         true
     }
 
-    /// Whether [`Hal::sha256`] runs on a hash engine rather than this CPU (see
-    /// [`espflow_protocol::caps::FLAG_HASH_ENGINE`]).
-    const SHA256_ENGINE: bool = false;
-
     fn md5(&mut self) -> Self::Md5;
     fn sha256(&mut self) -> Self::Sha256;
 }

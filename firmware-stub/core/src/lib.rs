@@ -166,12 +166,7 @@ impl<H: Hal> Stub<H> {
             flags: caps::FLAG_PIPELINED_WRITES
                 | caps::FLAG_SKIP_UNCHANGED
                 | caps::FLAG_SECTOR_DIGESTS
-                | caps::FLAG_PROTOCOL_V2
-                | if H::SHA256_ENGINE {
-                    caps::FLAG_HASH_ENGINE
-                } else {
-                    0
-                },
+                | caps::FLAG_PROTOCOL_V2,
             max_block: MAX_BLOCK,
             write_window: WRITE_WINDOW,
             read_window: READ_WINDOW,

@@ -40,10 +40,6 @@ pub const FLAG_SECTOR_DIGESTS: u32 = 1 << 2;
 /// directions. Set only when the host asked with [`HOST_PROTOCOL_V2`].
 pub const FLAG_PROTOCOL_V2: u32 = 1 << 3;
 
-/// The stub's SHA-256 runs on the chip's hash engine, so sector digests cost less than an
-/// MD5 of the same bytes: the host verifies whole sectors with them.
-pub const FLAG_HASH_ENGINE: u32 = 1 << 4;
-
 /// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
 pub const MAX_DIGESTS: u32 = 64;
 pub const WRITE_STATS_LEN: usize = 12;

@@ -1,5 +1,6 @@
 //! SPI1 through the ROM's flash driver. The driver polls the flash until each operation
-//! finishes, so every call blocks; received bytes meanwhile go to the ring by interrupt.
+//! finishes, so every call blocks; received bytes meanwhile go to the ring by interrupt,
+//! and a program is split so that UART0 is also drained between its parts.
 
 use core::marker::PhantomData;
 
@@ -15,6 +16,9 @@ impl<C: Chip> RomFlash<C> {
         RomFlash(PhantomData)
     }
 }
+
+/// The most one call to the ROM's program function is given.
+const PROGRAM_CHUNK: u32 = 0x40;
 
 /// One sector plus the word a misaligned start needs.
 const BOUNCE_WORDS: usize = 0x1000 / 4 + 1;
@@ -73,9 +77,22 @@ impl<C: Chip> SpiFlash for RomFlash<C> {
         }
         words_as_bytes(&mut words)[lead..lead + data.len()].copy_from_slice(data);
         let len = (lead + data.len()).div_ceil(4) * 4;
-        // SAFETY: the buffer is word-aligned and `len` bytes long; the 0xFF padding
-        // programs nothing. The ROM splits the range into page programs itself.
-        ok(unsafe { rom::esp_rom_spiflash_write(addr & !3, words.as_ptr(), len as i32) })
+        let base = addr & !3;
+        let mut done = 0usize;
+        while done < len {
+            // At most what one page program takes (the SPI controller's 64-byte buffer),
+            // so the UART's 128-byte FIFO is drained well before it fills at 921600.
+            let at = base + done as u32;
+            let n = ((PROGRAM_CHUNK - (at % PROGRAM_CHUNK)) as usize).min(len - done);
+            // SAFETY: the buffer is word-aligned and holds `len` bytes; `done` and `n` are
+            // word multiples within it; the 0xFF padding programs nothing.
+            ok(unsafe {
+                rom::esp_rom_spiflash_write(at, words.as_ptr().add(done / 4), n as i32)
+            })?;
+            crate::line::drain_now::<C>();
+            done += n;
+        }
+        Ok(())
     }
 
     fn attach(&mut self, config: u32) -> Result<(), FlashFault> {

@@ -143,7 +143,6 @@ impl<C: Chip> Hal for ChipHal<C> {
     type Flash = RomFlash<C>;
     type Md5 = C::Md5;
     type Sha256 = ChipSha256;
-    const SHA256_ENGINE: bool = C::SHA256_ENGINE.is_some();
 
     fn with_flash<R>(&mut self, f: impl FnOnce(&mut RomFlash<C>) -> R) -> R {
         // The stub runs from RAM only, so nothing of ours fetches through the cache; it is
