@@ -435,18 +435,23 @@ mod tests {
         out
     }
 
-    /// A host that sends a RAM block again, because its answer was lost, must still start
-    /// espflow's stub: the repeat lands where the first copy did.
-    #[test]
-    fn a_ram_block_sent_twice_still_starts_the_stub() {
-        let mut chip = VirtualChip::new(ChipConfig {
+    /// An ESP32-C3 with 4 MiB of blank flash, no faults, on the fast clock.
+    fn plain_c3() -> VirtualChip {
+        VirtualChip::new(ChipConfig {
             chip: Chip::Esp32c3,
             flash: NorFlash::new(0x40_0000),
             efuses: Efuses::default(),
             realtime: false,
             faults: Vec::new(),
             seed: 0,
-        });
+        })
+    }
+
+    /// A host that sends a RAM block again, because its answer was lost, must still start
+    /// espflow's stub: the repeat lands where the first copy did.
+    #[test]
+    fn a_ram_block_sent_twice_still_starts_the_stub() {
+        let mut chip = plain_c3();
         let image = StubImage::for_chip(Chip::Esp32c3).unwrap();
         const BLOCK: usize = 0x1800;
         for seg in &image.segments {
@@ -485,14 +490,7 @@ mod tests {
     /// four to a stub.
     #[test]
     fn a_foreign_stub_begins_with_four_words_or_five() {
-        let mut chip = VirtualChip::new(ChipConfig {
-            chip: Chip::Esp32c3,
-            flash: NorFlash::new(0x40_0000),
-            efuses: Efuses::default(),
-            realtime: false,
-            faults: Vec::new(),
-            seed: 0,
-        });
+        let mut chip = plain_c3();
         // espflow's own image with one byte changed is someone else's program.
         let image = StubImage::for_chip(Chip::Esp32c3).unwrap();
         let seg = &image.segments[0];
