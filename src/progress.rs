@@ -8,9 +8,21 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
+    /// Resetting the chip into its loader, syncing and attaching its flash.
+    Connect,
+    /// Uploading espflow's stub to the chip's RAM and starting it.
+    StubUpload,
+    /// Hashing a flash region on the chip (a write's "already in place" check, an MD5).
+    Digest,
+    /// Comparing an image with the flash sector by sector, to skip what is in place.
+    Compare,
+    /// Erasing flash.
+    Erase,
     /// Sending image bytes to the flash.
     #[default]
     Write,
+    /// Checking what was written against the image, by the chip's MD5.
+    Verify,
     /// Reading flash back to the host.
     Read,
 }
@@ -19,7 +31,13 @@ impl Stage {
     /// The stage's name as front ends show it.
     pub fn as_str(self) -> &'static str {
         match self {
+            Stage::Connect => "connect",
+            Stage::StubUpload => "stub-upload",
+            Stage::Digest => "digest",
+            Stage::Compare => "compare",
+            Stage::Erase => "erase",
             Stage::Write => "write",
+            Stage::Verify => "verify",
             Stage::Read => "read",
         }
     }
@@ -45,6 +63,18 @@ pub enum Event<'a> {
         name: Option<&'a str>,
         /// The flash address it starts at.
         addr: Option<u32>,
+        /// Bytes of the file left out of `total` because the flash already holds them.
+        skipped: u64,
+        /// Bytes of the file left out of `total` because an interrupted write of the same
+        /// image had already put them there (part of `skipped`).
+        resumed: u64,
+    },
+    /// The chip answered and its flash is attached: what it is.
+    Connected {
+        /// The chip's name.
+        chip: &'a str,
+        /// Its base MAC address (`aa:bb:cc:dd:ee:ff`), where it can be read.
+        mac: Option<&'a str>,
     },
     /// Bytes of the current stage done so far.
     Advance {
@@ -53,6 +83,33 @@ pub enum Event<'a> {
     },
     /// The current stage is finished.
     End,
+}
+
+impl<'a> Event<'a> {
+    /// A [`Event::Begin`] with nothing skipped or resumed.
+    pub fn begin(stage: Stage, total: u64, name: Option<&'a str>, addr: Option<u32>) -> Self {
+        Event::Begin {
+            stage,
+            total,
+            name,
+            addr,
+            skipped: 0,
+            resumed: 0,
+        }
+    }
+}
+
+/// Reports a stage of no measurable size around `work`: its Begin, then its End once the
+/// work succeeded (a failure ends the command, and its error says what failed).
+pub fn around<T, E>(
+    progress: &mut dyn Progress,
+    begin: Event<'_>,
+    work: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    progress.event(begin);
+    let out = work()?;
+    progress.event(Event::End);
+    Ok(out)
 }
 
 /// Where events go.

@@ -49,12 +49,7 @@ pub fn read_region(
     progress: &mut dyn Progress,
 ) -> Result<Vec<u8>> {
     check_range(loader, addr, size)?;
-    progress.event(Event::Begin {
-        stage: Stage::Read,
-        total: size as u64,
-        name: None,
-        addr: Some(addr),
-    });
+    progress.event(Event::begin(Stage::Read, size as u64, None, Some(addr)));
     let data = if loader.is_stub() {
         loader.read_flash_stream(addr, size, |done| {
             progress.event(Event::Advance { done });

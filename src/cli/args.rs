@@ -74,6 +74,12 @@ pub struct OutputArgs {
     /// How to report progress and results: text on the terminal, or JSON lines on stdout
     #[arg(long, global = true, value_enum, default_value = "text")]
     pub format: Format,
+    /// Show no progress: only results and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Show more: each stage's time
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 impl ConnectArgs {
@@ -197,6 +203,18 @@ impl TableSource {
         TableSourceData {
             file: self.partition_table.clone(),
             offset: self.table_offset,
+        }
+    }
+}
+
+impl OutputArgs {
+    /// What `-q` and `-v` ask for.
+    pub fn verbosity(&self) -> super::output::Verbosity {
+        use super::output::Verbosity;
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (false, true) => Verbosity::Verbose,
+            (false, false) => Verbosity::Normal,
         }
     }
 }

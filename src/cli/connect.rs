@@ -29,7 +29,8 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
         stub: args.stub_policy(),
         force: args.force,
     };
-    let session = Session::connect(port, &opts)?;
+    super::output::set_port(spec);
+    let session = Session::connect_reporting(port, &opts, super::output::session_progress())?;
     if session.secure_download() {
         errln!(
             "note: Secure Download Mode: writes go whole through the ROM loader, uncompressed \

@@ -222,6 +222,7 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let origins = config::apply(&mut cli.conn, matches, &cwd)?;
     let (conn, format) = (&cli.conn, cli.output.format);
+    output::configure(format, cli.output.verbosity());
     match cli.command {
         Commands::Config {
             command: ConfigCommand::Show,

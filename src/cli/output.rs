@@ -3,9 +3,12 @@
 //! documented schema in README.md ("For scripts"): each is one serde-serialised object with
 //! an `event` field.
 
+use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
-use std::time::Instant;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use espflow::numbers::human_size;
 use espflow::progress::{Event, Progress, Stage};
 use espflow::write::WriteSummary;
 use espflow::{Error, ErrorCode};
@@ -14,17 +17,105 @@ use serde::Serialize;
 
 use super::args::Format;
 
-/// Writes one JSON line on stdout. A closed stdout is not worth a panic: the line is lost,
-/// the work goes on and the exit status still tells.
+/// What every JSON line says about where it comes from, once known: the port, and after
+/// connecting the chip and its MAC. Kept per thread, so that a command working on several
+/// boards at once, one thread each, tags each board's lines with its own port.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The port as given (`/dev/ttyUSB0`, `socket://...`, `virtual:...`).
+    pub port: Option<String>,
+    /// The chip connected to.
+    pub chip: Option<String>,
+    /// Its base MAC.
+    pub mac: Option<String>,
+}
+
+thread_local! {
+    static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
+}
+
+/// This thread's context.
+pub fn context() -> Context {
+    CONTEXT.with(|c| c.borrow().clone())
+}
+
+/// Replaces this thread's context.
+pub fn set_context(ctx: Context) {
+    CONTEXT.with(|c| *c.borrow_mut() = ctx);
+}
+
+/// Starts a new context for `port` on this thread: chip and MAC are not known yet.
+pub fn set_port(port: &str) {
+    set_context(Context {
+        port: Some(port.to_string()),
+        ..Context::default()
+    });
+}
+
+/// How much is shown: `-q`, nothing but results and errors; `-v`, each stage's time too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+static VERBOSITY: AtomicU8 = AtomicU8::new(1);
+static FORMAT_JSON: AtomicU8 = AtomicU8::new(0);
+
+/// Records the output options for the whole process (every thread shows the same way).
+pub fn configure(format: Format, verbosity: Verbosity) {
+    VERBOSITY.store(verbosity as u8, Ordering::Relaxed);
+    FORMAT_JSON.store(u8::from(format == Format::Json), Ordering::Relaxed);
+}
+
+/// The `-q`/`-v` setting in force.
+pub fn verbosity() -> Verbosity {
+    match VERBOSITY.load(Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        1 => Verbosity::Normal,
+        _ => Verbosity::Verbose,
+    }
+}
+
+fn configured_format() -> Format {
+    if FORMAT_JSON.load(Ordering::Relaxed) == 1 {
+        Format::Json
+    } else {
+        Format::Text
+    }
+}
+
+fn unix_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// Writes one JSON line on stdout, with `ts` (Unix time in ms) and this thread's
+/// [`Context`] added. A closed stdout is not worth a panic: the line is lost, the work
+/// goes on and the exit status still tells.
 pub fn json_line(value: &impl Serialize) {
+    let Ok(mut value) = serde_json::to_value(value) else {
+        return;
+    };
+    if let Some(map) = value.as_object_mut() {
+        map.insert("ts".into(), unix_millis().into());
+        let ctx = context();
+        for (key, v) in [("port", ctx.port), ("chip", ctx.chip), ("mac", ctx.mac)] {
+            if let Some(v) = v {
+                map.entry(key).or_insert(v.into());
+            }
+        }
+    }
     let mut out = std::io::stdout().lock();
-    if let Ok(text) = serde_json::to_string(value) {
+    if let Ok(text) = serde_json::to_string(&value) {
         let _ = writeln!(out, "{text}");
         let _ = out.flush();
     }
 }
 
-/// Writes `value`'s fields as one JSON line with `"event": event` first.
+/// Writes `value`'s fields as one JSON line with `"event": event`.
 pub fn json_event<T: Serialize>(event: &'static str, value: &T) {
     #[derive(Serialize)]
     struct Line<'a, T> {
@@ -33,6 +124,10 @@ pub fn json_event<T: Serialize>(event: &'static str, value: &T) {
         value: &'a T,
     }
     json_line(&Line { event, value });
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The JSON form of a progress event.
@@ -46,164 +141,314 @@ enum JsonEvent<'a> {
         file: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         addr: Option<u32>,
+        #[serde(skip_serializing_if = "is_zero")]
+        skipped: u64,
+        #[serde(skip_serializing_if = "is_zero")]
+        resumed: u64,
     },
     Progress {
         stage: Stage,
         done: u64,
         total: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        file: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        addr: Option<u32>,
     },
     End {
         stage: Stage,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        file: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        addr: Option<u32>,
+        seconds: f64,
+    },
+    Connected {
+        chip: &'a str,
+        mac: Option<&'a str>,
     },
 }
 
-/// An indicatif bar on stderr.
+/// A stage under way, as the sinks remember it.
+struct Open {
+    stage: Stage,
+    total: u64,
+    name: Option<String>,
+    addr: Option<u32>,
+    started: Instant,
+}
+
+impl Open {
+    fn new(stage: Stage, total: u64, name: Option<&str>, addr: Option<u32>) -> Open {
+        Open {
+            stage,
+            total,
+            name: name.map(str::to_string),
+            addr,
+            started: Instant::now(),
+        }
+    }
+
+    /// `write app.bin at 0x10000`.
+    fn title(&self) -> String {
+        let mut t = self.stage.to_string();
+        if let Some(n) = &self.name {
+            t.push(' ');
+            t.push_str(n);
+        }
+        if let Some(a) = self.addr {
+            t.push_str(&format!(" at 0x{a:X}"));
+        }
+        t
+    }
+
+    fn seconds(&self) -> f64 {
+        (self.started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
+    }
+}
+
+/// `, 4.0 KiB in place, 8.0 KiB resumed` for a stage that left bytes out.
+fn left_out(skipped: u64, resumed: u64) -> String {
+    let mut t = String::new();
+    if skipped > resumed {
+        t.push_str(&format!(", {} in place", human_size(skipped - resumed)));
+    }
+    if resumed > 0 {
+        t.push_str(&format!(", {} resumed", human_size(resumed)));
+    }
+    t
+}
+
+/// The line shown once the chip answered.
+fn banner(chip: &str, mac: Option<&str>) -> String {
+    let port = context()
+        .port
+        .map(|p| format!(" on {p}"))
+        .unwrap_or_default();
+    match mac {
+        Some(m) => format!("connected to {chip} (MAC {m}){port}"),
+        None => format!("connected to {chip}{port}"),
+    }
+}
+
+/// Keeps the thread's [`Context`] up to date before the sink shows anything.
+fn note_connected(e: &Event<'_>) {
+    if let Event::Connected { chip, mac } = e {
+        CONTEXT.with(|c| {
+            let mut c = c.borrow_mut();
+            c.chip = Some(chip.to_string());
+            c.mac = mac.map(str::to_string);
+        });
+    }
+}
+
+/// An indicatif bar on stderr per stage, named by the stage and its file; stages of no
+/// measurable size get a spinner line.
 #[derive(Default)]
 pub struct Bar {
-    bar: Option<ProgressBar>,
+    open: Vec<(Open, ProgressBar)>,
 }
 
 impl Progress for Bar {
     fn event(&mut self, e: Event<'_>) {
+        note_connected(&e);
         match e {
             Event::Begin {
-                stage, total, name, ..
+                stage,
+                total,
+                name,
+                addr,
+                skipped,
+                resumed,
             } => {
-                let bar = ProgressBar::new(total);
-                bar.set_style(
-                    ProgressStyle::with_template(
-                        "{msg:>10} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-                    )
-                    .expect("static template")
-                    .progress_chars("=> "),
-                );
-                bar.set_message(match name {
-                    Some(n) => format!("{stage} {n}"),
-                    None => stage.to_string(),
-                });
-                self.bar = Some(bar);
+                let open = Open::new(stage, total, name, addr);
+                let msg = format!("{}{}", open.title(), left_out(skipped, resumed));
+                let bar = if total > 0 && matches!(stage, Stage::Write | Stage::Read) {
+                    let bar = ProgressBar::new(total);
+                    bar.set_style(
+                        ProgressStyle::with_template(
+                            "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                        )
+                        .expect("static template")
+                        .progress_chars("=> "),
+                    );
+                    bar
+                } else {
+                    let bar = ProgressBar::new_spinner();
+                    bar.set_style(
+                        ProgressStyle::with_template("{spinner} {msg}").expect("static template"),
+                    );
+                    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+                    bar
+                };
+                bar.set_message(msg);
+                self.open.push((open, bar));
             }
             Event::Advance { done } => {
-                if let Some(b) = &self.bar {
+                if let Some((_, b)) = self.open.last() {
                     b.set_position(done);
                 }
             }
             Event::End => {
-                if let Some(b) = self.bar.take() {
-                    b.finish();
+                if let Some((open, b)) = self.open.pop() {
+                    let time = if verbosity() == Verbosity::Verbose {
+                        format!(" in {:.2} s", open.seconds())
+                    } else {
+                        String::new()
+                    };
+                    if b.length().is_some() {
+                        b.finish();
+                        if !time.is_empty() {
+                            b.println(format!("{}: done{time}", open.title()));
+                        }
+                    } else {
+                        b.finish_with_message(format!("{}: done{time}", open.title()));
+                    }
                 }
             }
+            Event::Connected { chip, mac } => errln!("{}", banner(chip, mac)),
         }
     }
 }
 
-/// One line per stage start, every 25 %, and at the end, for logs and CI.
+/// One line per stage start, every 25 % (10 % with `-v`), and at the end, for logs and
+/// CI: no escape codes.
+#[derive(Default)]
 pub struct Lines {
-    stage: Stage,
-    total: u64,
-    next_mark: u64,
-    started: Instant,
-}
-
-impl Default for Lines {
-    fn default() -> Self {
-        Lines {
-            stage: Stage::default(),
-            total: 0,
-            next_mark: 0,
-            started: Instant::now(),
-        }
-    }
+    open: Vec<(Open, u64)>,
 }
 
 impl Progress for Lines {
     fn event(&mut self, e: Event<'_>) {
+        note_connected(&e);
+        let step = if verbosity() == Verbosity::Verbose {
+            10
+        } else {
+            4
+        };
         match e {
             Event::Begin {
                 stage,
                 total,
                 name,
                 addr,
+                skipped,
+                resumed,
             } => {
-                self.stage = stage;
-                self.total = total;
-                self.next_mark = total / 4;
-                self.started = Instant::now();
-                let what = match (name, addr) {
-                    (Some(n), Some(a)) => format!(" {n} at 0x{a:X}"),
-                    (None, Some(a)) => format!(" at 0x{a:X}"),
-                    _ => String::new(),
+                let open = Open::new(stage, total, name, addr);
+                let size = if total > 0 {
+                    format!(": {}", plural(total, "byte", "bytes"))
+                } else {
+                    String::new()
                 };
-                errln!("{stage}{what}: {total} bytes");
+                errln!("{}{size}{}", open.title(), left_out(skipped, resumed));
+                self.open.push((open, total / step));
             }
             Event::Advance { done } => {
-                if self.total > 0 && done >= self.next_mark && done < self.total {
-                    errln!("{}: {}%", self.stage, done * 100 / self.total);
-                    self.next_mark = done + self.total / 4;
+                if let Some((open, next)) = self.open.last_mut()
+                    && open.total > 0
+                    && done >= *next
+                    && done < open.total
+                {
+                    errln!("{}: {}%", open.title(), done * 100 / open.total);
+                    *next = done + open.total / step;
                 }
             }
             Event::End => {
-                let secs = self.started.elapsed().as_secs_f64();
-                errln!("{}: done in {secs:.2} s", self.stage);
+                if let Some((open, _)) = self.open.pop() {
+                    errln!("{}: done in {:.2} s", open.title(), open.seconds());
+                }
             }
+            Event::Connected { chip, mac } => errln!("{}", banner(chip, mac)),
         }
     }
 }
 
-/// JSON lines on stdout: `begin`, `progress` (at most every 1 % and at the end), `end`.
+/// JSON lines on stdout: `connected`, and per stage `begin`, `progress` (at most every
+/// 1 % and at the end), `end`.
 #[derive(Default)]
 pub struct Json {
-    stage: Stage,
-    total: u64,
-    last: Option<u64>,
+    open: Vec<(Open, Option<u64>)>,
 }
 
 impl Progress for Json {
     fn event(&mut self, e: Event<'_>) {
+        note_connected(&e);
         match e {
             Event::Begin {
                 stage,
                 total,
                 name,
                 addr,
+                skipped,
+                resumed,
             } => {
-                self.stage = stage;
-                self.total = total;
-                self.last = None;
                 json_line(&JsonEvent::Begin {
                     stage,
                     total,
                     file: name,
                     addr,
+                    skipped,
+                    resumed,
                 });
+                self.open.push((Open::new(stage, total, name, addr), None));
             }
             Event::Advance { done } => {
-                let step = (self.total / 100).max(1);
-                if self
-                    .last
-                    .is_some_and(|l| done < l + step && done < self.total)
-                {
+                let Some((open, last)) = self.open.last_mut() else {
+                    return;
+                };
+                let step = (open.total / 100).max(1);
+                if last.is_some_and(|l| done < l + step && done < open.total) {
                     return;
                 }
-                self.last = Some(done);
+                *last = Some(done);
                 json_line(&JsonEvent::Progress {
-                    stage: self.stage,
+                    stage: open.stage,
                     done,
-                    total: self.total,
+                    total: open.total,
+                    file: open.name.as_deref(),
+                    addr: open.addr,
                 });
             }
-            Event::End => json_line(&JsonEvent::End { stage: self.stage }),
+            Event::End => {
+                if let Some((open, _)) = self.open.pop() {
+                    json_line(&JsonEvent::End {
+                        stage: open.stage,
+                        file: open.name.as_deref(),
+                        addr: open.addr,
+                        seconds: open.seconds(),
+                    });
+                }
+            }
+            Event::Connected { chip, mac } => json_line(&JsonEvent::Connected { chip, mac }),
         }
     }
 }
 
-/// The progress sink for a format: JSON lines, a bar on a terminal, plain lines otherwise.
-pub fn progress_for(format: Format) -> Box<dyn Progress> {
+/// Shows nothing (`-q`), but still learns the chip and MAC for the result lines.
+struct Silent;
+
+impl Progress for Silent {
+    fn event(&mut self, e: Event<'_>) {
+        note_connected(&e);
+    }
+}
+
+/// The progress sink for a format: JSON lines, a bar on a terminal, plain lines otherwise;
+/// nothing with `-q`.
+pub fn progress_for(format: Format) -> Box<dyn Progress + Send> {
     match format {
+        _ if verbosity() == Verbosity::Quiet => Box::new(Silent),
         Format::Json => Box::new(Json::default()),
         Format::Text if std::io::stderr().is_terminal() => Box::new(Bar::default()),
         Format::Text => Box::new(Lines::default()),
     }
+}
+
+/// The sink for the stages a session runs by itself (connect, stub upload, erase,
+/// digest), as [`configure`] set the output.
+pub fn session_progress() -> Box<dyn Progress + Send> {
+    progress_for(configured_format())
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -257,6 +502,7 @@ pub fn report_error(format: Format, e: &anyhow::Error) {
         struct Line<'a> {
             event: &'static str,
             code: ErrorCode,
+            exit: u8,
             message: String,
             #[serde(skip_serializing_if = "Option::is_none")]
             hint: Option<&'a str>,
@@ -264,6 +510,7 @@ pub fn report_error(format: Format, e: &anyhow::Error) {
         json_line(&Line {
             event: "error",
             code,
+            exit: super::exit::for_error(e),
             message,
             hint,
         });
@@ -281,6 +528,8 @@ mod tests {
             total: 10,
             file: Some("a.bin"),
             addr: Some(0x1000),
+            skipped: 0,
+            resumed: 0,
         })
         .unwrap();
         assert_eq!(with["event"], "begin");
@@ -292,9 +541,13 @@ mod tests {
             total: 10,
             file: None,
             addr: None,
+            skipped: 4096,
+            resumed: 0,
         })
         .unwrap();
         assert!(without.get("file").is_none());
+        assert!(with.get("skipped").is_none(), "nothing skipped, no field");
+        assert_eq!(without["skipped"], 4096);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::loader::{After, Before, ConnectOptions, Loader, UploadRate};
 use crate::numbers::hex;
 use crate::port::Transport;
-use crate::progress::Progress;
+use crate::progress::{self, Event, Progress, Quiet, Stage};
 use crate::region;
 use crate::security::{self, SecurityState, guard};
 use crate::stub::StubImage;
@@ -165,6 +165,17 @@ pub struct Session {
     security: Option<SecurityState>,
     /// What `force` let through, for the front end to show.
     warnings: Vec<String>,
+    /// The base MAC, `aa:bb:cc:dd:ee:ff`, once read.
+    mac: Option<String>,
+    /// Where the stages the session runs by itself (stub upload, erase, digest) report.
+    progress: Box<dyn Progress + Send>,
+}
+
+fn mac_text(mac: [u8; 6]) -> String {
+    mac.iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 impl Session {
@@ -173,7 +184,29 @@ impl Session {
     /// it, and a write whose images are all in place never does. Options that cannot work
     /// (a baud rate outside [`BAUD_RATES`]) are refused before the port is touched.
     pub fn connect(port: Box<dyn Transport>, opts: &SessionOptions) -> Result<Session> {
+        Session::connect_reporting(port, opts, Box::new(Quiet))
+    }
+
+    /// [`Session::connect`], reporting the connect stage and then [`Event::Connected`] to
+    /// `progress`, which keeps the stages the session runs by itself afterwards (stub
+    /// upload, erase, digest).
+    pub fn connect_reporting(
+        port: Box<dyn Transport>,
+        opts: &SessionOptions,
+        mut progress: Box<dyn Progress + Send>,
+    ) -> Result<Session> {
         check_baud(opts.baud)?;
+        let begin = Event::begin(Stage::Connect, 0, None, None);
+        let mut session =
+            progress::around(&mut *progress, begin, || Session::connect_quiet(port, opts))?;
+        let chip = session.chip().to_string();
+        let mac = session.mac()?;
+        progress.event(Event::Connected { chip: &chip, mac });
+        session.progress = progress;
+        Ok(session)
+    }
+
+    fn connect_quiet(port: Box<dyn Transport>, opts: &SessionOptions) -> Result<Session> {
         let before = opts.before.unwrap_or(if port.has_reset_lines() {
             Before::DefaultReset
         } else {
@@ -206,7 +239,23 @@ impl Session {
             stub: None,
             security,
             warnings: Vec::new(),
+            mac: None,
+            progress: Box::new(Quiet),
         })
+    }
+
+    /// Where the stages the session runs by itself report from now on.
+    pub fn set_progress(&mut self, progress: Box<dyn Progress + Send>) {
+        self.progress = progress;
+    }
+
+    /// The chip's base MAC (`aa:bb:cc:dd:ee:ff`); `None` in Secure Download Mode, where
+    /// the eFuses cannot be read.
+    pub fn mac(&mut self) -> Result<Option<&str>> {
+        if self.mac.is_none() && !self.secure_download() {
+            self.mac = Some(mac_text(self.loader.mac()?));
+        }
+        Ok(self.mac.as_deref())
     }
 
     /// The chip's security state, read at connect time; `None` where neither
@@ -302,12 +351,13 @@ impl Session {
                     let baud = self.opts.baud;
                     let port = self.loader.port_name();
                     let fast = !port_memory::slow_upload_needed(&port);
-                    let rate = self
-                        .loader
-                        .upload_stub_at(&image, baud, fast)
-                        .map_err(|e| {
-                            Error::Loader(e).context(format!("starting the {chip} stub"))
-                        })?;
+                    let size: usize = image.segments.iter().map(|s| s.data.len()).sum();
+                    let begin = Event::begin(Stage::StubUpload, size as u64, None, None);
+                    let loader = &mut self.loader;
+                    let rate = progress::around(&mut *self.progress, begin, || {
+                        loader.upload_stub_at(&image, baud, fast)
+                    })
+                    .map_err(|e| Error::Loader(e).context(format!("starting the {chip} stub")))?;
                     if rate == UploadRate::RomAfterFailure {
                         port_memory::remember_slow_upload(&port);
                     }
@@ -378,12 +428,7 @@ impl Session {
             // takes only one.
             (None, None, chip.facts().crystal_mhz(), None, None)
         } else {
-            let mac = l.mac()?;
-            let mac = mac
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<Vec<_>>()
-                .join(":");
+            let mac = mac_text(l.mac()?);
             (
                 Some(mac),
                 l.revision()?,
@@ -458,7 +503,8 @@ impl Session {
             self.ensure_stub()?;
             return write::secure_download::write_images(&mut self.loader, images, progress);
         }
-        if let Some(s) = write::already_in_place(&mut self.loader, images, opts, journal)? {
+        if let Some(s) = write::already_in_place(&mut self.loader, images, opts, journal, progress)?
+        {
             return Ok(s);
         }
         self.ensure_stub()?;
@@ -486,7 +532,11 @@ impl Session {
         self.refuse_in_sdm("erase", "the stub's erase commands")?;
         self.guard(guard::Operation::Erase(addr, size))?;
         self.ensure_stub()?;
-        region::erase_region(&mut self.loader, addr, size)
+        let begin = Event::begin(Stage::Erase, size as u64, None, Some(addr));
+        let loader = &mut self.loader;
+        progress::around(&mut *self.progress, begin, || {
+            region::erase_region(loader, addr, size)
+        })
     }
 
     /// Erases the whole flash.
@@ -495,7 +545,9 @@ impl Session {
         let size = self.flash_size();
         self.guard(guard::Operation::Erase(0, size))?;
         self.ensure_stub()?;
-        region::erase_flash(&mut self.loader)
+        let begin = Event::begin(Stage::Erase, size as u64, None, Some(0));
+        let loader = &mut self.loader;
+        progress::around(&mut *self.progress, begin, || region::erase_flash(loader))
     }
 
     /// The MD5 of a region, computed on the chip, in hex.
@@ -503,7 +555,12 @@ impl Session {
         self.refuse_in_sdm("compute an MD5", "SPI_FLASH_MD5")?;
         region::check_range(&self.loader, addr, size)?;
         self.ensure_stub()?;
-        region::checksum_md5(&mut self.loader, addr, size).map(|d| hex(&d))
+        let begin = Event::begin(Stage::Digest, size as u64, None, Some(addr));
+        let loader = &mut self.loader;
+        progress::around(&mut *self.progress, begin, || {
+            region::checksum_md5(loader, addr, size)
+        })
+        .map(|d| hex(&d))
     }
 
     /// Leaves the chip as `after` says and gives the port back.

@@ -133,8 +133,16 @@ pub fn write_images(
         }
         sum.resumed |= hint.is_some();
         let mut matched = if opts.skip_unchanged {
-            compare::matching(loader, ip, hint.as_ref().map(|h| h.committed))
-                .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
+            let begin = Event::begin(
+                Stage::Compare,
+                img.data.len() as u64,
+                Some(&img.name),
+                Some(img.addr),
+            );
+            crate::progress::around(progress, begin, || {
+                compare::matching(loader, ip, hint.as_ref().map(|h| h.committed))
+            })
+            .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
         } else {
             vec![false; ip.chunks.len()]
         };
@@ -147,12 +155,22 @@ pub fn write_images(
         }
         let skipped = ip.matched_bytes(&matched);
         sum.bytes_skipped += skipped;
+        let resumed = hint
+            .as_ref()
+            .map_or(0, |h| h.committed.saturating_sub(img.addr) as u64)
+            .min(skipped);
         progress.event(Event::Begin {
             stage: Stage::Write,
             total: img.data.len() as u64 - skipped,
             name: Some(&img.name),
             addr: Some(img.addr),
+            skipped,
+            resumed,
         });
+        // The write stage ends before the verify that follows its last run, so that the
+        // stages a front end sees never overlap.
+        let last_run = ip.runs(&matched).len();
+        let mut write_ended = false;
         let mut record = Recorder {
             journal,
             entry: journal::Entry {
@@ -168,7 +186,7 @@ pub fn write_images(
         let mut sent_before = 0u64;
         // Set when one run was the whole image: its verify was the whole-image check.
         let mut whole_verified = false;
-        for run in ip.runs(&matched) {
+        for (run_no, run) in ip.runs(&matched).into_iter().enumerate() {
             let data = &img.data[run.bytes.clone()];
             let (start, end) = sector_span(run.addr, data.len() as u32, fs);
             let run_end = run.addr + data.len() as u32;
@@ -225,7 +243,21 @@ pub fn write_images(
             }
             .map_err(|e| run_error(e, &img.name, run.addr))?;
             if opts.verify {
-                verify::region(loader, run.addr, data, &img.name)?;
+                if run_no + 1 == last_run {
+                    progress.event(Event::End);
+                    write_ended = true;
+                    let begin = Event::begin(
+                        Stage::Verify,
+                        data.len() as u64,
+                        Some(&img.name),
+                        Some(run.addr),
+                    );
+                    crate::progress::around(progress, begin, || {
+                        verify::region(loader, run.addr, data, &img.name)
+                    })?;
+                } else {
+                    verify::region(loader, run.addr, data, &img.name)?;
+                }
                 whole_verified = run.bytes == (0..img.data.len());
             }
             sent_before += data.len() as u64;
@@ -235,12 +267,22 @@ pub fn write_images(
             sum.sectors_written += stats.written;
             sum.retries = loader.retries();
         }
-        progress.event(Event::End);
+        if !write_ended {
+            progress.event(Event::End);
+        }
         // The whole image is checked at the end, skipped chunks included: a skip is only
         // as good as the digests that allowed it, and one damaged request can make a
         // digest of another region look like this one's.
         if opts.verify && !whole_verified {
-            verify::region(loader, img.addr, &img.data, &img.name)?;
+            let begin = Event::begin(
+                Stage::Verify,
+                img.data.len() as u64,
+                Some(&img.name),
+                Some(img.addr),
+            );
+            crate::progress::around(progress, begin, || {
+                verify::region(loader, img.addr, &img.data, &img.name)
+            })?;
         }
         if let Some(j) = journal {
             j.remove(&key);
@@ -369,12 +411,29 @@ pub fn already_in_place(
     images: &[Image],
     opts: WriteOptions,
     journal: Option<&Journal>,
+    progress: &mut dyn Progress,
 ) -> Result<Option<WriteSummary>> {
-    let started = Instant::now();
     WritePlan::new(images, flash_size(loader)?)?;
     if !opts.skip_unchanged {
         return Ok(None);
     }
+    let total = images.iter().map(|i| i.data.len() as u64).sum();
+    let name = match images {
+        [one] => Some(one.name.as_str()),
+        _ => None,
+    };
+    let begin = Event::begin(Stage::Digest, total, name, images.first().map(|i| i.addr));
+    crate::progress::around(progress, begin, || in_place(loader, images, opts, journal))
+}
+
+/// [`already_in_place`] once the images are known to fit and skipping is allowed.
+fn in_place(
+    loader: &mut Loader,
+    images: &[Image],
+    opts: WriteOptions,
+    journal: Option<&Journal>,
+) -> Result<Option<WriteSummary>> {
+    let started = Instant::now();
     // A first write, or one whose image changed, usually differs in its first or last
     // sector: one small MD5 each rules the whole-image MD5 out for a fraction of its cost
     // (on the ESP32's ROM a MiB costs 0.7 s). A "differs" is believed as it is, since it

@@ -131,9 +131,15 @@ fn an_unchanged_image_is_proven_in_place_without_the_stub() {
     // go of the file first.
     drop(s);
     let mut again = session(dir.path(), StubPolicy::Verified);
-    let second = already_in_place(again.loader(), &imgs, WriteOptions::default(), None)
-        .unwrap()
-        .expect("in place");
+    let second = already_in_place(
+        again.loader(),
+        &imgs,
+        WriteOptions::default(),
+        None,
+        &mut crate::progress::Quiet,
+    )
+    .unwrap()
+    .expect("in place");
     assert_eq!(second.bytes_skipped, 0x2000);
     assert!(!again.loader().is_stub(), "no stub was needed");
 }

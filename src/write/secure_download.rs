@@ -38,12 +38,12 @@ pub fn write_images(
     for img in images {
         let mut data = img.data.clone();
         data.resize(data.len().next_multiple_of(SECTOR_SIZE as usize), 0xFF);
-        progress.event(Event::Begin {
-            stage: Stage::Write,
-            total: img.data.len() as u64,
-            name: Some(&img.name),
-            addr: Some(img.addr),
-        });
+        progress.event(Event::begin(
+            Stage::Write,
+            img.data.len() as u64,
+            Some(&img.name),
+            Some(img.addr),
+        ));
         let len = img.data.len() as u64;
         let stats =
             execute::write_run_rom(loader, img.addr, &data, &[], &[], false, &mut |_, sent| {
