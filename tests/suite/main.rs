@@ -19,6 +19,7 @@ mod monitor;
 mod ota;
 mod partitions;
 mod personalities;
+mod progress;
 mod protocol_v2;
 mod real_rom;
 mod real_rom_efuse;
