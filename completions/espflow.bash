@@ -287,7 +287,7 @@ _espflow() {
 
     case "${cmd}" in
         espflow)
-            opts="-p -c -b -h -V --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help --version board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help"
+            opts="-p -c -b -q -v -h -V --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help --version board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,7 +345,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__board__subcmd__info)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -403,7 +403,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__checksum__subcmd__md5)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,7 +461,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__complete__subcmd__values)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --chip --format --help ports partitions"
+            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --chip --format --quiet --verbose --help ports partitions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,7 +519,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__completions)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help bash elvish fish powershell zsh"
+            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,7 +577,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__config)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help show help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,7 +677,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__config__subcmd__show)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,7 +735,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__decrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
+            opts="-c -k -a -x -o -p -b -q -v -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -825,7 +825,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__efuse)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help summary help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help summary help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,7 +925,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__efuse__subcmd__summary)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -983,7 +983,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__encrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
+            opts="-c -k -a -x -o -p -b -q -v -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,7 +1073,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1131,7 +1131,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__partition)
-            opts="-p -c -b -h --data-parts --type --subtype --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --data-parts --type --subtype --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,7 +1205,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__region)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,7 +1263,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__flash)
-            opts="-p -c -b -h --idf-build --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --no-verify --no-compress --no-skip --resume --no-resume --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --idf-build --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --no-verify --no-compress --no-skip --resume --no-resume --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,7 +1883,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__hold__subcmd__in__subcmd__reset)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,7 +1941,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__image__subcmd__info)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1999,7 +1999,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__list__subcmd__ports)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
+            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,7 +2057,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__man)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
+            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,7 +2115,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__monitor)
-            opts="-p -c -b -h --no-reset --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --no-reset --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2185,7 +2185,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help status write activate erase-data help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help status write activate erase-data help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2243,7 +2243,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__activate)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2309,7 +2309,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__erase__subcmd__data)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,7 +2459,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__status)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2525,7 +2525,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__write)
-            opts="-p -c -b -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,7 +2595,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help convert show help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help convert show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2653,7 +2653,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__convert)
-            opts="-o -q -p -b -c -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
+            opts="-o -q -p -b -c -v -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2795,7 +2795,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__show)
-            opts="-o -p -c -b -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-o -p -c -b -q -v -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2877,7 +2877,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__flash)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2935,7 +2935,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__partition)
-            opts="-p -c -b -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3001,7 +3001,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__reset)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3059,7 +3059,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__run)
-            opts="-p -c -b -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3117,7 +3117,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__save__subcmd__image)
-            opts="-p -c -b -h --merge --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --merge --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3203,7 +3203,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
+            opts="-p -b -q -v -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3293,7 +3293,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3375,7 +3375,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__partition)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

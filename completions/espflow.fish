@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_espflow_global_optspecs
-    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub force connect-attempts= port-filter= non-interactive format= h/help V/version
+    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub force connect-attempts= port-filter= non-interactive format= q/quiet v/verbose h/help V/version
 end
 
 function __fish_espflow_needs_command
@@ -51,6 +51,8 @@ complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM
 complete -c espflow -n "__fish_espflow_needs_command" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_needs_command" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_needs_command" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_needs_command" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_needs_command" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_needs_command" -s V -l version -d 'Print version'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
@@ -106,6 +108,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -132,6 +136,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
@@ -173,6 +179,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub 
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l idf-build -d 'An ESP-IDF build directory: write what its flasher_args.json (or flash_args) lists' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l partition-table -d 'Partition table (CSV or binary) instead of the default one (nvs, phy_init, factory app at 0x10000)' -r -F
@@ -219,6 +227,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-stub -d 'Us
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l partition-table -d 'Partition table (CSV or binary) instead of the default one (nvs, phy_init, factory app at 0x10000)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l table-offset -d 'Flash address of the partition table' -r
@@ -253,6 +263,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -279,6 +291,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l no-stub -
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -305,6 +319,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -331,6 +347,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub 
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -357,6 +375,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -383,6 +403,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
@@ -407,6 +429,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l otadata -d 'Contents of the otadata partition (0x2000 bytes) to tell which app boots' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s o -l offset -d 'Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)' -r
@@ -439,6 +462,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert between CSV and binary, byte for byte as ESP-IDF\'s generator does'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a table readably (from FILE, or from the device at --offset)'
@@ -475,6 +500,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-s
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
@@ -503,6 +530,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l no-st
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l type -d 'Partitions of this type (app, data, or a number)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l subtype -d 'With --type: only this subtype (name or number)' -r
@@ -534,6 +563,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-s
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -560,6 +591,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
@@ -593,6 +626,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l slot -d 'ota_N, N, or next (the slot after the one that boots)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
@@ -628,6 +663,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
@@ -656,6 +693,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l table-offset -d 'Flash address of the table on the device' -r
@@ -684,6 +723,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the OTA slots, which one boots, and the otadata copies'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write an app image into an OTA slot (resumable like any write)'
@@ -715,6 +756,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_se
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -f -a "summary" -d 'Print every eFuse field by name and value, its block, and whether it can still be read and burnt (R/W); nothing is burnt'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -743,6 +786,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_s
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Print every eFuse field by name and value, its block, and whether it can still be read and burnt (R/W); nothing is burnt'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -771,6 +816,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtim
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on -d 'A client leaving does not reset the chip: whatever runs (espflow\'s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-download-mode -d 'Burn ENABLE_SECURITY_DOWNLOAD: the ROM loader allows only the Secure Download Mode commands'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -789,6 +836,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -807,6 +856,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -833,6 +884,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_s
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -861,16 +914,22 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand man" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand man" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l monitor-baud -d 'The application\'s baud rate' -r
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l elf -d 'Name the code addresses the application prints (backtraces), from the ELF it was built as (for `flash --monitor`, the ELF flashed unless this names another)' -r -F
@@ -904,11 +963,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-stub -d '
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -935,6 +998,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand reset" -l no-stub -d 'Us
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -961,6 +1026,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l no-stu
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -987,6 +1054,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand run" -l no-stub -d 'Use 
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -1000,6 +1069,8 @@ esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l force
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s q -l quiet -d 'Show no progress: only results and errors'
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "read-flash" -d 'Read flash into a file'

@@ -51,6 +51,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -102,6 +106,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -144,6 +152,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -204,6 +216,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::images -- ADDR FILE pairs, or @FILE\: an esptool arguments file such as ESP-IDF'\''s flash_args:_default' \
@@ -267,6 +283,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '::elf -- The app'\''s ELF file:_files' \
@@ -318,6 +338,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':elf -- The app'\''s ELF file:_files' \
@@ -362,6 +386,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':file:_files' \
@@ -405,6 +433,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -449,6 +481,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -491,6 +527,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':addr:_default' \
@@ -535,6 +575,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__partition-table_commands" \
@@ -584,6 +628,8 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- CSV or binary table ("-" reads stdin); binary if it starts with AA 50:_files' \
@@ -635,6 +681,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '::file -- CSV or binary table; without it the table is read from the device:_files' \
@@ -717,6 +767,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':name:_espflow_partitions' \
@@ -763,6 +817,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':name:_espflow_partitions' \
@@ -812,6 +870,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::names:_espflow_partitions' \
@@ -855,6 +917,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__ota_commands" \
@@ -907,6 +973,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -958,6 +1028,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':file:_files' \
@@ -1003,6 +1077,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':slot:_default' \
@@ -1048,6 +1126,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1130,6 +1212,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__efuse_commands" \
@@ -1180,6 +1266,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1250,6 +1340,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1298,6 +1392,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1348,6 +1446,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1392,6 +1494,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ":: :_espflow__subcmd__config_commands" \
@@ -1442,6 +1548,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1492,6 +1602,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell -- The shell:(bash elvish fish powershell zsh)' \
@@ -1515,6 +1629,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1564,6 +1682,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1586,6 +1708,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1628,6 +1754,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1670,6 +1800,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1712,6 +1846,10 @@ json\:"JSON lines on stdout"))' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
 '--non-interactive[Never ask which port to use\: with several boards attached and no --port, fail]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1750,6 +1888,10 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'(-v --verbose)-q[Show no progress\: only results and errors]' \
+'(-v --verbose)--quiet[Show no progress\: only results and errors]' \
+'-v[Show more\: each stage'\''s time]' \
+'--verbose[Show more\: each stage'\''s time]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':kind:((ports\:"The serial ports attached"

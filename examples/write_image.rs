@@ -71,6 +71,7 @@ impl Progress for Stages {
         match e {
             Event::Begin { stage, total, .. } => println!("{stage}: {total} bytes"),
             Event::End => println!("done"),
+            Event::Connected { chip, .. } => println!("connected to {chip}"),
             Event::Advance { .. } => {}
         }
     }

@@ -13,7 +13,7 @@ use espflow::write::{Image, Journal, journal};
 
 use super::args::{ConnectArgs, Format, ReadSize};
 use super::connect::{connect, finish};
-use super::output::{json_event, progress_for};
+use super::output::{json_event, json_line, progress_for, report_done};
 
 fn on_off(b: bool) -> &'static str {
     if b { "on" } else { "off" }
@@ -181,7 +181,11 @@ pub fn read(
     let data = s.read(addr, size, &mut *progress_for(format))?;
     out.commit(&data)?;
     let unit = if size == 1 { "byte" } else { "bytes" };
-    errln!("read {size} {unit} at 0x{addr:X} into {}", file.display());
+    report_done(
+        "read-flash",
+        &format!("read {size} {unit} at 0x{addr:X} into {}", file.display()),
+        serde_json::json!({ "addr": addr, "size": size, "file": file }),
+    );
     finish(s, conn)
 }
 
@@ -211,20 +215,37 @@ pub fn journal() -> Option<Journal> {
 pub fn erase_region(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {
     let mut s = connect(conn)?;
     s.erase_region(addr, size)?;
-    errln!("erased 0x{size:X} bytes at 0x{addr:X}");
+    report_done(
+        "erase-region",
+        &format!("erased 0x{size:X} bytes at 0x{addr:X}"),
+        serde_json::json!({ "addr": addr, "size": size }),
+    );
     finish(s, conn)
 }
 
 pub fn erase_flash(conn: &ConnectArgs) -> Result<()> {
     let mut s = connect(conn)?;
     s.erase_flash()?;
-    errln!("erased the whole flash");
+    report_done(
+        "erase-flash",
+        "erased the whole flash",
+        serde_json::json!({ "size": s.flash_size() }),
+    );
     finish(s, conn)
 }
 
-pub fn checksum_md5(conn: &ConnectArgs, addr: u32, size: u32) -> Result<()> {
+pub fn checksum_md5(conn: &ConnectArgs, format: Format, addr: u32, size: u32) -> Result<()> {
     let mut s = connect(conn)?;
-    outln!("{}", s.checksum_md5(addr, size)?);
+    let md5 = s.checksum_md5(addr, size)?;
+    match format {
+        Format::Json => json_line(&serde_json::json!({
+            "event": "checksum",
+            "addr": addr,
+            "size": size,
+            "md5": md5,
+        })),
+        Format::Text => outln!("{md5}"),
+    }
     finish(s, conn)
 }
 

@@ -245,8 +245,8 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
         Commands::ImageInfo { file } => image::image_info(format, &file),
         Commands::EraseRegion { addr, size } => flash::erase_region(conn, addr, size),
         Commands::EraseFlash => flash::erase_flash(conn),
-        Commands::ChecksumMd5 { addr, size } => flash::checksum_md5(conn, addr, size),
-        Commands::PartitionTable { command } => partition::table(conn, command),
+        Commands::ChecksumMd5 { addr, size } => flash::checksum_md5(conn, format, addr, size),
+        Commands::PartitionTable { command } => partition::table(conn, format, command),
         Commands::WritePartition {
             name,
             file,

@@ -10,7 +10,7 @@ use espflow::session::OtaStatus;
 use super::args::{ConnectArgs, Format, TableSource, WriteFlags};
 use super::connect::{connect, finish};
 use super::flash::journal;
-use super::output::{json_event, progress_for, report_write};
+use super::output::{json_event, progress_for, report_done, report_write};
 
 /// OTA subcommands.
 #[derive(Subcommand, Debug)]
@@ -104,20 +104,32 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
             )?;
             report_write(format, &w.summary);
             if w.activated {
-                errln!("ota_{} will boot next", w.slot);
+                report_done(
+                    "ota write",
+                    &format!("ota_{} will boot next", w.slot),
+                    serde_json::json!({ "slot": w.slot, "activated": true }),
+                );
             }
             finish(s, conn)
         }
         OtaCommand::Activate { slot, table } => {
             let mut s = connect(conn)?;
             let n = s.ota_activate(&table.data(), &slot)?;
-            errln!("ota_{n} will boot next");
+            report_done(
+                "ota activate",
+                &format!("ota_{n} will boot next"),
+                serde_json::json!({ "slot": n }),
+            );
             finish(s, conn)
         }
         OtaCommand::EraseData { table } => {
             let mut s = connect(conn)?;
             let fallback = s.ota_erase_data(&table.data())?;
-            errln!("erased otadata; the bootloader falls back to {fallback}");
+            report_done(
+                "ota erase-data",
+                &format!("erased otadata; the bootloader falls back to {fallback}"),
+                serde_json::json!({ "fallback": fallback.to_string() }),
+            );
             finish(s, conn)
         }
     }

@@ -93,26 +93,36 @@ fn unix_millis() -> u64 {
 }
 
 /// Writes one JSON line on stdout, with `ts` (Unix time in ms) and this thread's
-/// [`Context`] added. A closed stdout is not worth a panic: the line is lost, the work
-/// goes on and the exit status still tells.
+/// [`Context`] added after the value's own fields (which keep their order, `event` first;
+/// a field the value has itself is not repeated). A closed stdout is not worth a panic:
+/// the line is lost, the work goes on and the exit status still tells.
 pub fn json_line(value: &impl Serialize) {
-    let Ok(mut value) = serde_json::to_value(value) else {
+    let Ok(mut text) = serde_json::to_string(value) else {
         return;
     };
-    if let Some(map) = value.as_object_mut() {
-        map.insert("ts".into(), unix_millis().into());
+    if text.ends_with('}') && text.len() > 2 {
+        let own = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text)
+            .unwrap_or_default();
         let ctx = context();
+        let mut extra = serde_json::Map::new();
+        extra.insert("ts".into(), unix_millis().into());
         for (key, v) in [("port", ctx.port), ("chip", ctx.chip), ("mac", ctx.mac)] {
             if let Some(v) = v {
-                map.entry(key).or_insert(v.into());
+                extra.insert(key.into(), v.into());
             }
+        }
+        extra.retain(|k, _| !own.contains_key(k));
+        if let Ok(more) = serde_json::to_string(&extra)
+            && more.len() > 2
+        {
+            text.pop();
+            text.push(',');
+            text.push_str(&more[1..]);
         }
     }
     let mut out = std::io::stdout().lock();
-    if let Ok(text) = serde_json::to_string(&value) {
-        let _ = writeln!(out, "{text}");
-        let _ = out.flush();
-    }
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
 }
 
 /// Writes `value`'s fields as one JSON line with `"event": event`.
@@ -311,8 +321,8 @@ impl Progress for Bar {
     }
 }
 
-/// One line per stage start, every 25 % (10 % with `-v`), and at the end, for logs and
-/// CI: no escape codes.
+/// One line per write or read start, every 25 %, and at the end, for logs and CI: no
+/// escape codes. With `-v`, every stage, every 10 %, and the banner after connecting.
 #[derive(Default)]
 pub struct Lines {
     open: Vec<(Open, u64)>,
@@ -321,12 +331,19 @@ pub struct Lines {
 impl Progress for Lines {
     fn event(&mut self, e: Event<'_>) {
         note_connected(&e);
-        let step = if verbosity() == Verbosity::Verbose {
-            10
-        } else {
-            4
-        };
+        let verbose = verbosity() == Verbosity::Verbose;
+        let step = if verbose { 10 } else { 4 };
+        // A log shows the long stages; the others, and the banner, with -v. A stage left
+        // out still counts, so that its End is matched.
+        let shown = |stage: Stage| verbose || matches!(stage, Stage::Write | Stage::Read);
         match e {
+            Event::Begin { stage, .. } if !shown(stage) => {
+                self.open.push((Open::new(stage, 0, None, None), u64::MAX));
+            }
+            Event::End if self.open.last().is_some_and(|(o, _)| !shown(o.stage)) => {
+                self.open.pop();
+            }
+            Event::Connected { .. } if !verbose => {}
             Event::Begin {
                 stage,
                 total,
@@ -449,6 +466,25 @@ pub fn progress_for(format: Format) -> Box<dyn Progress + Send> {
 /// digest), as [`configure`] set the output.
 pub fn session_progress() -> Box<dyn Progress + Send> {
     progress_for(configured_format())
+}
+
+/// Tells what a command without a result of its own did: the sentence on stderr, or with
+/// `--format json` a `result` event naming the command, with the sentence and `fields`.
+pub fn report_done(command: &str, message: &str, fields: serde_json::Value) {
+    match configured_format() {
+        Format::Text => errln!("{message}"),
+        Format::Json => {
+            let mut line = serde_json::json!({
+                "event": "result",
+                "command": command,
+                "message": message,
+            });
+            if let (Some(line), serde_json::Value::Object(extra)) = (line.as_object_mut(), fields) {
+                line.extend(extra);
+            }
+            json_line(&line);
+        }
+    }
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {

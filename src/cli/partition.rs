@@ -20,7 +20,7 @@ use espflow::session::{PartitionSelection, find_partition};
 use super::args::{ConnectArgs, Format, TableSource, WriteFlags};
 use super::connect::{connect, finish};
 use super::flash::{Output, journal};
-use super::output::{progress_for, report_write};
+use super::output::{json_line, progress_for, report_done, report_write};
 
 /// Where the table lives and which extra keywords apply (shared by
 /// `convert` and `show`).
@@ -201,7 +201,7 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 
 /// `partition-table convert` and `show`. A table that does not parse is bad input, from a
 /// file or from the device alike.
-pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
+pub fn table(conn: &ConnectArgs, format: Format, command: PartitionTableCommand) -> Result<()> {
     match command {
         PartitionTableCommand::Convert(args) => {
             let input = read_input(&args.input)?;
@@ -211,21 +211,60 @@ pub fn table(conn: &ConnectArgs, command: PartitionTableCommand) -> Result<()> {
             Ok(())
         }
         PartitionTableCommand::Show(args) => {
-            let text = match &args.file {
+            let (text, table) = match &args.file {
                 Some(file) => {
                     let table = parse_table_file(&read_input(file)?, &args.options())
                         .map_err(Error::from)?;
                     let otadata = args.otadata.as_deref().map(read_input).transpose()?;
-                    describe(&table, otadata.as_deref(), &args.options()).map_err(Error::from)?
+                    let text = describe(&table, otadata.as_deref(), &args.options())
+                        .map_err(Error::from)?;
+                    (text, Some(table))
                 }
                 None => {
                     let mut s = connect(conn)?;
                     let text = s.describe_partition_table(&args.options())?;
+                    // The entries themselves only for scripts, who cannot use the text.
+                    let table = match format {
+                        Format::Json => {
+                            let offset = u32::try_from(args.options().layout.offset).ok();
+                            let src = espflow::session::TableSource {
+                                file: None,
+                                offset: offset.unwrap_or(0x8000),
+                            };
+                            Some(s.partition_table(&src)?)
+                        }
+                        Format::Text => None,
+                    };
                     finish(s, conn)?;
-                    text
+                    (text, table)
                 }
             };
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            match format {
+                Format::Json => {
+                    let parts: Vec<serde_json::Value> = (table.iter())
+                        .flat_map(|t| &t.partitions)
+                        .map(|p| {
+                            serde_json::json!({
+                                "name": p.name,
+                                "type": p.ptype,
+                                "subtype": p.subtype,
+                                "offset": p.offset,
+                                "size": p.size,
+                                "encrypted": p.encrypted,
+                                "readonly": p.readonly,
+                            })
+                        })
+                        .collect();
+                    json_line(&serde_json::json!({
+                        "event": "partition_table",
+                        "partitions": parts,
+                        "text": text,
+                    }));
+                }
+                Format::Text => {
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                }
+            }
             Ok(())
         }
     }
@@ -272,10 +311,14 @@ pub fn read(
     let part = find_partition(&table, name)?.clone();
     let data = s.read(part.offset, part.size, &mut *progress_for(format))?;
     out.commit(&data)?;
-    errln!(
-        "read partition '{name}' ({} bytes) into {}",
-        data.len(),
-        file.display()
+    report_done(
+        "read-partition",
+        &format!(
+            "read partition '{name}' ({} bytes) into {}",
+            data.len(),
+            file.display()
+        ),
+        serde_json::json!({ "name": name, "size": data.len(), "file": file }),
     );
     finish(s, conn)
 }
@@ -284,11 +327,15 @@ pub fn erase(conn: &ConnectArgs, selection: PartitionSelection, src: &TableSourc
     selection.check()?;
     let mut s = connect(conn)?;
     for p in s.erase_partitions(&selection, &src.data())? {
-        errln!(
-            "erased partition '{}' ({} at 0x{:X})",
-            p.name,
-            human_size(p.size as u64),
-            p.offset
+        report_done(
+            "erase-partition",
+            &format!(
+                "erased partition '{}' ({} at 0x{:X})",
+                p.name,
+                human_size(p.size as u64),
+                p.offset
+            ),
+            serde_json::json!({ "name": p.name, "offset": p.offset, "size": p.size }),
         );
     }
     finish(s, conn)

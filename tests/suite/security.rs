@@ -15,7 +15,9 @@ use crate::support::*;
 
 fn board_info(port: &str) -> Value {
     let out = ok(&espflow_on(port, &["--format", "json", "board-info"]));
-    serde_json::from_str(out.trim()).expect("one JSON object")
+    // The result line, among the connect and stub-upload stages' events.
+    let line = out.lines().find(|l| l.contains(r#""event":"board_info""#));
+    serde_json::from_str(line.expect("a board_info line")).expect("one JSON object")
 }
 
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -304,7 +306,9 @@ fn secure_download_mode_writes_through_the_rom_and_refuses_the_rest_clearly() {
 /// Compares espflow's `efuse summary` JSON with espefuse's, field for field (value,
 /// readable, writeable, block); returns how many fields there were.
 pub(super) fn summaries_match(espflow_json: &str, espefuse_out: &str) -> usize {
-    let mine: Value = serde_json::from_str(espflow_json.trim()).expect("espflow JSON");
+    let line = (espflow_json.lines()).find(|l| l.contains(r#""event":"efuse_summary""#));
+    let mine: Value =
+        serde_json::from_str(line.expect("an efuse_summary line")).expect("espflow JSON");
     let start = espefuse_out.find('{').expect("espefuse JSON");
     let end = espefuse_out.rfind('}').unwrap();
     let theirs: Value = serde_json::from_str(&espefuse_out[start..=end]).expect("espefuse JSON");
