@@ -210,15 +210,12 @@ pub fn show(conn: &ConnectArgs, origins: &Origins, format: Format) -> Result<()>
         let key = KEYS.iter().find(|(i, _)| i == id).map_or(*id, |(_, n)| n);
         let v = value(id);
         match format {
-            Format::Json => outln!(
-                "{}",
-                serde_json::json!({
-                    "event": "setting",
-                    "key": key,
-                    "value": v,
-                    "source": source.to_string(),
-                })
-            ),
+            Format::Json => super::output::json_line(&serde_json::json!({
+                "event": "setting",
+                "key": key,
+                "value": v,
+                "source": source.to_string(),
+            })),
             Format::Text => {
                 let shown = match &v {
                     serde_json::Value::Null => "(unset)".to_string(),

@@ -305,3 +305,48 @@ fn quiet_shows_only_the_result_and_a_log_has_no_escape_codes() {
     );
     assert!(log.contains("wrote 12288 bytes"), "{log}");
 }
+
+#[test]
+fn every_command_answers_in_json_lines_the_schema_names() {
+    let f = Files::new();
+    let table = f.path("table.csv");
+    std::fs::write(
+        &table,
+        "nvs, data, nvs, 0x9000, 0x6000\nfactory, app, factory, 0x10000, 0x100000\n",
+    )
+    .unwrap();
+    let a = f.path("a.bin");
+    let cases: [(&[&str], &str); 6] = [
+        (&["board-info"], "board_info"),
+        (&["erase-region", "0x1000", "0x1000"], "result"),
+        (&["erase-flash"], "result"),
+        (&["write-flash", "0x1000", &a], "summary"),
+        (&["checksum-md5", "0x1000", "0x3000"], "checksum"),
+        (&["partition-table", "show", &table], "partition_table"),
+    ];
+    for (args, last) in cases {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let out = f.espflow(&all);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let ev = events(&out.stdout);
+        let result = ev.last().unwrap_or_else(|| panic!("{args:?}: no output"));
+        assert_eq!(result["event"], last, "{args:?}: {ev:?}");
+        if args[0] == "erase-region" {
+            assert_eq!(result["command"], "erase-region");
+            assert_eq!(result["addr"], 0x1000);
+            let erase = ev
+                .iter()
+                .find(|e| e["event"] == "begin" && e["stage"] == "erase");
+            assert!(erase.is_some(), "no erase stage: {ev:?}");
+        }
+        if args[0] == "checksum-md5" {
+            let md5 = result["md5"].as_str().unwrap();
+            assert_eq!(md5.len(), 32, "{result}");
+        }
+        if args[0] == "partition-table" {
+            assert_eq!(result["partitions"][1]["name"], "factory");
+            assert_eq!(result["partitions"][1]["offset"], 0x10000);
+        }
+    }
+}
