@@ -587,6 +587,32 @@ mod tests {
     }
 
     #[test]
+    fn bars_say_what_was_in_place_and_what_was_resumed() {
+        assert_eq!(left_out(0, 0), "");
+        assert_eq!(left_out(0x1000, 0), ", 4 KiB in place");
+        assert_eq!(left_out(0x6000, 0x4000), ", 8 KiB in place, 16 KiB resumed");
+        assert_eq!(left_out(0x4000, 0x4000), ", 16 KiB resumed");
+    }
+
+    #[test]
+    fn the_context_is_per_thread() {
+        set_port("/dev/ttyUSB0");
+        let other = std::thread::spawn(|| {
+            set_port("/dev/ttyUSB1");
+            context().port
+        });
+        assert_eq!(other.join().unwrap().as_deref(), Some("/dev/ttyUSB1"));
+        assert_eq!(context().port.as_deref(), Some("/dev/ttyUSB0"));
+        note_connected(&Event::Connected {
+            chip: "ESP32-C3",
+            mac: Some("aa:bb:cc:dd:ee:ff"),
+        });
+        let ctx = context();
+        assert_eq!(ctx.chip.as_deref(), Some("ESP32-C3"));
+        assert_eq!(ctx.mac.as_deref(), Some("aa:bb:cc:dd:ee:ff"));
+    }
+
+    #[test]
     fn plurals() {
         assert_eq!(plural(1, "sector", "sectors"), "1 sector");
         assert_eq!(plural(0, "sector", "sectors"), "0 sectors");

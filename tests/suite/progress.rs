@@ -350,3 +350,43 @@ fn every_command_answers_in_json_lines_the_schema_names() {
         }
     }
 }
+
+#[test]
+fn a_resumed_write_says_how_much_it_resumed_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("f.bin");
+    let img = dir.path().join("img.bin");
+    std::fs::write(&img, random_bytes(0x10000, 21)).unwrap();
+    let served = serve(&flash, &["--fault", "power-cut:program=100", "--seed", "5"]);
+    let write = |format: &str| {
+        let mut c = espflow();
+        c.env("ESPFLOW_STATE_DIR", dir.path().join("state"))
+            .args(["--port", &served.port, "--format", format])
+            .args(["write-flash", "0x20000"])
+            .arg(&img);
+        run(c, LIMIT)
+    };
+    let first = write("json");
+    assert_eq!(first.status.code(), Some(5), "{first:?}");
+    let ev = events(&first.stdout);
+    let err = ev.last().unwrap();
+    assert_eq!(
+        (&err["event"], &err["code"]),
+        (&"error".into(), &"resumable".into())
+    );
+    let again = write("json");
+    assert!(again.status.success(), "{again:?}");
+    let ev = events(&again.stdout);
+    let begin = ev
+        .iter()
+        .find(|e| e["event"] == "begin" && e["stage"] == "write")
+        .expect("a write stage");
+    let (skipped, resumed) = (begin["skipped"].as_u64(), begin["resumed"].as_u64());
+    assert!(resumed.is_some_and(|r| r > 0), "{begin}");
+    assert!(skipped >= resumed, "{begin}");
+    assert_eq!(
+        begin["total"].as_u64().unwrap() + skipped.unwrap(),
+        0x10000,
+        "{begin}"
+    );
+}
