@@ -13,7 +13,7 @@ use espflow::write::{Image, Journal, journal};
 
 use super::args::{ConnectArgs, Format, ReadSize};
 use super::connect::{connect, finish};
-use super::output::{json_event, json_line, progress_for, report_done};
+use super::output::{json_event, json_line, progress_naming, report_done};
 
 fn on_off(b: bool) -> &'static str {
     if b { "on" } else { "off" }
@@ -178,7 +178,7 @@ pub fn read(
             }
         },
     };
-    let data = s.read(addr, size, &mut *progress_for(format))?;
+    let data = s.read(addr, size, &mut *progress_naming(format, file))?;
     out.commit(&data)?;
     let unit = if size == 1 { "byte" } else { "bytes" };
     report_done(

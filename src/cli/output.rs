@@ -462,6 +462,43 @@ pub fn progress_for(format: Format) -> Box<dyn Progress + Send> {
     }
 }
 
+/// Fills in the file of stages that name none: a read's events name the file it goes to.
+struct Named {
+    inner: Box<dyn Progress + Send>,
+    name: String,
+}
+
+impl Progress for Named {
+    fn event(&mut self, e: Event<'_>) {
+        match e {
+            Event::Begin {
+                stage,
+                total,
+                name: None,
+                addr,
+                skipped,
+                resumed,
+            } => self.inner.event(Event::Begin {
+                stage,
+                total,
+                name: Some(&self.name),
+                addr,
+                skipped,
+                resumed,
+            }),
+            other => self.inner.event(other),
+        }
+    }
+}
+
+/// [`progress_for`], its stages naming `file` where the library names none.
+pub fn progress_naming(format: Format, file: &std::path::Path) -> Box<dyn Progress + Send> {
+    Box::new(Named {
+        inner: progress_for(format),
+        name: file.display().to_string(),
+    })
+}
+
 /// The sink for the stages a session runs by itself (connect, stub upload, erase,
 /// digest), as [`configure`] set the output.
 pub fn session_progress() -> Box<dyn Progress + Send> {

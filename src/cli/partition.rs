@@ -20,7 +20,7 @@ use espflow::session::{PartitionSelection, find_partition};
 use super::args::{ConnectArgs, Format, TableSource, WriteFlags};
 use super::connect::{connect, finish};
 use super::flash::{Output, journal};
-use super::output::{json_line, progress_for, report_done, report_write};
+use super::output::{json_line, progress_for, progress_naming, report_done, report_write};
 
 /// Where the table lives and which extra keywords apply (shared by
 /// `convert` and `show`).
@@ -309,7 +309,7 @@ pub fn read(
     let mut s = connect(conn)?;
     let table = s.partition_table(&src.data())?;
     let part = find_partition(&table, name)?.clone();
-    let data = s.read(part.offset, part.size, &mut *progress_for(format))?;
+    let data = s.read(part.offset, part.size, &mut *progress_naming(format, file))?;
     out.commit(&data)?;
     report_done(
         "read-partition",

@@ -316,8 +316,10 @@ fn every_command_answers_in_json_lines_the_schema_names() {
     )
     .unwrap();
     let a = f.path("a.bin");
-    let cases: [(&[&str], &str); 6] = [
+    let copy = f.path("copy.bin");
+    let cases: [(&[&str], &str); 7] = [
         (&["board-info"], "board_info"),
+        (&["read-flash", "0x1000", "0x1000", &copy], "result"),
         (&["erase-region", "0x1000", "0x1000"], "result"),
         (&["erase-flash"], "result"),
         (&["write-flash", "0x1000", &a], "summary"),
@@ -339,6 +341,14 @@ fn every_command_answers_in_json_lines_the_schema_names() {
                 .iter()
                 .find(|e| e["event"] == "begin" && e["stage"] == "erase");
             assert!(erase.is_some(), "no erase stage: {ev:?}");
+        }
+        if args[0] == "read-flash" {
+            let read = ev
+                .iter()
+                .find(|e| e["event"] == "begin" && e["stage"] == "read");
+            let read = read.unwrap_or_else(|| panic!("no read stage: {ev:?}"));
+            assert_eq!(read["file"], copy.as_str(), "{read}");
+            assert_eq!(read["addr"], 0x1000, "{read}");
         }
         if args[0] == "checksum-md5" {
             let md5 = result["md5"].as_str().unwrap();
