@@ -301,18 +301,18 @@ impl Progress for Bar {
             }
             Event::End => {
                 if let Some((open, b)) = self.open.pop() {
-                    let time = if verbosity() == Verbosity::Verbose {
-                        format!(" in {:.2} s", open.seconds())
+                    // The bar is replaced by a line of its own, which ends with a newline:
+                    // a finished bar leaves the cursor on its line for whatever comes next.
+                    let msg = b.message();
+                    b.finish_and_clear();
+                    let secs = open.seconds();
+                    if b.length().is_some_and(|n| n > 0) && open.total > 0 {
+                        let size = indicatif::HumanBytes(open.total);
+                        errln!("{msg} [{}] {size}/{size} in {secs:.2} s", "=".repeat(30));
+                    } else if verbosity() == Verbosity::Verbose {
+                        errln!("{}: done in {secs:.2} s", open.title());
                     } else {
-                        String::new()
-                    };
-                    if b.length().is_some() {
-                        b.finish();
-                        if !time.is_empty() {
-                            b.println(format!("{}: done{time}", open.title()));
-                        }
-                    } else {
-                        b.finish_with_message(format!("{}: done{time}", open.title()));
+                        errln!("{}: done", open.title());
                     }
                 }
             }
