@@ -3293,7 +3293,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
+            opts="-p -c -b -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --encrypt --encrypt-files --encrypt-key --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3308,6 +3308,14 @@ _espflow() {
                     return 0
                     ;;
                 --flash-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-files)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -136,6 +136,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt-files -d 'ADDR FILE pairs the chip encrypts as it writes them (the other files go as they are)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt-key -d 'The chip\'s flash-encryption key file (as espsecure reads it): sectors already holding the ciphertext are skipped, and the write is verified against it. Without it an encrypted write is neither compared nor verified' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor-baud -d 'The application\'s baud rate' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l elf -d 'Name the code addresses the application prints (backtraces), from the ELF it was built as (for `flash --monitor`, the ELF flashed unless this names another)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
@@ -167,6 +169,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-compr
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt -d 'Have the chip encrypt every file with its flash-encryption key as it writes it'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor -d 'Then start the application and show its serial output (as `espflow monitor`)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l timestamps -d 'Put the local time before each line'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'

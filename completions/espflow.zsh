@@ -156,6 +156,8 @@ _arguments "${_arguments_options[@]}" : \
 '--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
 '--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
 '--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
+'*--encrypt-files=[ADDR FILE pairs the chip encrypts as it writes them (the other files go as they are)]:ADDR:_default:ADDR:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it)\: sectors already holding the ciphertext are skipped, and the write is verified against it. Without it an encrypted write is neither compared nor verified]:KEY:_files' \
 '--monitor-baud=[The application'\''s baud rate]:BAUD:_default' \
 '--elf=[Name the code addresses the application prints (backtraces), from the ELF it was built as (for \`flash --monitor\`, the ELF flashed unless this names another)]:FILE:_files' \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
@@ -198,6 +200,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--encrypt[Have the chip encrypt every file with its flash-encryption key as it writes it]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \

@@ -171,13 +171,35 @@ pub struct WriteFlashArgs {
     #[command(flatten)]
     pub params: super::image::FlashParamArgs,
     /// ADDR FILE pairs, or @FILE: an esptool arguments file such as ESP-IDF's flash_args
-    #[arg(required = true, num_args = 1.., value_names = ["ADDR", "FILE"])]
+    #[arg(
+        required_unless_present = "encrypt_files",
+        num_args = 1..,
+        value_names = ["ADDR", "FILE"]
+    )]
     pub images: Vec<String>,
+    #[command(flatten)]
+    pub encryption: EncryptArgs,
     /// Then start the application and show its serial output (as `espflow monitor`)
     #[arg(long)]
     pub monitor: bool,
     #[command(flatten)]
     pub monitor_options: super::monitor::MonitorOptions,
+}
+
+/// How `write-flash` has the chip encrypt what it writes.
+#[derive(Args, Debug, Default)]
+pub struct EncryptArgs {
+    /// Have the chip encrypt every file with its flash-encryption key as it writes it
+    #[arg(long)]
+    pub encrypt: bool,
+    /// ADDR FILE pairs the chip encrypts as it writes them (the other files go as they are)
+    #[arg(long, num_args = 2.., value_names = ["ADDR", "FILE"])]
+    pub encrypt_files: Vec<String>,
+    /// The chip's flash-encryption key file (as espsecure reads it): sectors already
+    /// holding the ciphertext are skipped, and the write is verified against it. Without
+    /// it an encrypted write is neither compared nor verified
+    #[arg(long, value_name = "KEY")]
+    pub encrypt_key: Option<PathBuf>,
 }
 
 /// Where the partition table comes from for commands that work by partition name.

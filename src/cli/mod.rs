@@ -234,6 +234,7 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
                 conn,
                 format,
                 &args.images,
+                &args.encryption,
                 &args.params,
                 &args.flags,
                 monitor,

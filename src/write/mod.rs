@@ -132,11 +132,19 @@ pub fn write_images(
             j.remove(&key);
         }
         sum.resumed |= hint.is_some();
-        let mut matched = if opts.skip_unchanged {
-            compare::matching(loader, ip, hint.as_ref().map(|h| h.committed))
-                .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
-        } else {
-            vec![false; ip.chunks.len()]
+        // The comparison reads raw flash, so an image the chip encrypts is compared as the
+        // ciphertext the host computed, and not at all when the host has no key.
+        let raw = img.as_raw();
+        let mut matched = match (&raw, opts.skip_unchanged) {
+            (Some(raw), true) => {
+                let raw_plan = plan::ImagePlan {
+                    image: raw,
+                    chunks: ip.chunks.clone(),
+                };
+                compare::matching(loader, &raw_plan, hint.as_ref().map(|h| h.committed))
+                    .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
+            }
+            _ => vec![false; ip.chunks.len()],
         };
         let restore = damaged_kept(loader, img, &kept_hint)
             .map_err(|e| e.context(format!("checking the bytes kept around {}", img.name)))?;
@@ -185,6 +193,16 @@ pub fn write_images(
                 });
             };
             let stats = match caps {
+                // The session sends encrypted images through the ROM loader only.
+                Some(_) if img.encrypted() => {
+                    return Err(Error::Refused {
+                        reason: format!(
+                            "{}: espflow's stub cannot encrypt a write; it goes through the \
+                             ROM loader",
+                            img.name
+                        ),
+                    });
+                }
                 Some(caps) => {
                     // The stub keeps what the flash holds around the run; where that is
                     // damaged, the run is widened over the kept bytes to put them back.
@@ -216,7 +234,10 @@ pub fn write_images(
                     data,
                     &head,
                     &tail,
-                    opts.compress,
+                    execute::RomForm {
+                        compress: opts.compress,
+                        encrypted: img.encrypted(),
+                    },
                     &mut on_commit,
                 )
                 .inspect_err(|_| {
@@ -224,8 +245,8 @@ pub fn write_images(
                 }),
             }
             .map_err(|e| run_error(e, &img.name, run.addr))?;
-            if opts.verify {
-                verify::region(loader, run.addr, data, &img.name)?;
+            if let (true, Some(raw)) = (opts.verify, &raw) {
+                verify::region(loader, run.addr, &raw.data[run.bytes.clone()], &img.name)?;
                 whole_verified = run.bytes == (0..img.data.len());
             }
             sent_before += data.len() as u64;
@@ -239,8 +260,13 @@ pub fn write_images(
         // The whole image is checked at the end, skipped chunks included: a skip is only
         // as good as the digests that allowed it, and one damaged request can make a
         // digest of another region look like this one's.
-        if opts.verify && !whole_verified {
-            verify::region(loader, img.addr, &img.data, &img.name)?;
+        match &raw {
+            Some(raw) if opts.verify && !whole_verified => {
+                verify::region(loader, img.addr, &raw.data, &img.name)?;
+            }
+            Some(_) => {}
+            // What the chip's key made of the image is known to the chip alone.
+            None => sum.verified = false,
         }
         if let Some(j) = journal {
             j.remove(&key);
@@ -283,7 +309,13 @@ fn repair_kept(loader: &mut Loader, addr: u32, data: &[u8], head: &[u8], tail: &
         let bytes = &whole[off..off + sector];
         let _ = match loader.capabilities() {
             Some(caps) => execute::write_run_stub(loader, at, bytes, caps, z, &mut quiet),
-            None => execute::write_run_rom(loader, at, bytes, &[], &[], z, &mut quiet),
+            None => {
+                let form = execute::RomForm {
+                    compress: z,
+                    encrypted: false,
+                };
+                execute::write_run_rom(loader, at, bytes, &[], &[], form, &mut quiet)
+            }
         };
     }
 }
@@ -379,7 +411,11 @@ pub fn already_in_place(
     // sector: one small MD5 each rules the whole-image MD5 out for a fraction of its cost
     // (on the ESP32's ROM a MiB costs 0.7 s). A "differs" is believed as it is, since it
     // only leads to the full comparison; a "matches" proves nothing yet.
-    for img in images {
+    // Raw flash is what the MD5s see: an encrypted image's ciphertext, when it is known.
+    let Some(raw) = images.iter().map(Image::as_raw).collect::<Option<Vec<_>>>() else {
+        return Ok(None);
+    };
+    for img in &raw {
         for (at, part) in ends(img) {
             let want: [u8; 16] = Md5::digest(part).into();
             if loader.md5(at, part.len() as u32)? != want {
@@ -389,7 +425,7 @@ pub fn already_in_place(
     }
     // This answer ends the write without any other check, so "in place" is asked twice,
     // with a register read between, whatever the loader.
-    for img in images {
+    for img in &raw {
         let want: [u8; 16] = Md5::digest(&img.data).into();
         if !md5_confirmed(loader, img.addr, img.data.len() as u32, &want)? {
             return Ok(None);

@@ -8,6 +8,7 @@ mod support;
 mod cli;
 mod command_line;
 mod config;
+mod encrypted_writes;
 mod encryption;
 mod esp32_rom;
 mod exit_status;
