@@ -23,6 +23,7 @@ macro_rules! errln {
 
 pub mod args;
 mod backtrace;
+mod boards;
 mod config;
 mod connect;
 mod control;
@@ -217,8 +218,18 @@ pub fn parse() -> (Cli, clap::ArgMatches) {
     (cli, matches)
 }
 
-/// Runs one command, after filling unset connection settings from the configuration files.
-pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
+/// Runs one command: on every board at once when several ports are given, else as
+/// [`run_one`] does.
+pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
+    match boards::several(&cli.conn)? {
+        Some(ports) => boards::run(matches, &cli.command, cli.output.format, ports),
+        None => run_one(cli, matches),
+    }
+}
+
+/// Runs one command on one board, after filling unset connection settings from the
+/// configuration files.
+pub fn run_one(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let origins = config::apply(&mut cli.conn, matches, &cwd)?;
     let (conn, format) = (&cli.conn, cli.output.format);
