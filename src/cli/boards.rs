@@ -103,7 +103,7 @@ fn fans_out(command: &Commands) -> Result<(), String> {
         | Commands::ImageInfo { .. }
         | Commands::EncryptImage(_)
         | Commands::DecryptImage(_)
-        | Commands::PartitionTable { .. } => "a command that uses no port",
+        | Commands::PartitionTable { .. } => "this command (it uses no port)",
         _ => "this command",
     };
     Err(format!(
