@@ -3,8 +3,9 @@
 //! or the nearest parent that has one, which wins over the user's
 //! `$XDG_CONFIG_HOME/espflow/espflow.toml` (`~/.config/espflow/espflow.toml`).
 //!
-//! A file holds any of `port`, `baud`, `chip`, `before`, `after` and `connect-attempts`,
-//! spelled and valued as the flags are. An unknown key or a bad value is an error naming
+//! A file holds any of `port`, `baud`, `chip`, `before`, `after`, `connect-attempts`,
+//! and for `write-flash` and `flash` `flash-mode`, `flash-freq` and `flash-size`, spelled
+//! and valued as the flags are. An unknown key or a bad value is an error naming
 //! the file, so that a typo never silently leaves a setting at its default. A
 //! `[board."SERIAL-OR-PORT"]` section holds the same settings but `port`, for the board
 //! with that USB serial number or port name only (a many-boards run applies each board's
@@ -24,14 +25,32 @@ use espflow::loader::{After, Before};
 use super::args::{ConnectArgs, Format, baud};
 
 /// The settings a file may hold: clap's argument id, and the flag's name.
-const KEYS: [(&str, &str); 6] = [
+const KEYS: [(&str, &str); 9] = [
     ("port", "port"),
     ("baud", "baud"),
     ("chip", "chip"),
     ("before", "before"),
     ("after", "after"),
     ("connect_attempts", "connect-attempts"),
+    ("flash_mode", "flash-mode"),
+    ("flash_freq", "flash-freq"),
+    ("flash_size", "flash-size"),
 ];
+
+/// The bootloader header settings a file gives, as written there (checked when read);
+/// [`fill_flash`] hands them to `write-flash` and `flash` where no flag gave them.
+#[derive(Clone, Debug, Default)]
+pub struct FlashKeys {
+    mode: Option<String>,
+    freq: Option<String>,
+    size: Option<String>,
+}
+
+/// What [`apply`] found: where each setting came from, and the flash settings.
+pub struct Applied {
+    pub origins: Origins,
+    pub flash: FlashKeys,
+}
 
 /// The name of a project's configuration file.
 pub const FILE_NAME: &str = "espflow.toml";
@@ -155,7 +174,8 @@ fn read(file: &Path) -> Result<FileSettings> {
 /// configuration files, and says where each value came from. Within a file a
 /// `[board.KEY]` section whose KEY is the port's name or its USB serial number comes
 /// before the file's top-level settings; the project's file comes before the user's.
-pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result<Origins> {
+pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result<Applied> {
+    let mut flash = FlashKeys::default();
     let mut origins: Origins = KEYS
         .iter()
         .map(|&(id, _)| (id, given(matches, id)))
@@ -175,6 +195,7 @@ pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result
         if let Some(value) = f.top.get("port") {
             fill(
                 conn,
+                &mut flash,
                 &mut origins,
                 "port",
                 value,
@@ -195,7 +216,7 @@ pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result
                 }
                 for (name, value) in section {
                     let source = || Source::Board(f.path.clone(), key.clone());
-                    fill(conn, &mut origins, name, value, source, &f.path)?;
+                    fill(conn, &mut flash, &mut origins, name, value, source, &f.path)?;
                 }
             }
         }
@@ -203,6 +224,7 @@ pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result
             if name != "port" {
                 fill(
                     conn,
+                    &mut flash,
                     &mut origins,
                     name,
                     value,
@@ -212,12 +234,13 @@ pub fn apply(conn: &mut ConnectArgs, matches: &ArgMatches, cwd: &Path) -> Result
             }
         }
     }
-    Ok(origins)
+    Ok(Applied { origins, flash })
 }
 
 /// Sets the setting `name` from `value` unless something earlier set it.
 fn fill(
     conn: &mut ConnectArgs,
+    flash: &mut FlashKeys,
     origins: &mut Origins,
     name: &str,
     value: &toml::Value,
@@ -235,7 +258,7 @@ fn fill(
     if slot.1 != Source::Default {
         return Ok(());
     }
-    set(conn, id, value).map_err(|why| bad(file, format!("{name}: {why}")))?;
+    set(conn, flash, id, value).map_err(|why| bad(file, format!("{name}: {why}")))?;
     slot.1 = source();
     Ok(())
 }
@@ -259,8 +282,11 @@ fn given(matches: &ArgMatches, id: &str) -> Source {
     let mut m = Some(matches);
     let mut source = None;
     while let Some(here) = m {
-        if let Some(s) = here
-            .value_source(id)
+        // The flash settings are arguments of write-flash and flash only.
+        let known = here.try_contains_id(id).is_ok();
+        if let Some(s) = known
+            .then(|| here.value_source(id))
+            .flatten()
             .filter(|s| *s != ValueSource::DefaultValue)
         {
             source = Some(s);
@@ -274,6 +300,29 @@ fn given(matches: &ArgMatches, id: &str) -> Source {
     }
 }
 
+/// Gives `write-flash` and `flash` the flash settings of the files where no flag did.
+pub fn fill_flash(command: &mut super::Commands, keys: &FlashKeys) -> Result<(), Error> {
+    use super::Commands;
+    use super::image::{freq_arg, mode_arg, size_arg};
+    let params = match command {
+        Commands::WriteFlash(a) => &mut a.params,
+        Commands::Flash(a) => &mut a.params,
+        _ => return Ok(()),
+    };
+    // Checked when read, so these parse.
+    let bad = Error::BadInput;
+    if let (None, Some(m)) = (&params.flash_mode, &keys.mode) {
+        params.flash_mode = Some(mode_arg(m).map_err(bad)?);
+    }
+    if let (None, Some(f)) = (&params.flash_freq, &keys.freq) {
+        params.flash_freq = Some(freq_arg(f).map_err(bad)?);
+    }
+    if let (None, Some(z)) = (&params.flash_size, &keys.size) {
+        params.flash_size = Some(size_arg(z).map_err(bad)?);
+    }
+    Ok(())
+}
+
 fn env_name(id: &str) -> &'static str {
     match id {
         "port" => "ESPFLOW_PORT",
@@ -285,7 +334,12 @@ fn env_name(id: &str) -> &'static str {
     }
 }
 
-fn set(conn: &mut ConnectArgs, id: &str, value: &toml::Value) -> Result<(), String> {
+fn set(
+    conn: &mut ConnectArgs,
+    flash: &mut FlashKeys,
+    id: &str,
+    value: &toml::Value,
+) -> Result<(), String> {
     let text = || {
         value
             .as_str()
@@ -303,6 +357,21 @@ fn set(conn: &mut ConnectArgs, id: &str, value: &toml::Value) -> Result<(), Stri
         "chip" => conn.chip = Some(Chip::from_str(&text()?, true)?),
         "before" => conn.before = Some(Before::from_str(&text()?, true)?),
         "after" => conn.after = After::from_str(&text()?, true)?,
+        "flash_mode" => {
+            let t = text()?;
+            espflow::image::parse_flash_mode(&t)?;
+            flash.mode = Some(t);
+        }
+        "flash_freq" => {
+            let t = text()?;
+            espflow::image::parse_flash_freq(&t)?;
+            flash.freq = Some(t);
+        }
+        "flash_size" => {
+            let t = text()?;
+            espflow::image::parse_flash_size(&t)?;
+            flash.size = Some(t);
+        }
         _ => {
             let n = number()?;
             conn.connect_attempts = n
@@ -316,7 +385,9 @@ fn set(conn: &mut ConnectArgs, id: &str, value: &toml::Value) -> Result<(), Stri
 }
 
 /// `config show`: each setting, its value and where it came from.
-pub fn show(conn: &ConnectArgs, origins: &Origins, format: Format) -> Result<()> {
+pub fn show(conn: &ConnectArgs, applied: &Applied, format: Format) -> Result<()> {
+    let origins = &applied.origins;
+    let flash = &applied.flash;
     let value = |id: &str| -> serde_json::Value {
         let name = |v: Option<clap::builder::PossibleValue>| {
             v.map_or(serde_json::Value::Null, |p| p.get_name().into())
@@ -327,6 +398,9 @@ pub fn show(conn: &ConnectArgs, origins: &Origins, format: Format) -> Result<()>
             "chip" => name(conn.chip.and_then(|c| c.to_possible_value())),
             "before" => name(conn.before.and_then(|b| b.to_possible_value())),
             "after" => name(conn.after.to_possible_value()),
+            "flash_mode" => flash.mode.clone().into(),
+            "flash_freq" => flash.freq.clone().into(),
+            "flash_size" => flash.size.clone().into(),
             _ => conn.connect_attempts.into(),
         }
     };

@@ -231,12 +231,13 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
 /// configuration files.
 pub fn run_one(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let origins = config::apply(&mut cli.conn, matches, &cwd)?;
+    let applied = config::apply(&mut cli.conn, matches, &cwd)?;
+    config::fill_flash(&mut cli.command, &applied.flash)?;
     let (conn, format) = (&cli.conn, cli.output.format);
     match cli.command {
         Commands::Config {
             command: ConfigCommand::Show,
-        } => config::show(conn, &origins, format),
+        } => config::show(conn, &applied, format),
         Commands::BoardInfo => flash::board_info(conn, format),
         Commands::ReadFlash { addr, size, file } => flash::read(conn, format, addr, size, &file),
         Commands::WriteFlash(args) => {

@@ -23,7 +23,9 @@ fn chips(dir: &Path, n: usize, extra: &[&str]) -> Vec<(Served, std::path::PathBu
 }
 
 fn espflow_many(ports: &[&str], args: &[&str]) -> Output {
+    let state = tempfile::tempdir().unwrap();
     let mut c = espflow();
+    c.env("ESPFLOW_STATE_DIR", state.path());
     for p in ports {
         c.args(["--port", p]);
     }
@@ -227,6 +229,7 @@ fn a_board_section_of_the_configuration_reaches_its_board_only() {
     let with_config = |ports: &[&str], args: &[&str]| {
         let mut c = espflow();
         c.current_dir(dir.path())
+            .env("ESPFLOW_STATE_DIR", dir.path().join("state"))
             .env_remove("ESPFLOW_NO_CONFIG")
             .env("XDG_CONFIG_HOME", dir.path().join("home"));
         for p in ports {
@@ -275,4 +278,37 @@ fn a_board_section_of_the_configuration_reaches_its_board_only() {
     let (served, flash) = boards.into_iter().next().unwrap();
     drop(served);
     assert!(written(&flash, &image), "the other board is written");
+}
+
+#[test]
+fn flash_settings_come_from_the_configuration_per_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let boards = chips(dir.path(), 2, &[]);
+    let (a, b) = (&boards[0].0.port, &boards[1].0.port);
+    std::fs::write(
+        dir.path().join("espflow.toml"),
+        format!("flash-freq = \"40m\"\n[board.\"{b}\"]\nflash-size = \"2MB\"\n"),
+    )
+    .unwrap();
+    let mut c = espflow();
+    c.current_dir(dir.path())
+        .env("ESPFLOW_STATE_DIR", dir.path().join("state"))
+        .env_remove("ESPFLOW_NO_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.path().join("home"))
+        .args(["--port", a, "--port", b, "flash"])
+        .arg(fixture("app/app.elf"));
+    ok(&run(c, Duration::from_secs(120)));
+    // The bootloader's header at 0: byte 3 is the size code above the frequency code.
+    let header = |flash: &Path| std::fs::read(flash).unwrap()[..4].to_vec();
+    let mut flashes = Vec::new();
+    for (served, flash) in boards {
+        drop(served);
+        flashes.push(header(&flash));
+    }
+    let (ha, hb) = (&flashes[0], &flashes[1]);
+    assert_eq!((ha[0], hb[0]), (0xE9, 0xE9), "{ha:02x?} {hb:02x?}");
+    // 40m is code 0 for both; 2MB is size code 1 on the second board only, the first
+    // keeps its detected 4MB (code 2).
+    assert_eq!((ha[3] & 0xF, hb[3] & 0xF), (0, 0), "{ha:02x?} {hb:02x?}");
+    assert_eq!((ha[3] >> 4, hb[3] >> 4), (2, 1), "{ha:02x?} {hb:02x?}");
 }
