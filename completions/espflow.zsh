@@ -15,8 +15,9 @@ _espflow() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -47,6 +48,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -66,8 +68,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (board-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -98,6 +101,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -108,8 +112,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (read-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -140,6 +145,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -161,8 +167,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -200,6 +207,7 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -224,8 +232,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -263,6 +272,7 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -281,8 +291,9 @@ _arguments "${_arguments_options[@]}" : \
 '--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
 '--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
 '--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -314,6 +325,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--merge[Write one file for the whole flash from 0x0\: bootloader, table and app at their addresses, 0xFF between them]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -326,8 +338,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (image-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -358,6 +371,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -369,8 +383,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-region)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -401,6 +416,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -413,8 +429,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -445,6 +462,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -455,8 +473,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (checksum-md5)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -487,6 +506,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -499,8 +519,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (partition-table)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -531,6 +552,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -574,6 +596,7 @@ v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Write no MD5 entry, and read binary input without checking one]' \
@@ -584,6 +607,7 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- CSV or binary table ("-" reads stdin); binary if it starts with AA 50:_files' \
@@ -598,8 +622,9 @@ _arguments "${_arguments_options[@]}" : \
 '--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
 '--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -631,6 +656,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Do not check the MD5 entry of a binary table]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -676,8 +702,9 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -713,6 +740,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -727,8 +755,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -759,6 +788,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -775,8 +805,9 @@ _arguments "${_arguments_options[@]}" : \
 '--subtype=[With --type\: only this subtype (name or number)]:SUBTYPE:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -808,6 +839,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--data-parts[Every partition of type data]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -819,8 +851,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (ota)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -851,6 +884,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -871,8 +905,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -903,6 +938,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -916,8 +952,9 @@ _arguments "${_arguments_options[@]}" : \
 '--slot=[ota_N, N, or next (the slot after the one that boots)]:SLOT:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -954,6 +991,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -967,8 +1005,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -999,6 +1038,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1012,8 +1052,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1044,6 +1085,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1094,8 +1136,9 @@ esac
 ;;
 (efuse)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1126,6 +1169,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1144,8 +1188,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (summary)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1176,6 +1221,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1240,6 +1286,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
@@ -1250,6 +1297,7 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1290,6 +1338,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
@@ -1298,6 +1347,7 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1340,6 +1390,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
@@ -1348,6 +1399,7 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1356,8 +1408,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1388,6 +1441,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1406,8 +1460,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (show)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1438,6 +1493,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1486,12 +1542,14 @@ _arguments "${_arguments_options[@]}" : \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell -- The shell:(bash elvish fish powershell zsh)' \
@@ -1509,12 +1567,14 @@ _arguments "${_arguments_options[@]}" : \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1526,8 +1586,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1560,6 +1621,7 @@ no-reset\:"Leave the chip in the loader"))' \
 json\:"JSON lines on stdout"))' \
 '--no-reset[Attach without resetting the chip first]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1579,6 +1641,7 @@ _arguments "${_arguments_options[@]}" : \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
@@ -1586,14 +1649,16 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (reset)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1624,6 +1689,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1634,8 +1700,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (hold-in-reset)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1666,6 +1733,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1676,8 +1744,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (run)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1708,6 +1777,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1726,6 +1796,7 @@ _arguments "${_arguments_options[@]}" : \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1750,6 +1821,7 @@ json\:"JSON lines on stdout"))' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':kind:((ports\:"The serial ports attached"
