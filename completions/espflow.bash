@@ -473,7 +473,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__complete__subcmd__values)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --ports-from --all --chip --format --help ports partitions"
+            opts="-p -b -c -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --chip --format --help ports partitions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +484,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -508,10 +512,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -535,7 +535,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__completions)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --ports-from --all --format --help bash elvish fish powershell zsh"
+            opts="-p -b -c -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +546,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -578,10 +582,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -763,7 +763,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__decrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --ports-from --all --format --help"
+            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -817,6 +817,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -838,10 +842,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1023,7 +1023,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__encrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --ports-from --all --format --help"
+            opts="-c -k -a -x -o -p -b -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1077,6 +1077,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1098,10 +1102,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2067,7 +2067,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__list__subcmd__ports)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --ports-from --all --port-filter --format --help"
+            opts="-p -b -c -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2078,6 +2078,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2106,10 +2110,6 @@ _espflow() {
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2129,7 +2129,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__man)
-            opts="-p -b -c -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --ports-from --all --format --help"
+            opts="-p -b -c -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2140,6 +2140,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2172,10 +2176,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2757,7 +2757,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__convert)
-            opts="-o -q -p -b -c -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --ports-from --all --format --help"
+            opts="-o -q -p -b -c -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2799,6 +2799,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2828,10 +2832,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3335,7 +3335,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --ports-from --all --format --help"
+            opts="-p -b -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3389,6 +3389,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3410,10 +3414,6 @@ _espflow() {
                     return 0
                     ;;
                 --port-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -423,14 +423,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 128MB\t'128 MiB'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
 v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l disable-md5sum -d 'Write no MD5 entry, and read binary input without checking one'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l otadata -d 'Contents of the otadata partition (0x2000 bytes) to tell which app boots' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s o -l offset -d 'Flash address of the partition table (decimal unless prefixed: 0x, 0o, 0b)' -r
@@ -810,15 +810,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l efuse -
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-encryption -d 'Turn flash encryption on: burn this 32-byte XTS-AES-128 key into a read-protected key block and make the crypt counter odd' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-boot -d 'Turn secure boot v2 on: burn this 32-byte public-key digest into a digest slot' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on -d 'A client leaving does not reset the chip: whatever runs (espflow\'s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-download-mode -d 'Burn ENABLE_SECURITY_DOWNLOAD: the ROM loader allows only the Secure Download Mode commands'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -833,12 +833,12 @@ complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
@@ -853,12 +853,12 @@ complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
@@ -920,17 +920,17 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand completions" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand man" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand man" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l monitor-baud -d 'The application\'s baud rate' -r
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l elf -d 'Name the code addresses the application prints (backtraces), from the ELF it was built as (for `flash --monitor`, the ELF flashed unless this names another)' -r -F
@@ -967,12 +967,12 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l experimental
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
@@ -1058,7 +1058,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand run" -l experimental-stu
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -1070,8 +1070,8 @@ esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l force
-complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "read-flash" -d 'Read flash into a file'

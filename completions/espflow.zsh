@@ -588,6 +588,7 @@ _arguments "${_arguments_options[@]}" : \
 v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -596,18 +597,17 @@ v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Write no MD5 entry, and read binary input without checking one]' \
 '--no-verify[Skip validation (the --flash-size check still runs)]' \
 '-q[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
 '--quiet[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- CSV or binary table ("-" reads stdin); binary if it starts with AA 50:_files' \
@@ -1280,24 +1280,24 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--pty[Serve on a new pseudo-terminal instead of TCP]' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--stay-on[A client leaving does not reset the chip\: whatever runs (espflow'\''s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines]' \
 '--secure-download-mode[Burn ENABLE_SECURITY_DOWNLOAD\: the ROM loader allows only the Secure Download Mode commands]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1332,22 +1332,22 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1384,22 +1384,22 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':input -- The data (a whole number of 16-byte blocks, 32-byte blocks on esp32):_files' \
@@ -1534,6 +1534,7 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1542,14 +1543,13 @@ _arguments "${_arguments_options[@]}" : \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell -- The shell:(bash elvish fish powershell zsh)' \
@@ -1559,6 +1559,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1567,14 +1568,13 @@ _arguments "${_arguments_options[@]}" : \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1634,6 +1634,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1641,15 +1642,14 @@ _arguments "${_arguments_options[@]}" : \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '-c+[]:CHIP:_default' \
 '--chip=[]:CHIP:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -1790,13 +1790,13 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
 '--after=[]:AFTER:_default' \
 '--connect-attempts=[]:CONNECT_ATTEMPTS:_default' \
 '*--port-filter=[]:PORT_FILTER:_default' \
-'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1817,11 +1817,11 @@ esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
 '--force[]' \
-'--all[Use every attached known board (or every port passing --port-filter)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':kind:((ports\:"The serial ports attached"
