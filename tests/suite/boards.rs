@@ -312,3 +312,40 @@ fn flash_settings_come_from_the_configuration_per_board() {
     assert_eq!((ha[3] & 0xF, hb[3] & 0xF), (0, 0), "{ha:02x?} {hb:02x?}");
     assert_eq!((ha[3] >> 4, hb[3] >> 4), (2, 1), "{ha:02x?} {hb:02x?}");
 }
+
+#[test]
+fn erase_region_runs_on_every_board_of_a_ports_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = random_bytes(FLASH_4M, 85);
+    let boards: Vec<_> = (0..3)
+        .map(|i| {
+            let flash = dir.path().join(format!("old{i}.bin"));
+            std::fs::write(&flash, &old).unwrap();
+            (serve(&flash, &[]), flash)
+        })
+        .collect();
+    let list: String = boards
+        .iter()
+        .map(|(s, _)| format!("{}\n", s.port))
+        .collect();
+    let ports_file = dir.path().join("ports.txt");
+    std::fs::write(&ports_file, list).unwrap();
+    let out = espflow_many(
+        &[],
+        &[
+            "--ports-from",
+            ports_file.to_str().unwrap(),
+            "erase-region",
+            "0x20000",
+            "0x3000",
+        ],
+    );
+    assert!(ok(&out).contains("3 of 3 boards done, 0 failed"));
+    for (served, flash) in boards {
+        drop(served);
+        let disk = std::fs::read(&flash).unwrap();
+        assert!(disk[0x20000..0x23000].iter().all(|b| *b == 0xFF));
+        assert_eq!(disk[..0x20000], old[..0x20000], "before the region");
+        assert_eq!(disk[0x23000..], old[0x23000..], "after the region");
+    }
+}
