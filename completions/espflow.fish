@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_espflow_global_optspecs
-    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub force connect-attempts= port-filter= non-interactive format= h/help V/version
+    string join \n p/port= ports-from= all c/chip= b/baud= before= after= no-stub experimental-stub force connect-attempts= port-filter= non-interactive format= h/help V/version
 end
 
 function __fish_espflow_needs_command
@@ -26,7 +26,8 @@ function __fish_espflow_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_needs_command" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_needs_command" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -47,6 +48,7 @@ complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Co
 complete -c espflow -n "__fish_espflow_needs_command" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_needs_command" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_needs_command" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_needs_command" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -81,7 +83,8 @@ complete -c espflow -n "__fish_espflow_needs_command" -f -a "hold-in-reset" -d '
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "run" -d 'Start the application through the ROM loader (works without reset lines)'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "complete-values" -d 'Values for the completion scripts: port names, partition names'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -102,12 +105,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -128,6 +133,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -143,7 +149,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l elf -d '
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
 cr\t'Carriage return only'
 lf\t'Line feed only'"
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -172,6 +179,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-resum
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt -d 'Have the chip encrypt every file with its flash-encryption key as it writes it'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor -d 'Then start the application and show its serial output (as `espflow monitor`)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -190,7 +198,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand flash" -l elf -d 'Name t
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
 cr\t'Carriage return only'
 lf\t'Line feed only'"
-complete -c espflow -n "__fish_espflow_using_subcommand flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -218,6 +227,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand flash" -l resume -d 'Res
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l monitor -d 'Then start the application and show its serial output (as `espflow monitor`)'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -230,7 +240,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l target-ap
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -252,12 +263,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l port-filt
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l merge -d 'Write one file for the whole flash from 0x0: bootloader, table and app at their addresses, 0xFF between them'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -278,12 +291,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -304,12 +319,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -330,12 +347,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -356,12 +375,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -382,6 +403,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -404,11 +426,13 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 128MB\t'128 MiB'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
 v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l disable-md5sum -d 'Write no MD5 entry, and read binary input without checking one'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l otadata -d 'Contents of the otadata partition (0x2000 bytes) to tell which app boots' -r -F
@@ -416,7 +440,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l primary-bootloader-offset -d 'Flash address of the primary bootloader; required by `bootloader` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -438,6 +463,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l disable-md5sum -d 'Do not check the MD5 entry of a binary table'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -448,7 +474,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -474,6 +501,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-c
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -481,7 +509,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l non-
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -502,6 +531,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l conne
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -511,7 +541,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l type
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l subtype -d 'With --type: only this subtype (name or number)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -533,12 +564,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l port
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l data-parts -d 'Every partition of type data'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -559,6 +592,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -571,7 +605,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -592,6 +627,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -600,7 +636,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l slot -d 'ota_N, N, or next (the slot after the one that boots)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -627,6 +664,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -634,7 +672,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -655,6 +694,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -662,7 +702,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -683,6 +724,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -693,7 +735,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -714,6 +757,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_se
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -721,7 +765,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_se
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -f -a "summary" -d 'Print every eFuse field by name and value, its block, and whether it can still be read and burnt (R/W); nothing is burnt'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -742,6 +787,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_s
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -767,12 +813,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l efuse -
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-encryption -d 'Turn flash encryption on: burn this 32-byte XTS-AES-128 key into a read-protected key block and make the crypt counter odd' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-boot -d 'Turn secure boot v2 on: burn this 32-byte public-key digest into a digest slot' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on -d 'A client leaving does not reset the chip: whatever runs (espflow\'s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-download-mode -d 'Burn ENABLE_SECURITY_DOWNLOAD: the ROM loader allows only the Secure Download Mode commands'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -788,9 +836,11 @@ complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s c -l chip -d 'The chip whose flash the data is for: esp32 uses AES-256 with a key tweaked per 32-byte block, every other chip XTS-AES' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
@@ -806,12 +856,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -832,6 +885,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_s
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -839,7 +893,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_s
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -860,6 +915,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -867,12 +923,16 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l monitor-baud -d 'The application\'s baud rate' -r
@@ -880,7 +940,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l elf -d 'Name
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
 cr\t'Carriage return only'
 lf\t'Line feed only'"
-complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -903,17 +964,21 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l format -d 'H
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-reset -d 'Attach without resetting the chip first'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -934,12 +999,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand reset" -l connect-attemp
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -960,12 +1027,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l connec
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand run" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -986,11 +1055,13 @@ complete -c espflow -n "__fish_espflow_using_subcommand run" -l connect-attempts
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l non-interactive -d 'Never ask which port to use: with several boards attached and no --port, fail'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -1002,6 +1073,7 @@ esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand help; and not __fish_seen_subcommand_from board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help" -f -a "board-info" -d 'Show the chip, its revision, MAC, flash and security state'

@@ -15,8 +15,9 @@ _espflow() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -47,6 +48,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -66,8 +68,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (board-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -98,6 +101,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -108,8 +112,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (read-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -140,6 +145,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -163,8 +169,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -203,6 +210,7 @@ json\:"JSON lines on stdout"))' \
 '--encrypt[Have the chip encrypt every file with its flash-encryption key as it writes it]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -227,8 +235,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -266,6 +275,7 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -284,8 +294,9 @@ _arguments "${_arguments_options[@]}" : \
 '--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
 '--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
 '--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -317,6 +328,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--merge[Write one file for the whole flash from 0x0\: bootloader, table and app at their addresses, 0xFF between them]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -329,8 +341,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (image-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -361,6 +374,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -372,8 +386,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-region)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -404,6 +419,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -416,8 +432,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -448,6 +465,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -458,8 +476,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (checksum-md5)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -490,6 +509,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -502,8 +522,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (partition-table)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -534,6 +555,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -569,6 +591,7 @@ _arguments "${_arguments_options[@]}" : \
 v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -583,6 +606,7 @@ json\:"JSON lines on stdout"))' \
 '--no-verify[Skip validation (the --flash-size check still runs)]' \
 '-q[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
 '--quiet[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -601,8 +625,9 @@ _arguments "${_arguments_options[@]}" : \
 '--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
 '--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -634,6 +659,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Do not check the MD5 entry of a binary table]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -679,8 +705,9 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -716,6 +743,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -730,8 +758,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -762,6 +791,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -778,8 +808,9 @@ _arguments "${_arguments_options[@]}" : \
 '--subtype=[With --type\: only this subtype (name or number)]:SUBTYPE:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -811,6 +842,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--data-parts[Every partition of type data]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -822,8 +854,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (ota)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -854,6 +887,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -874,8 +908,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -906,6 +941,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -919,8 +955,9 @@ _arguments "${_arguments_options[@]}" : \
 '--slot=[ota_N, N, or next (the slot after the one that boots)]:SLOT:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -957,6 +994,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -970,8 +1008,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1002,6 +1041,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1015,8 +1055,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1047,6 +1088,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1097,8 +1139,9 @@ esac
 ;;
 (efuse)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1129,6 +1172,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1147,8 +1191,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (summary)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1179,6 +1224,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1237,6 +1283,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1249,6 +1296,7 @@ json\:"JSON lines on stdout"))' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--stay-on[A client leaving does not reset the chip\: whatever runs (espflow'\''s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines]' \
 '--secure-download-mode[Burn ENABLE_SECURITY_DOWNLOAD\: the ROM loader allows only the Secure Download Mode commands]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1287,6 +1335,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1297,6 +1346,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1337,6 +1387,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1347,6 +1398,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1359,8 +1411,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1391,6 +1444,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1409,8 +1463,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (show)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1441,6 +1496,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1481,6 +1537,7 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1491,6 +1548,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1504,6 +1562,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1514,6 +1573,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1529,8 +1589,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1563,6 +1624,7 @@ no-reset\:"Leave the chip in the loader"))' \
 json\:"JSON lines on stdout"))' \
 '--no-reset[Attach without resetting the chip first]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1575,6 +1637,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1585,6 +1648,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1595,8 +1659,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (reset)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1627,6 +1692,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1637,8 +1703,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (hold-in-reset)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1669,6 +1736,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1679,8 +1747,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (run)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1711,6 +1780,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1723,6 +1793,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1749,6 +1820,7 @@ esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \

@@ -16,9 +16,16 @@ use espflow::write::WriteOptions;
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Connection")]
 pub struct ConnectArgs {
-    /// Serial device, socket://HOST:PORT, or virtual:IMAGE
+    /// Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once,
+    /// write-flash, flash, erase-* and ota write run on every board at once
     #[arg(short, long, global = true, env = "ESPFLOW_PORT")]
-    pub port: Option<String>,
+    pub port: Vec<String>,
+    /// Also use the ports listed in FILE, one a line (`#` starts a comment)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ports_from: Option<PathBuf>,
+    /// Use every attached known board (or every port passing --port-filter)
+    #[arg(long, global = true)]
+    pub all: bool,
     /// Expected chip; connecting to another one is an error
     #[arg(short, long, global = true, value_enum, env = "ESPFLOW_CHIP")]
     pub chip: Option<Chip>,
@@ -77,6 +84,11 @@ pub struct OutputArgs {
 }
 
 impl ConnectArgs {
+    /// The one port given, if any (several go through the many-boards path first).
+    pub fn single_port(&self) -> Option<&str> {
+        self.port.first().map(String::as_str)
+    }
+
     /// When to use espflow's stub, from the two flags.
     pub fn stub_policy(&self) -> StubPolicy {
         match (self.no_stub, self.experimental_stub) {

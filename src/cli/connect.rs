@@ -29,7 +29,14 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
         stub: args.stub_policy(),
         force: args.force,
     };
-    let session = Session::connect(port, &opts)?;
+    let mut session = Session::connect(port, &opts)?;
+    if super::boards::in_board() && !session.secure_download() {
+        // One of several boards: its lines and the summary name it by MAC too.
+        if let Ok(mac) = session.loader().mac() {
+            let hex: Vec<String> = mac.iter().map(|b| format!("{b:02x}")).collect();
+            super::boards::set_mac(hex.join(":"));
+        }
+    }
     if session.secure_download() {
         errln!(
             "note: Secure Download Mode: writes go whole through the ROM loader, uncompressed \

@@ -29,15 +29,15 @@ use super::output::{json_event, progress_for, report_write};
 #[derive(Clone, Copy, Debug)]
 pub struct Setting<T>(Option<T>);
 
-fn mode_arg(s: &str) -> Result<Setting<FlashMode>, String> {
+pub(super) fn mode_arg(s: &str) -> Result<Setting<FlashMode>, String> {
     image::parse_flash_mode(s).map(Setting)
 }
 
-fn freq_arg(s: &str) -> Result<Setting<FlashFrequency>, String> {
+pub(super) fn freq_arg(s: &str) -> Result<Setting<FlashFrequency>, String> {
     image::parse_flash_freq(s).map(Setting)
 }
 
-fn size_arg(s: &str) -> Result<FlashSizeArg, String> {
+pub(super) fn size_arg(s: &str) -> Result<FlashSizeArg, String> {
     image::parse_flash_size(s)
 }
 

@@ -18,7 +18,18 @@ use super::args::Format;
 /// the work goes on and the exit status still tells.
 pub fn json_line(value: &impl Serialize) {
     let mut out = std::io::stdout().lock();
-    if let Ok(text) = serde_json::to_string(value) {
+    // On one of several boards, every line says which one (see boards.rs).
+    let text = match super::boards::json_context() {
+        Some((port, mac)) => serde_json::to_value(value).map(|mut v| {
+            if let Some(fields) = v.as_object_mut() {
+                fields.insert("port".into(), port.into());
+                fields.insert("mac".into(), mac.into());
+            }
+            v.to_string()
+        }),
+        None => serde_json::to_string(value),
+    };
+    if let Ok(text) = text {
         let _ = writeln!(out, "{text}");
         let _ = out.flush();
     }
@@ -69,7 +80,7 @@ impl Progress for Bar {
             Event::Begin {
                 stage, total, name, ..
             } => {
-                let bar = ProgressBar::new(total);
+                let bar = super::boards::attach(ProgressBar::new(total));
                 bar.set_style(
                     ProgressStyle::with_template(
                         "{msg:>10} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
@@ -78,8 +89,8 @@ impl Progress for Bar {
                     .progress_chars("=> "),
                 );
                 bar.set_message(match name {
-                    Some(n) => format!("{stage} {n}"),
-                    None => stage.to_string(),
+                    Some(n) => format!("{}{stage} {n}", super::boards::prefix()),
+                    None => format!("{}{stage}", super::boards::prefix()),
                 });
                 self.bar = Some(bar);
             }
@@ -134,17 +145,26 @@ impl Progress for Lines {
                     (None, Some(a)) => format!(" at 0x{a:X}"),
                     _ => String::new(),
                 };
-                errln!("{stage}{what}: {total} bytes");
+                errln!("{}{stage}{what}: {total} bytes", super::boards::prefix());
             }
             Event::Advance { done } => {
                 if self.total > 0 && done >= self.next_mark && done < self.total {
-                    errln!("{}: {}%", self.stage, done * 100 / self.total);
+                    errln!(
+                        "{}{}: {}%",
+                        super::boards::prefix(),
+                        self.stage,
+                        done * 100 / self.total
+                    );
                     self.next_mark = done + self.total / 4;
                 }
             }
             Event::End => {
                 let secs = self.started.elapsed().as_secs_f64();
-                errln!("{}: done in {secs:.2} s", self.stage);
+                errln!(
+                    "{}{}: done in {secs:.2} s",
+                    super::boards::prefix(),
+                    self.stage
+                );
             }
         }
     }
@@ -215,8 +235,9 @@ pub fn report_write(format: Format, s: &WriteSummary) {
     match format {
         Format::Json => json_event("summary", s),
         Format::Text => errln!(
-            "wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
+            "{}wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
              written, in {:.2} s{}{}",
+            super::boards::prefix(),
             plural(s.bytes_sent, "byte", "bytes"),
             s.wire_bytes,
             s.bytes_skipped,

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod boards;
 mod cli;
 mod command_line;
 mod config;
