@@ -519,6 +519,22 @@ fn print_info(file: &Path, i: &ImageInfo) {
         None => outln!("SHA-256:       not appended"),
     }
     outln!("Image length:  {} bytes", i.image_len);
+    if i.signatures.is_empty() {
+        outln!("Signature:     none (not signed for secure boot v2)");
+    }
+    for b in &i.signatures {
+        let digest = if b.image_digest_ok {
+            "image digest valid"
+        } else {
+            "image digest WRONG"
+        };
+        outln!(
+            "Signature {}:   {}, key digest {}, {digest}",
+            b.index,
+            b.scheme.name(),
+            b.key_digest
+        );
+    }
     if let Some(a) = &i.app {
         outln!("App:           {} version {}", a.project_name, a.version);
         outln!("  built        {} {}", a.date, a.time);

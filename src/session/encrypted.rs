@@ -1,5 +1,4 @@
-//! Writes the chip encrypts: the checks that come before anything is sent, and the guard
-//! that keeps plaintext off an encrypted chip.
+//! Writes the chip encrypts: the checks that come before anything is sent.
 //!
 //! An encrypted image goes through the ROM loader with the `encrypted` word of
 //! FLASH_BEGIN set; the chip encrypts each block with its own key as it programs it.
@@ -15,7 +14,6 @@ use espflow_protocol::geometry::SECTOR_SIZE;
 use super::Session;
 use crate::encryption::{FlashEncryption, Scheme};
 use crate::error::{Error, Result};
-use crate::security::{SecurityState, guard};
 use crate::write::{Image, execute, plan::Encryption};
 
 impl Session {
@@ -27,62 +25,6 @@ impl Session {
         let key = FlashEncryption::new(chip, key_file, flash_crypt_conf)
             .map_err(|e| Error::BadInput(format!("the flash-encryption key: {e}")))?;
         self.flash_key = Some(key);
-        Ok(())
-    }
-
-    /// Runs the guard over a write: the secure-boot rule over every image, the
-    /// flash-encryption rule over the images that would land as plaintext (none where
-    /// `plaintext_ok`), and an encrypted image on a chip whose encryption is off.
-    pub(super) fn guard_write(&mut self, images: &[Image], plaintext_ok: bool) -> Result<()> {
-        let Some(state) = self.security.clone() else {
-            return Ok(());
-        };
-        let ranges = |encrypted: Option<bool>| -> Vec<(u32, u32)> {
-            images
-                .iter()
-                .filter(|i| encrypted.is_none_or(|e| i.encrypted() == e))
-                .map(|i| (i.addr, i.data.len() as u32))
-                .collect()
-        };
-        let force = self.opts.force;
-        let boot_rule = SecurityState {
-            flash_encryption: false,
-            ..state.clone()
-        };
-        let mut warnings = guard::check(
-            self.chip(),
-            Some(&boot_rule),
-            guard::Operation::Write(&ranges(None)),
-            force,
-        )?;
-        if state.flash_encryption && !plaintext_ok {
-            let plain_rule = SecurityState {
-                secure_boot: false,
-                ..state.clone()
-            };
-            warnings.extend(guard::check(
-                self.chip(),
-                Some(&plain_rule),
-                guard::Operation::Write(&ranges(Some(false))),
-                force,
-            )?);
-        }
-        let encrypted = ranges(Some(true));
-        if !state.flash_encryption && !encrypted.is_empty() {
-            let why = format!(
-                "the {} has flash encryption off (crypt counter {}), so it would boot the \
-                 encrypted image as garbage",
-                self.chip(),
-                state.flash_crypt_cnt
-            );
-            if !force {
-                return Err(Error::Refused {
-                    reason: format!("refusing to write encrypted: {why}; --force writes it anyway"),
-                });
-            }
-            warnings.push(format!("{why}; written anyway (--force)"));
-        }
-        self.warnings.extend(warnings);
         Ok(())
     }
 

@@ -20,6 +20,7 @@ mod ota;
 mod partition;
 mod port_memory;
 mod run;
+mod write_guard;
 
 use std::ops::RangeInclusive;
 

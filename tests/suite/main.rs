@@ -27,5 +27,6 @@ mod real_rom_efuse;
 mod real_rom_esp32;
 mod real_rom_esp32_stub;
 mod resume;
+mod secure_boot;
 mod security;
 mod stub;
