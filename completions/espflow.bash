@@ -287,7 +287,7 @@ _espflow() {
 
     case "${cmd}" in
         espflow)
-            opts="-p -c -b -q -v -h -V --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help --version board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help"
+            opts="-p -c -b -q -v -h -V --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help --version board-info read-flash write-flash flash save-image image-info erase-region erase-flash checksum-md5 partition-table write-partition read-partition erase-partition ota efuse virtual-chip encrypt-image decrypt-image config completions man monitor list-ports reset hold-in-reset run complete-values help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -298,6 +298,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -345,7 +349,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__board__subcmd__info)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,6 +360,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -403,7 +411,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__checksum__subcmd__md5)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,6 +422,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -461,7 +473,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__complete__subcmd__values)
-            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --chip --format --quiet --verbose --help ports partitions"
+            opts="-p -b -c -q -v -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --chip --format --quiet --verbose --help ports partitions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -472,6 +484,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -519,7 +535,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__completions)
-            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-p -b -c -q -v -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +546,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -577,7 +597,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__config)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help show help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,6 +608,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -677,7 +701,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__config__subcmd__show)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +712,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -735,7 +763,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__decrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -q -v -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
+            opts="-c -k -a -x -o -p -b -q -v -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -789,6 +817,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -825,7 +857,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__efuse)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help summary help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help summary help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,6 +868,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -925,7 +961,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__efuse__subcmd__summary)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -936,6 +972,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -983,7 +1023,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__encrypt__subcmd__image)
-            opts="-c -k -a -x -o -p -b -q -v -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
+            opts="-c -k -a -x -o -p -b -q -v -h --chip --keyfile --key --address --flash-crypt-conf --aes-xts --output --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,6 +1077,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1073,7 +1117,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__flash)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,6 +1128,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1131,7 +1179,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__partition)
-            opts="-p -c -b -q -v -h --data-parts --type --subtype --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --data-parts --type --subtype --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1158,6 +1206,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1205,7 +1257,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__region)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1216,6 +1268,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1263,7 +1319,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__flash)
-            opts="-p -c -b -q -v -h --idf-build --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --no-verify --no-compress --no-skip --resume --no-resume --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --idf-build --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --no-verify --no-compress --no-skip --resume --no-resume --monitor --monitor-baud --elf --timestamps --eol --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1318,6 +1374,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1883,7 +1943,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__hold__subcmd__in__subcmd__reset)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,6 +1954,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1941,7 +2005,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__image__subcmd__info)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1952,6 +2016,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1999,7 +2067,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__list__subcmd__ports)
-            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help"
+            opts="-p -b -c -q -v -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2010,6 +2078,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2057,7 +2129,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__man)
-            opts="-p -b -c -q -v -h --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help"
+            opts="-p -b -c -q -v -h --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,6 +2140,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2115,7 +2191,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__monitor)
-            opts="-p -c -b -q -v -h --no-reset --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --no-reset --monitor-baud --elf --timestamps --eol --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2138,6 +2214,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2185,7 +2265,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help status write activate erase-data help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help status write activate erase-data help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2196,6 +2276,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2243,7 +2327,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__activate)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2262,6 +2346,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2309,7 +2397,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__erase__subcmd__data)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2328,6 +2416,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2459,7 +2551,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__status)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2478,6 +2570,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2525,7 +2621,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__write)
-            opts="-p -c -b -q -v -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2548,6 +2644,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2595,7 +2695,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help convert show help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help convert show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2606,6 +2706,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2653,7 +2757,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__convert)
-            opts="-o -q -p -b -c -v -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --verbose --help"
+            opts="-o -q -p -b -c -v -h --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --flash-size --disable-md5sum --secure --no-verify --quiet --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --chip --port-filter --format --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2692,6 +2796,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2795,7 +2903,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__show)
-            opts="-o -p -c -b -q -v -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-o -p -c -b -q -v -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,6 +2938,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2877,7 +2989,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__flash)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2888,6 +3000,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2935,7 +3051,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__partition)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2954,6 +3070,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3001,7 +3121,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__reset)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3012,6 +3132,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3059,7 +3183,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__run)
-            opts="-p -c -b -q -v -h --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3070,6 +3194,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3117,7 +3245,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__save__subcmd__image)
-            opts="-p -c -b -q -v -h --merge --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --merge --partition-table --table-offset --bootloader --target-app-partition --flash-mode --flash-freq --flash-size --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3156,6 +3284,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3203,7 +3335,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -q -v -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
+            opts="-p -b -q -v -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3257,6 +3389,10 @@ _espflow() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ports-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --baud)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3293,7 +3429,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__flash)
-            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --monitor --monitor-baud --elf --timestamps --eol --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --flash-mode --flash-freq --flash-size --encrypt --encrypt-files --encrypt-key --monitor --monitor-baud --elf --timestamps --eol --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3308,6 +3444,14 @@ _espflow() {
                     return 0
                     ;;
                 --flash-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-files)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3328,6 +3472,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3375,7 +3523,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__partition)
-            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3394,6 +3542,10 @@ _espflow() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

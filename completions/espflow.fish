@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_espflow_global_optspecs
-    string join \n p/port= c/chip= b/baud= before= after= no-stub experimental-stub force connect-attempts= port-filter= non-interactive format= q/quiet v/verbose h/help V/version
+    string join \n p/port= ports-from= all c/chip= b/baud= before= after= no-stub experimental-stub force connect-attempts= port-filter= non-interactive format= q/quiet v/verbose h/help V/version
 end
 
 function __fish_espflow_needs_command
@@ -26,7 +26,8 @@ function __fish_espflow_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_needs_command" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_needs_command" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_needs_command" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -47,6 +48,7 @@ complete -c espflow -n "__fish_espflow_needs_command" -l connect-attempts -d 'Co
 complete -c espflow -n "__fish_espflow_needs_command" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_needs_command" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_needs_command" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_needs_command" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_needs_command" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_needs_command" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -83,7 +85,8 @@ complete -c espflow -n "__fish_espflow_needs_command" -f -a "hold-in-reset" -d '
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "run" -d 'Start the application through the ROM loader (works without reset lines)'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "complete-values" -d 'Values for the completion scripts: port names, partition names'
 complete -c espflow -n "__fish_espflow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -104,6 +107,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -111,7 +115,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l non-inter
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -132,6 +137,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -142,12 +148,15 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s h -l help
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt-files -d 'ADDR FILE pairs the chip encrypts as it writes them (the other files go as they are)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt-key -d 'The chip\'s flash-encryption key file (as espsecure reads it): sectors already holding the ciphertext are skipped, and the write is verified against it. Without it an encrypted write is neither compared nor verified' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor-baud -d 'The application\'s baud rate' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l elf -d 'Name the code addresses the application prints (backtraces), from the ELF it was built as (for `flash --monitor`, the ELF flashed unless this names another)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
 cr\t'Carriage return only'
 lf\t'Line feed only'"
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -173,8 +182,10 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-compr
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l encrypt -d 'Have the chip encrypt every file with its flash-encryption key as it writes it'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l monitor -d 'Then start the application and show its serial output (as `espflow monitor`)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -195,7 +206,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand flash" -l elf -d 'Name t
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
 cr\t'Carriage return only'
 lf\t'Line feed only'"
-complete -c espflow -n "__fish_espflow_using_subcommand flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -223,6 +235,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand flash" -l resume -d 'Res
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l monitor -d 'Then start the application and show its serial output (as `espflow monitor`)'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -237,7 +250,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l target-ap
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-mode -d 'SPI flash mode written into the bootloader\'s header: qio, qout, dio, dout, keep' -r
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-freq -d 'SPI flash clock written into the bootloader\'s header (80m, 40m, 26m, 20m, ... keep)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l flash-size -d 'Flash size written into the bootloader\'s header (1MB .. 128MB, detect, keep)' -r
-complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -259,6 +273,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l port-filt
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l merge -d 'Write one file for the whole flash from 0x0: bootloader, table and app at their addresses, 0xFF between them'
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -266,7 +281,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l non-inter
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -287,6 +303,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l connect-a
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -294,7 +311,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l non-inter
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -315,6 +333,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l connect
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -322,7 +341,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l non-int
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -343,6 +363,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l connect-
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -350,7 +371,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l non-inte
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -371,6 +393,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l connect
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -378,7 +401,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l non-int
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -399,6 +423,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -423,11 +448,13 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 128MB\t'128 MiB'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l secure -d 'App sizes suitable for secure boot: v1 (the default if no value is given) needs 64 KiB multiples' -r -f -a "v1\t'App sizes must be multiples of 64 KiB (the signature sits in the last 64 KiB block)'
 v2\t'App sizes must be multiples of 4 KiB, as without secure boot'"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l disable-md5sum -d 'Write no MD5 entry, and read binary input without checking one'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l no-verify -d 'Skip validation (the --flash-size check still runs)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -436,7 +463,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l primary-bootloader-offset -d 'Flash address of the primary bootloader; required by `bootloader` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l recovery-bootloader-offset -d 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l extra-partition-subtypes -d 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`' -r
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -458,6 +486,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l disable-md5sum -d 'Do not check the MD5 entry of a binary table'
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -470,7 +499,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __f
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -496,6 +526,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-c
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -505,7 +536,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s v -l
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -526,6 +558,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l conne
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -537,7 +570,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l type
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l subtype -d 'With --type: only this subtype (name or number)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -559,6 +593,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l port
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l data-parts -d 'Every partition of type data'
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -566,7 +601,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l non-
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -587,6 +623,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -601,7 +638,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -622,6 +660,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -632,7 +671,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l slot -d 'ota_N, N, or next (the slot after the one that boots)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -659,6 +699,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-skip -d 'Write every sector, even those that already hold the image'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l resume -d 'Resume an interrupted write of the same image (the default when a journal matches)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-resume -d 'Ignore and discard the journal of an interrupted write; every sector is still compared with the image'
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -668,7 +709,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -689,6 +731,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -698,7 +741,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l partition-table -d 'Use this table (CSV or binary) instead of the one on the device' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l table-offset -d 'Flash address of the table on the device' -r
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -719,6 +763,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -731,7 +776,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_sub
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make SLOT (ota_N or N) the one the bootloader picks'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "erase-data" -d 'Erase otadata, so the bootloader falls back to the factory app (or ota_0)'
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -752,6 +798,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_se
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -761,7 +808,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_se
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -f -a "summary" -d 'Print every eFuse field by name and value, its block, and whether it can still be read and burnt (R/W); nothing is burnt'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -782,6 +830,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_s
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -809,12 +858,14 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l efuse -
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-encryption -d 'Turn flash encryption on: burn this 32-byte XTS-AES-128 key into a read-protected key block and make the crypt counter odd' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-boot -d 'Turn secure boot v2 on: burn this 32-byte public-key digest into a digest slot' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l pty -d 'Serve on a new pseudo-terminal instead of TCP'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l realtime -d 'Pace the UART at the baud rate and apply datasheet flash timings'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l stay-on -d 'A client leaving does not reset the chip: whatever runs (espflow\'s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-download-mode -d 'Burn ENABLE_SECURITY_DOWNLOAD: the ROM loader allows only the Secure Download Mode commands'
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -s v -l verbose -d 'Show more: each stage\'s time'
@@ -832,9 +883,11 @@ complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand encrypt-image" -s v -l verbose -d 'Show more: each stage\'s time'
@@ -852,14 +905,17 @@ complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s k -l k
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s a -l address -d 'Flash address of the data: where it is to be written, or where it was read from (a multiple of 16; of 32 on esp32)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l flash-crypt-conf -d 'The ESP32\'s FLASH_CRYPT_CONF eFuse (0 to 0xF); esp32 only [default: 0xF]' -r
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s o -l output -d 'OUT given as an option, as espsecure takes it' -r -F
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s x -l aes-xts -d 'Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it'
+complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand decrypt-image" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -880,6 +936,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_s
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -889,7 +946,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_s
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -910,6 +968,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -919,14 +978,18 @@ complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print each setting, its value and its source'
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand completions" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand man" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand man" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand man" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand man" -s v -l verbose -d 'Show more: each stage\'s time'
@@ -936,7 +999,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l elf -d 'Name
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l eol -d 'What the Enter key sends' -r -f -a "crlf\t'Carriage return and line feed, as ESP-IDF\'s console expects'
 cr\t'Carriage return only'
 lf\t'Line feed only'"
-complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -959,6 +1023,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l format -d 'H
 json\t'JSON lines on stdout'"
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-reset -d 'Attach without resetting the chip first'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l timestamps -d 'Put the local time before each line'
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -966,14 +1031,17 @@ complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l non-interact
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand list-ports" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -994,6 +1062,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand reset" -l connect-attemp
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -1001,7 +1070,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand reset" -l non-interactiv
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -1022,6 +1092,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l connec
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -1029,7 +1100,8 @@ complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l non-in
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c espflow -n "__fish_espflow_using_subcommand run" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s p -l port -d 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once' -r -f -a "(espflow complete-values ports)"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l ports-from -d 'Also use the ports listed in FILE, one a line (`#` starts a comment)' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -1050,6 +1122,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand run" -l connect-attempts
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l port-filter -d 'Without --port: use the attached port with this USB VID:PID (303a:1001) or serial number (may be given more than once)' -r
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand run" -l all -d 'Use every attached known board (or every port passing --port-filter)'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l no-stub -d 'Use the ROM loader only, without uploading a stub'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l experimental-stub -d 'Use espflow\'s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l force -d 'Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning'
@@ -1057,6 +1130,7 @@ complete -c espflow -n "__fish_espflow_using_subcommand run" -l non-interactive 
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s v -l verbose -d 'Show more: each stage\'s time'
 complete -c espflow -n "__fish_espflow_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s c -l chip -d 'Expected chip; connecting to another one is an error' -r -f -a "esp32\t'ESP32 (Xtensa LX6, dual core)'
 esp32s2\t'ESP32-S2 (Xtensa LX7, single core)'
 esp32s3\t'ESP32-S3 (Xtensa LX7, dual core)'
@@ -1068,6 +1142,7 @@ esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
+complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l all
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -l force
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s q -l quiet -d 'Show no progress: only results and errors'
 complete -c espflow -n "__fish_espflow_using_subcommand complete-values" -s v -l verbose -d 'Show more: each stage\'s time'

@@ -15,8 +15,9 @@ _espflow() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -47,6 +48,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -70,8 +72,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (board-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -102,6 +105,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -116,8 +120,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (read-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -148,6 +153,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -168,13 +174,16 @@ _arguments "${_arguments_options[@]}" : \
 '--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
 '--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
 '--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
+'*--encrypt-files=[ADDR FILE pairs the chip encrypts as it writes them (the other files go as they are)]:ADDR:_default:ADDR:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it)\: sectors already holding the ciphertext are skipped, and the write is verified against it. Without it an encrypted write is neither compared nor verified]:KEY:_files' \
 '--monitor-baud=[The application'\''s baud rate]:BAUD:_default' \
 '--elf=[Name the code addresses the application prints (backtraces), from the ELF it was built as (for \`flash --monitor\`, the ELF flashed unless this names another)]:FILE:_files' \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -210,8 +219,10 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--encrypt[Have the chip encrypt every file with its flash-encryption key as it writes it]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -240,8 +251,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -279,6 +291,7 @@ json\:"JSON lines on stdout"))' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
 '--monitor[Then start the application and show its serial output (as \`espflow monitor\`)]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -301,8 +314,9 @@ _arguments "${_arguments_options[@]}" : \
 '--flash-mode=[SPI flash mode written into the bootloader'\''s header\: qio, qout, dio, dout, keep]:MODE:_default' \
 '--flash-freq=[SPI flash clock written into the bootloader'\''s header (80m, 40m, 26m, 20m, ... keep)]:FREQ:_default' \
 '--flash-size=[Flash size written into the bootloader'\''s header (1MB .. 128MB, detect, keep)]:SIZE:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -334,6 +348,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--merge[Write one file for the whole flash from 0x0\: bootloader, table and app at their addresses, 0xFF between them]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -350,8 +365,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (image-info)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -382,6 +398,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -397,8 +414,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-region)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -429,6 +447,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -445,8 +464,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (erase-flash)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -477,6 +497,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -491,8 +512,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (checksum-md5)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -523,6 +545,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -539,8 +562,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (partition-table)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -571,6 +595,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -610,6 +635,7 @@ _arguments "${_arguments_options[@]}" : \
 v2\:"App sizes must be multiples of 4 KiB, as without secure boot"))' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -624,6 +650,7 @@ json\:"JSON lines on stdout"))' \
 '--no-verify[Skip validation (the --flash-size check still runs)]' \
 '-q[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
 '--quiet[Accepted for compatibility with gen_esp32part.py; no status lines are printed anyway]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -644,8 +671,9 @@ _arguments "${_arguments_options[@]}" : \
 '--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
 '--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -677,6 +705,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--disable-md5sum[Do not check the MD5 entry of a binary table]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -726,8 +755,9 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -763,6 +793,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -781,8 +812,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -813,6 +845,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -833,8 +866,9 @@ _arguments "${_arguments_options[@]}" : \
 '--subtype=[With --type\: only this subtype (name or number)]:SUBTYPE:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -866,6 +900,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
 '--data-parts[Every partition of type data]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -881,8 +916,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (ota)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -913,6 +949,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -937,8 +974,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -969,6 +1007,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -986,8 +1025,9 @@ _arguments "${_arguments_options[@]}" : \
 '--slot=[ota_N, N, or next (the slot after the one that boots)]:SLOT:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1024,6 +1064,7 @@ json\:"JSON lines on stdout"))' \
 '--no-skip[Write every sector, even those that already hold the image]' \
 '--resume[Resume an interrupted write of the same image (the default when a journal matches)]' \
 '--no-resume[Ignore and discard the journal of an interrupted write; every sector is still compared with the image]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1041,8 +1082,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1073,6 +1115,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1090,8 +1133,9 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1122,6 +1166,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1176,8 +1221,9 @@ esac
 ;;
 (efuse)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1208,6 +1254,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1230,8 +1277,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (summary)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1262,6 +1310,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1324,6 +1373,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1336,6 +1386,7 @@ json\:"JSON lines on stdout"))' \
 '--realtime[Pace the UART at the baud rate and apply datasheet flash timings]' \
 '--stay-on[A client leaving does not reset the chip\: whatever runs (espflow'\''s stub, busy or not) is what the next client finds, as behind a serial bridge without reset lines]' \
 '--secure-download-mode[Burn ENABLE_SECURITY_DOWNLOAD\: the ROM loader allows only the Secure Download Mode commands]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1378,6 +1429,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1388,6 +1440,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1432,6 +1485,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--output=[OUT given as an option, as espsecure takes it]:OUT:_files' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1442,6 +1496,7 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 json\:"JSON lines on stdout"))' \
 '-x[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
 '--aes-xts[Use AES-XTS, as espsecure asks to be told; every chip but esp32 does anyway, and esp32 refuses it]' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1458,8 +1513,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1490,6 +1546,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1512,8 +1569,9 @@ json\:"JSON lines on stdout"))' \
         case $line[1] in
             (show)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1544,6 +1602,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1588,6 +1647,7 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1598,6 +1658,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1615,6 +1676,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1625,6 +1687,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--port-filter=[]:PORT_FILTER:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1644,8 +1707,9 @@ _arguments "${_arguments_options[@]}" : \
 '--eol=[What the Enter key sends]:EOL:((crlf\:"Carriage return and line feed, as ESP-IDF'\''s console expects"
 cr\:"Carriage return only"
 lf\:"Line feed only"))' \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1678,6 +1742,7 @@ no-reset\:"Leave the chip in the loader"))' \
 json\:"JSON lines on stdout"))' \
 '--no-reset[Attach without resetting the chip first]' \
 '--timestamps[Put the local time before each line]' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1694,6 +1759,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1704,6 +1770,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \
@@ -1718,8 +1785,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (reset)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1750,6 +1818,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1764,8 +1833,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (hold-in-reset)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1796,6 +1866,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1810,8 +1881,9 @@ json\:"JSON lines on stdout"))' \
 ;;
 (run)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
-'--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE]:PORT:_espflow_ports' \
+'*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
+'--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
 '-c+[Expected chip; connecting to another one is an error]:CHIP:((esp32\:"ESP32 (Xtensa LX6, dual core)"
 esp32s2\:"ESP32-S2 (Xtensa LX7, single core)"
 esp32s3\:"ESP32-S3 (Xtensa LX7, dual core)"
@@ -1842,6 +1914,7 @@ no-reset\:"Leave the chip in the loader"))' \
 '*--port-filter=[Without --port\: use the attached port with this USB VID\:PID (303a\:1001) or serial number (may be given more than once)]:VID:PID|SERIAL:_default' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[Use every attached known board (or every port passing --port-filter)]' \
 '--no-stub[Use the ROM loader only, without uploading a stub]' \
 '(--no-stub)--experimental-stub[Use espflow'\''s stub on chips where it has not yet been verified (ESP32-C2, C5, C6, H2); without this they use the ROM loader]' \
 '--force[Go ahead with what is refused as unsafe (a plaintext write to a chip with flash encryption on, erasing or overwriting the bootloader and partition table of a secure-boot chip, a file that is not an app image for the chip into an app partition), with a warning]' \
@@ -1858,6 +1931,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
+'--ports-from=[]:PORTS_FROM:_files' \
 '-b+[]:BAUD:_default' \
 '--baud=[]:BAUD:_default' \
 '--before=[]:BEFORE:_default' \
@@ -1884,6 +1958,7 @@ esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--format=[How to report progress and results\: text on the terminal, or JSON lines on stdout]:FORMAT:((text\:"Sentences and a progress bar (plain lines when stderr is not a terminal)"
 json\:"JSON lines on stdout"))' \
+'--all[]' \
 '--no-stub[]' \
 '--experimental-stub[]' \
 '--non-interactive[]' \

@@ -115,11 +115,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             x as u8
         })
         .collect();
-    let image = Image {
-        addr: 0x10000,
-        data: data.clone(),
-        name: "example".into(),
-    };
+    let image = Image::new(0x10000, data.clone(), "example");
     let summary = chip.write(&[image], WriteOptions::default(), None, &mut Stages)?;
     println!(
         "wrote {} bytes, skipped {}, verified: {}",

@@ -120,11 +120,11 @@ impl Image {
     /// The image in the file at `path`, to be written at `addr`; see [`read_image`] for
     /// what is refused before the file is read.
     pub fn from_file(addr: u32, path: &Path) -> Result<Image> {
-        Ok(Image {
+        Ok(Image::new(
             addr,
-            data: read_image(path)?,
-            name: path.display().to_string(),
-        })
+            read_image(path)?,
+            path.display().to_string(),
+        ))
     }
 }
 

@@ -94,7 +94,7 @@ pub fn erase_region(loader: &mut Loader, addr: u32, size: u32) -> Result<()> {
         loader.erase_region_stub(addr, size)?;
     } else {
         // The ROM has no erase command, but FLASH_BEGIN erases the region it announces.
-        loader.flash_begin(addr, size, ROM_WRITE_BLOCK, 0, false)?;
+        loader.flash_begin(addr, size, ROM_WRITE_BLOCK, 0, false, false)?;
     }
     Ok(())
 }
@@ -105,7 +105,7 @@ pub fn erase_flash(loader: &mut Loader) -> Result<()> {
     if loader.is_stub() {
         loader.erase_flash_stub()?;
     } else {
-        loader.flash_begin(0, fs, ROM_WRITE_BLOCK, 0, false)?;
+        loader.flash_begin(0, fs, ROM_WRITE_BLOCK, 0, false, false)?;
     }
     Ok(())
 }

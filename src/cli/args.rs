@@ -16,9 +16,16 @@ use espflow::write::WriteOptions;
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Connection")]
 pub struct ConnectArgs {
-    /// Serial device, socket://HOST:PORT, or virtual:IMAGE
+    /// Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once,
+    /// write-flash, flash, erase-* and ota write run on every board at once
     #[arg(short, long, global = true, env = "ESPFLOW_PORT")]
-    pub port: Option<String>,
+    pub port: Vec<String>,
+    /// Also use the ports listed in FILE, one a line (`#` starts a comment)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ports_from: Option<PathBuf>,
+    /// Use every attached known board (or every port passing --port-filter)
+    #[arg(long, global = true)]
+    pub all: bool,
     /// Expected chip; connecting to another one is an error
     #[arg(short, long, global = true, value_enum, env = "ESPFLOW_CHIP")]
     pub chip: Option<Chip>,
@@ -83,6 +90,11 @@ pub struct OutputArgs {
 }
 
 impl ConnectArgs {
+    /// The one port given, if any (several go through the many-boards path first).
+    pub fn single_port(&self) -> Option<&str> {
+        self.port.first().map(String::as_str)
+    }
+
     /// When to use espflow's stub, from the two flags.
     pub fn stub_policy(&self) -> StubPolicy {
         match (self.no_stub, self.experimental_stub) {
@@ -177,13 +189,35 @@ pub struct WriteFlashArgs {
     #[command(flatten)]
     pub params: super::image::FlashParamArgs,
     /// ADDR FILE pairs, or @FILE: an esptool arguments file such as ESP-IDF's flash_args
-    #[arg(required = true, num_args = 1.., value_names = ["ADDR", "FILE"])]
+    #[arg(
+        required_unless_present = "encrypt_files",
+        num_args = 1..,
+        value_names = ["ADDR", "FILE"]
+    )]
     pub images: Vec<String>,
+    #[command(flatten)]
+    pub encryption: EncryptArgs,
     /// Then start the application and show its serial output (as `espflow monitor`)
     #[arg(long)]
     pub monitor: bool,
     #[command(flatten)]
     pub monitor_options: super::monitor::MonitorOptions,
+}
+
+/// How `write-flash` has the chip encrypt what it writes.
+#[derive(Args, Debug, Default)]
+pub struct EncryptArgs {
+    /// Have the chip encrypt every file with its flash-encryption key as it writes it
+    #[arg(long)]
+    pub encrypt: bool,
+    /// ADDR FILE pairs the chip encrypts as it writes them (the other files go as they are)
+    #[arg(long, num_args = 2.., value_names = ["ADDR", "FILE"])]
+    pub encrypt_files: Vec<String>,
+    /// The chip's flash-encryption key file (as espsecure reads it): sectors already
+    /// holding the ciphertext are skipped, and the write is verified against it. Without
+    /// it an encrypted write is neither compared nor verified
+    #[arg(long, value_name = "KEY")]
+    pub encrypt_key: Option<PathBuf>,
 }
 
 /// Where the partition table comes from for commands that work by partition name.

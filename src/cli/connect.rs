@@ -30,7 +30,13 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
         force: args.force,
     };
     super::output::set_port(spec);
-    let session = Session::connect_reporting(port, &opts, super::output::session_progress())?;
+    let mut session = Session::connect_reporting(port, &opts, super::output::session_progress())?;
+    if super::boards::in_board() {
+        // One of several boards: its lines and the summary name it by MAC too.
+        if let Ok(Some(mac)) = session.mac() {
+            super::boards::set_mac(mac.to_string());
+        }
+    }
     if session.secure_download() {
         errln!(
             "note: Secure Download Mode: writes go whole through the ROM loader, uncompressed \

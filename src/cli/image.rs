@@ -16,8 +16,9 @@ use espflow::input::{MAX_TABLE_FILE, read_bounded, read_image};
 use espflow::partition::convert::{LayoutOptions, ShowOptions, parse_table_file};
 use espflow::session::Session;
 use espflow::write::Image;
+use espflow::write::plan::Encryption;
 
-use super::args::{ConnectArgs, Format, WriteFlags, num};
+use super::args::{ConnectArgs, EncryptArgs, Format, WriteFlags, num};
 use super::connect::{connect, finish};
 use super::flash::{Output, journal};
 use super::monitor::MonitorOptions;
@@ -28,15 +29,15 @@ use super::output::{json_event, progress_for, report_write};
 #[derive(Clone, Copy, Debug)]
 pub struct Setting<T>(Option<T>);
 
-fn mode_arg(s: &str) -> Result<Setting<FlashMode>, String> {
+pub(super) fn mode_arg(s: &str) -> Result<Setting<FlashMode>, String> {
     image::parse_flash_mode(s).map(Setting)
 }
 
-fn freq_arg(s: &str) -> Result<Setting<FlashFrequency>, String> {
+pub(super) fn freq_arg(s: &str) -> Result<Setting<FlashFrequency>, String> {
     image::parse_flash_freq(s).map(Setting)
 }
 
-fn size_arg(s: &str) -> Result<FlashSizeArg, String> {
+pub(super) fn size_arg(s: &str) -> Result<FlashSizeArg, String> {
     image::parse_flash_size(s)
 }
 
@@ -170,8 +171,12 @@ fn write_images(
     settings: Settings,
     flags: &WriteFlags,
     monitor: Option<&MonitorOptions>,
+    flash_key: Option<&[u8]>,
 ) -> Result<()> {
     let mut s = connect(conn)?;
+    if let Some(key) = flash_key {
+        s.set_flash_key(key, None)?;
+    }
     patch_bootloader(&s, &mut images, settings)?;
     let summary = s.write(
         &images,
@@ -191,29 +196,61 @@ pub fn write_flash(
     conn: &ConnectArgs,
     format: Format,
     pairs: &[String],
+    encryption: &EncryptArgs,
     params: &FlashParamArgs,
     flags: &WriteFlags,
     monitor: Option<&MonitorOptions>,
 ) -> Result<()> {
-    let (images, from_file) = match pairs {
+    let (mut images, from_file) = match pairs {
+        [] => (Vec::new(), Settings::default()),
         [one] if one.starts_with('@') => {
             let build = IdfBuild::from_flash_args(Path::new(&one[1..])).map_err(Error::from)?;
             (build_images(&build)?, Settings::from_build(&build))
         }
         _ => (super::flash::images_from_pairs(pairs)?, Settings::default()),
     };
+    let by_chip = || Encryption::ByChip { ciphertext: None };
+    if encryption.encrypt {
+        images.iter_mut().for_each(|i| i.encryption = by_chip());
+    }
+    if !encryption.encrypt_files.is_empty() {
+        for mut img in super::flash::images_from_pairs(&encryption.encrypt_files)? {
+            img.encryption = by_chip();
+            images.push(img);
+        }
+    }
     for img in &images {
         refuse_elf(&img.data, Path::new(&img.name))?;
     }
+    let key = match &encryption.encrypt_key {
+        Some(path) => Some(std::fs::read(path).map_err(|e| {
+            Error::BadInput(format!("cannot read the key file {}: {e}", path.display()))
+        })?),
+        None => None,
+    };
     let settings = from_file.overridden_by(Settings::from_args(params));
-    write_images(conn, format, images, settings, flags, monitor)
+    write_images(
+        conn,
+        format,
+        images,
+        settings,
+        flags,
+        monitor,
+        key.as_deref(),
+    )
 }
 
 fn build_images(build: &IdfBuild) -> Result<Vec<Image>, Error> {
     build
         .files
         .iter()
-        .map(|f| Image::from_file(f.addr, &f.path))
+        .map(|f| {
+            let mut img = Image::from_file(f.addr, &f.path)?;
+            if f.encrypted {
+                img.encryption = Encryption::ByChip { ciphertext: None };
+            }
+            Ok(img)
+        })
         .collect()
 }
 
@@ -337,7 +374,7 @@ pub fn flash(conn: &ConnectArgs, format: Format, args: &FlashArgs) -> Result<()>
         }
         let settings = Settings::from_build(&build).overridden_by(given);
         let monitor = args.monitor.then_some(&args.monitor_options);
-        return write_images(&conn, format, images, settings, &args.flags, monitor);
+        return write_images(&conn, format, images, settings, &args.flags, monitor, None);
     }
     let elf = args
         .elf
@@ -482,6 +519,22 @@ fn print_info(file: &Path, i: &ImageInfo) {
         None => outln!("SHA-256:       not appended"),
     }
     outln!("Image length:  {} bytes", i.image_len);
+    if i.signatures.is_empty() {
+        outln!("Signature:     none (not signed for secure boot v2)");
+    }
+    for b in &i.signatures {
+        let digest = if b.image_digest_ok {
+            "image digest valid"
+        } else {
+            "image digest WRONG"
+        };
+        outln!(
+            "Signature {}:   {}, key digest {}, {digest}",
+            b.index,
+            b.scheme.name(),
+            b.key_digest
+        );
+    }
     if let Some(a) = &i.app {
         outln!("App:           {} version {}", a.project_name, a.version);
         outln!("  built        {} {}", a.date, a.time);

@@ -23,6 +23,7 @@ macro_rules! errln {
 
 pub mod args;
 mod backtrace;
+mod boards;
 mod config;
 mod connect;
 mod control;
@@ -217,16 +218,27 @@ pub fn parse() -> (Cli, clap::ArgMatches) {
     (cli, matches)
 }
 
-/// Runs one command, after filling unset connection settings from the configuration files.
-pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
+/// Runs one command: on every board at once when several ports are given, else as
+/// [`run_one`] does.
+pub fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
+    match boards::several(&cli.conn)? {
+        Some(ports) => boards::run(matches, &cli.command, cli.output.format, ports),
+        None => run_one(cli, matches),
+    }
+}
+
+/// Runs one command on one board, after filling unset connection settings from the
+/// configuration files.
+pub fn run_one(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let origins = config::apply(&mut cli.conn, matches, &cwd)?;
+    let applied = config::apply(&mut cli.conn, matches, &cwd)?;
+    config::fill_flash(&mut cli.command, &applied.flash)?;
     let (conn, format) = (&cli.conn, cli.output.format);
     output::configure(format, cli.output.verbosity());
     match cli.command {
         Commands::Config {
             command: ConfigCommand::Show,
-        } => config::show(conn, &origins, format),
+        } => config::show(conn, &applied, format),
         Commands::BoardInfo => flash::board_info(conn, format),
         Commands::ReadFlash { addr, size, file } => flash::read(conn, format, addr, size, &file),
         Commands::WriteFlash(args) => {
@@ -235,6 +247,7 @@ pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> Result<()> {
                 conn,
                 format,
                 &args.images,
+                &args.encryption,
                 &args.params,
                 &args.flags,
                 monitor,

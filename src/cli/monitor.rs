@@ -121,7 +121,7 @@ pub fn monitor(conn: &ConnectArgs, args: &MonitorArgs) -> Result<()> {
 /// (`write-flash --monitor`).
 pub fn after_write(session: Session, conn: &ConnectArgs, options: &MonitorOptions) -> Result<()> {
     let symbols = load_symbols(options)?;
-    let spec = conn.port.clone().unwrap_or_default();
+    let spec = conn.single_port().unwrap_or_default().to_string();
     let port = match kind(&spec) {
         // A line without reset lines: the loader that did the write starts the app, if it
         // is the ROM's.

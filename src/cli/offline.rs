@@ -22,6 +22,10 @@ use espflow::port::discover::PortFilter;
 pub struct NoConnection {
     #[arg(short, long, hide = true, value_parser = Refuse::<String>::new("--port"))]
     port: Option<String>,
+    #[arg(long, hide = true, value_parser = Refuse::<std::path::PathBuf>::new("--ports-from"))]
+    ports_from: Option<std::path::PathBuf>,
+    #[arg(long, hide = true, value_parser = RefuseFlag("--all"))]
+    all: bool,
     #[arg(short, long, hide = true, value_parser = Refuse::<u32>::new("--baud"))]
     baud: Option<u32>,
     #[arg(long, hide = true, value_parser = Refuse::<Before>::new("--before"))]

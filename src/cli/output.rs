@@ -103,7 +103,12 @@ pub fn json_line(value: &impl Serialize) {
     if text.ends_with('}') && text.len() > 2 {
         let own = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text)
             .unwrap_or_default();
-        let ctx = context();
+        let mut ctx = context();
+        // On one of several boards, its thread's board names the port (see boards.rs).
+        if let Some((port, mac)) = super::boards::json_context() {
+            ctx.port = Some(port);
+            ctx.mac = mac.or(ctx.mac);
+        }
         let mut extra = serde_json::Map::new();
         extra.insert("ts".into(), unix_millis().into());
         for (key, v) in [("port", ctx.port), ("chip", ctx.chip), ("mac", ctx.mac)] {
@@ -201,7 +206,8 @@ impl Open {
 
     /// `write app.bin at 0x10000`.
     fn title(&self) -> String {
-        let mut t = self.stage.to_string();
+        let mut t = super::boards::prefix();
+        t.push_str(self.stage.as_str());
         if let Some(n) = &self.name {
             t.push(' ');
             t.push_str(n);
@@ -291,6 +297,7 @@ impl Progress for Bar {
                     bar.enable_steady_tick(std::time::Duration::from_millis(100));
                     bar
                 };
+                let bar = super::boards::attach(bar);
                 bar.set_message(msg);
                 self.open.push((open, bar));
             }
@@ -303,6 +310,11 @@ impl Progress for Bar {
                 if let Some((open, b)) = self.open.pop() {
                     // The bar is replaced by a line of its own, which ends with a newline:
                     // a finished bar leaves the cursor on its line for whatever comes next.
+                    if super::boards::in_board() {
+                        // Under the boards' MultiProgress, which draws every bar itself.
+                        b.finish();
+                        return;
+                    }
                     let msg = b.message();
                     b.finish_and_clear();
                     let secs = open.seconds();
@@ -316,6 +328,7 @@ impl Progress for Bar {
                     }
                 }
             }
+            Event::Connected { .. } if super::boards::in_board() => {}
             Event::Connected { chip, mac } => errln!("{}", banner(chip, mac)),
         }
     }
@@ -533,8 +546,9 @@ pub fn report_write(format: Format, s: &WriteSummary) {
     match format {
         Format::Json => json_event("summary", s),
         Format::Text => errln!(
-            "wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
+            "{}wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
              written, in {:.2} s{}{}",
+            super::boards::prefix(),
             plural(s.bytes_sent, "byte", "bytes"),
             s.wire_bytes,
             s.bytes_skipped,

@@ -92,8 +92,8 @@ pub fn list(conn: &ConnectArgs, format: Format) -> Result<()> {
 /// The port to use: `--port` (or its environment variable or configuration) when given,
 /// else the one attached board.
 pub fn resolve(conn: &ConnectArgs) -> Result<String, Error> {
-    if let Some(p) = &conn.port {
-        return Ok(p.clone());
+    if let Some(p) = conn.single_port() {
+        return Ok(p.to_string());
     }
     let all = discover::list();
     let found = discover::candidates(&all, &conn.port_filter);

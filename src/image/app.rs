@@ -94,6 +94,8 @@ pub struct ImageInfo {
     pub image_len: u32,
     /// The app descriptor, when the first segment opens with one.
     pub app: Option<AppDescriptor>,
+    /// Secure Boot v2 signature blocks after the image, when it is signed.
+    pub signatures: Vec<super::signature::SignatureBlock>,
 }
 
 impl ImageInfo {
@@ -251,6 +253,7 @@ pub fn parse(data: &[u8]) -> Result<ImageInfo, ImageError> {
         sha256_computed,
         image_len: image_len as u32,
         app,
+        signatures: super::signature::blocks(data),
     })
 }
 

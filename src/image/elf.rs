@@ -184,21 +184,9 @@ pub fn build_from_elf(elf: &[u8], name: &str, opts: &ElfOptions) -> Result<ElfBu
         None => table.data.into_owned(),
     };
     Ok(ElfBuild {
-        bootloader: Image {
-            addr: boot.addr,
-            data: boot.data.into_owned(),
-            name: "bootloader".into(),
-        },
-        table: Image {
-            addr: table.addr,
-            data: table_data,
-            name: "partition table".into(),
-        },
-        app: Image {
-            addr: app.addr,
-            data: app.data.into_owned(),
-            name: name.to_string(),
-        },
+        bootloader: Image::new(boot.addr, boot.data.into_owned(), "bootloader"),
+        table: Image::new(table.addr, table_data, "partition table"),
+        app: Image::new(app.addr, app.data.into_owned(), name.to_string()),
         app_partition_size,
     })
 }

@@ -1,7 +1,7 @@
 //! ESP-IDF build directories: `flasher_args.json` (what `idf.py flash` reads) and
 //! `flash_args` (esptool's `@file` form): which file goes where, with which flash
-//! settings, for which chip. Files marked for encryption are refused: writing them
-//! plainly would leave a device with flash encryption on unable to boot them.
+//! settings, for which chip, and which files the chip is to encrypt as it writes them
+//! (a build with flash encryption on marks them).
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +19,8 @@ pub struct IdfFile {
     pub addr: u32,
     /// The file, resolved against the build directory.
     pub path: PathBuf,
+    /// Whether the build marks it to be written encrypted.
+    pub encrypted: bool,
 }
 
 /// What a build directory says to write.
@@ -46,17 +48,6 @@ pub fn chip_from_target(name: &str) -> Option<Chip> {
     Chip::ALL
         .into_iter()
         .find(|c| c.name().to_ascii_lowercase().replace('-', "") == n)
-}
-
-fn encrypted_refusal(src: &Path, file: &str) -> ImageError {
-    bad(
-        src,
-        format!(
-            "{file} is to be written encrypted (flash encryption is on in this build); espflow \
-             does not write encrypted images: encrypt it with `espflow encrypt-image` and \
-             write the result with write-flash, or turn flash encryption off"
-        ),
-    )
 }
 
 impl IdfBuild {
@@ -113,19 +104,17 @@ impl IdfBuild {
             .and_then(Value::as_array)
             .map(|a| a.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        if args.iter().any(|a| a.starts_with("--encrypt")) {
-            return Err(encrypted_refusal(path, "every file"));
-        }
+        let all_encrypted = args.contains(&"--encrypt");
         // Each named part ("bootloader", "app", ...) says whether it is encrypted.
+        let mut encrypted_files = Vec::new();
         if let Some(obj) = v.as_object() {
             for part in obj.values() {
                 let enc = part.get("encrypted").and_then(|e| {
                     e.as_bool()
                         .or_else(|| e.as_str().map(|s| s.eq_ignore_ascii_case("true")))
                 });
-                if enc == Some(true) {
-                    let file = part.get("file").and_then(Value::as_str).unwrap_or("a file");
-                    return Err(encrypted_refusal(path, file));
+                if let (Some(true), Some(file)) = (enc, part.get("file").and_then(Value::as_str)) {
+                    encrypted_files.push(file.to_string());
                 }
             }
         }
@@ -141,6 +130,7 @@ impl IdfBuild {
             build.files.push(IdfFile {
                 addr,
                 path: dir.join(file),
+                encrypted: all_encrypted || encrypted_files.iter().any(|f| f == file),
             });
         }
         if build.files.is_empty() {
@@ -165,6 +155,7 @@ impl IdfBuild {
             size: FlashSizeArg::Keep,
             chip: None,
         };
+        let (mut encrypt_all, mut encrypt_next) = (false, false);
         let mut words = text.split_whitespace();
         while let Some(w) = words.next() {
             if let Some(opt) = w.strip_prefix("--") {
@@ -173,8 +164,18 @@ impl IdfBuild {
                     Some((n, v)) => (n.to_string(), Some(v.to_string())),
                     None => (opt, None),
                 };
-                if name.starts_with("encrypt") {
-                    return Err(encrypted_refusal(path, "every file"));
+                // esptool's forms: --encrypt for every file, --encrypt-files before the
+                // pairs that are encrypted.
+                match name.as_str() {
+                    "encrypt" => {
+                        encrypt_all = true;
+                        continue;
+                    }
+                    "encrypt-files" => {
+                        encrypt_next = true;
+                        continue;
+                    }
+                    _ => {}
                 }
                 let mut value = || {
                     inline
@@ -208,10 +209,14 @@ impl IdfBuild {
             build.files.push(IdfFile {
                 addr,
                 path: dir.join(file),
+                encrypted: encrypt_next,
             });
         }
         if build.files.is_empty() {
             return Err(bad(path, "names no ADDR FILE pair"));
+        }
+        if encrypt_all {
+            build.files.iter_mut().for_each(|f| f.encrypted = true);
         }
         Ok(build)
     }

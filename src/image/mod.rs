@@ -7,6 +7,7 @@ pub mod app;
 pub mod elf;
 pub mod header;
 pub mod idf;
+pub mod signature;
 
 pub use app::{AppDescriptor, ImageInfo, SegmentInfo, check_app_image, parse};
 pub use elf::{ElfBuild, ElfOptions, build_from_elf, is_elf, merge};

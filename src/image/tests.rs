@@ -148,7 +148,7 @@ fn settings_parse_as_esptool_writes_them() {
 }
 
 #[test]
-fn idf_build_descriptions_are_read_and_encryption_refused() {
+fn idf_build_descriptions_are_read_with_their_encrypted_files() {
     let d = tempfile::tempdir().unwrap();
     let json = d.path().join("flasher_args.json");
     std::fs::write(
@@ -180,11 +180,9 @@ fn idf_build_descriptions_are_read_and_encryption_refused() {
         1,
     );
     std::fs::write(&json, text).unwrap();
-    let e = IdfBuild::from_dir(d.path()).unwrap_err();
-    assert!(
-        e.to_string().contains("app.bin is to be written encrypted"),
-        "{e}"
-    );
+    let b = IdfBuild::from_dir(d.path()).unwrap();
+    let enc: Vec<bool> = b.files.iter().map(|f| f.encrypted).collect();
+    assert_eq!(enc, [false, false, true], "only the app is marked");
 
     let args = d.path().join("flash_args");
     std::fs::write(
@@ -195,8 +193,20 @@ fn idf_build_descriptions_are_read_and_encryption_refused() {
     let b = IdfBuild::from_flash_args(&args).unwrap();
     assert_eq!(b.files.len(), 2);
     assert_eq!(b.size, FlashSizeArg::Size(FlashSize::_4Mb));
-    std::fs::write(&args, "--encrypt 0x0 bootloader.bin\n").unwrap();
-    assert!(IdfBuild::from_flash_args(&args).is_err());
+    std::fs::write(&args, "--encrypt 0x0 bootloader.bin\n0x8000 table.bin\n").unwrap();
+    let b = IdfBuild::from_flash_args(&args).unwrap();
+    assert!(
+        b.files.iter().all(|f| f.encrypted),
+        "--encrypt marks every file"
+    );
+    std::fs::write(&args, "0x0 boot.bin --encrypt-files 0x10000 app.bin\n").unwrap();
+    let b = IdfBuild::from_flash_args(&args).unwrap();
+    let enc: Vec<bool> = b.files.iter().map(|f| f.encrypted).collect();
+    assert_eq!(
+        enc,
+        [false, true],
+        "--encrypt-files marks the pairs after it"
+    );
     std::fs::write(&args, "0x0\n").unwrap();
     let e = IdfBuild::from_flash_args(&args).unwrap_err();
     assert!(e.to_string().contains("0x0 has no file"), "{e}");

@@ -843,6 +843,9 @@ impl Loader {
     }
 
     /// FLASH_BEGIN or FLASH_DEFL_BEGIN. On the ROM this erases the region before answering.
+    /// `encrypted` sets the request's `encrypted` word, so the chip encrypts what follows
+    /// with its flash-encryption key (a loader whose FLASH_BEGIN has no such word, the
+    /// ESP32's ROM, cannot: see [`Loader::can_encrypt`]).
     pub fn flash_begin(
         &mut self,
         offset: u32,
@@ -850,7 +853,11 @@ impl Loader {
         block_size: u32,
         blocks: u32,
         compressed: bool,
+        encrypted: bool,
     ) -> Result<()> {
+        // The session refuses an encrypted write where there is no word to carry it.
+        let has_word = self.chip.facts().begin_has_encrypted_word || self.is_stub();
+        debug_assert!(has_word || !encrypted);
         let cmd = if compressed {
             Command::FlashDeflBegin
         } else {
@@ -861,9 +868,14 @@ impl Loader {
             blocks,
             block_size,
             offset,
-            encrypted: (self.chip.facts().begin_has_encrypted_word || self.is_stub()).then_some(0),
+            encrypted: has_word.then_some(u32::from(encrypted)),
         };
         self.request(cmd, &begin, 0).map(|_| ())
+    }
+
+    /// Whether FLASH_BEGIN carries the `encrypted` word here.
+    pub fn can_encrypt(&self) -> bool {
+        self.chip.facts().begin_has_encrypted_word || self.is_stub()
     }
 
     /// Ends a write. `reboot` leaves the loader, so it is only sent when asked for.

@@ -456,7 +456,8 @@ fn flash_begin_takes_the_form_the_loader_wants() {
     ] {
         let (mut l, port) = loader(kind, chip);
         port.then(&[ok(kind, Command::FlashDeflBegin, &[])]);
-        l.flash_begin(0x1_0000, 0x2345, 0x4000, 1, true).unwrap();
+        l.flash_begin(0x1_0000, 0x2345, 0x4000, 1, true, false)
+            .unwrap();
         let (op, data) = &port.requests()[0];
         assert_eq!(*op, Command::FlashDeflBegin as u8);
         assert_eq!(

@@ -20,6 +20,9 @@ pub struct KeyBlockFuses {
     pub read_protect: EfuseField,
     /// Its bit in WR_DIS: set, the block can no longer be burnt.
     pub write_protect: EfuseField,
+    /// The read register of its first word (eight words follow), where espflow reads
+    /// the block's contents (a secure boot key digest) on this chip.
+    pub data: Option<u32>,
 }
 
 /// The security eFuses of one chip.
@@ -88,6 +91,8 @@ const fn c3_key(n: u32, name: &'static str, purpose: EfuseField) -> KeyBlockFuse
         fixed_purpose: "",
         read_protect: EfuseField::new(c3_word(1), n, 1),
         write_protect: EfuseField::new(c3_word(0), 23 + n, 1),
+        // BLOCK_KEY0's first read register is at 0x9C; each block is 32 bytes.
+        data: Some(espflow_chip_facts::ESP32C3.efuse_base + 0x9C + 32 * n),
     }
 }
 
@@ -146,6 +151,7 @@ const fn e32_key(n: u32, name: &'static str, purpose: &'static str) -> KeyBlockF
         fixed_purpose: purpose,
         read_protect: EfuseField::new(E32, 16 + n - 1, 1),
         write_protect: EfuseField::new(E32, 7 + n - 1, 1),
+        data: None,
     }
 }
 

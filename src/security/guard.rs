@@ -45,9 +45,9 @@ pub fn check(
             if s.flash_encryption && !ranges.is_empty() {
                 problems.push(format!(
                     "the {chip} has flash encryption on (crypt counter {}), so it would \
-                     decrypt a plaintext image into garbage, and espflow cannot write through \
-                     the chip's encryption yet (no --encrypt; ciphertext made with \
-                     `espflow encrypt-image` can be written as it is with --force)",
+                     decrypt a plaintext image into garbage: write it with --encrypt or \
+                     --encrypt-files (the chip encrypts it), or write ciphertext made with \
+                     `espflow encrypt-image` as it is",
                     s.flash_crypt_cnt
                 ));
             }

@@ -40,6 +40,10 @@ pub struct KeyBlock {
     pub write_protected: Option<bool>,
     /// For a secure boot digest: revoked (SECURE_BOOT_KEY_REVOKEn).
     pub revoked: Option<bool>,
+    /// For a secure boot digest that could be read: the SHA-256 of the public key the
+    /// bootloader accepts, in hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 /// A chip's security state.
@@ -164,6 +168,7 @@ fn key_block(
         read_protected,
         write_protected,
         revoked,
+        digest: None,
     }
 }
 
@@ -217,9 +222,21 @@ fn from_efuses<E>(
         };
         let rp = get(k.read_protect)? == 1;
         let wp = get(k.write_protect)? == 1;
-        key_blocks.push(key_block(t, k, purpose, Some(rp), Some(wp), &|slot| {
+        let mut block = key_block(t, k, purpose, Some(rp), Some(wp), &|slot| {
             revoked.get(slot).copied()
-        }));
+        });
+        let is_digest = (fuses::PURPOSE_SECURE_BOOT_DIGEST0
+            ..fuses::PURPOSE_SECURE_BOOT_DIGEST0 + 3)
+            .contains(&purpose);
+        if let (true, false, Some(at)) = (is_digest && k.purpose.is_some(), rp, k.data) {
+            let mut bytes = Vec::with_capacity(32);
+            for i in 0..8 {
+                let word = espflow_chip_facts::EfuseField::new(at + 4 * i, 0, 32);
+                bytes.extend_from_slice(&get(word)?.to_le_bytes());
+            }
+            block.digest = Some(crate::numbers::hex(&bytes));
+        }
+        key_blocks.push(block);
     }
     Ok(SecurityState {
         flash_encryption: enc,

@@ -8,17 +8,19 @@
 //! # fn main() -> espflow::Result<()> {
 //! let port = espflow::port::open("/dev/ttyUSB0", 115_200, &Default::default())?;
 //! let mut chip = Session::connect(port, &SessionOptions::default())?;
-//! let image = Image { addr: 0x10000, data: std::fs::read("app.bin").unwrap(), name: "app.bin".into() };
+//! let image = Image::new(0x10000, std::fs::read("app.bin").unwrap(), "app.bin");
 //! let summary = chip.write(&[image], WriteOptions::default(), None, &mut espflow::progress::Quiet)?;
 //! println!("{} bytes sent", summary.bytes_sent);
 //! chip.finish(espflow::loader::After::HardReset)?;
 //! # Ok(()) }
 //! ```
 
+mod encrypted;
 mod ota;
 mod partition;
 mod port_memory;
 mod run;
+mod write_guard;
 
 use std::ops::RangeInclusive;
 
@@ -165,6 +167,9 @@ pub struct Session {
     security: Option<SecurityState>,
     /// What `force` let through, for the front end to show.
     warnings: Vec<String>,
+    /// The chip's flash-encryption key, when the host was given it: encrypted writes are
+    /// then compared and verified against the ciphertext it makes.
+    flash_key: Option<crate::encryption::FlashEncryption>,
     /// The base MAC, `aa:bb:cc:dd:ee:ff`, once read.
     mac: Option<String>,
     /// Where the stages the session runs by itself (stub upload, erase, digest) report.
@@ -239,6 +244,7 @@ impl Session {
             stub: None,
             security,
             warnings: Vec::new(),
+            flash_key: None,
             mac: None,
             progress: Box::new(Quiet),
         })
@@ -336,11 +342,17 @@ impl Session {
     /// rate, as esptool does: ROM loaders are less dependable at high rates than a stub
     /// that drains its FIFO itself. Does nothing the second time.
     pub fn ensure_stub(&mut self) -> Result<StubStart> {
+        self.settle_loader(true)
+    }
+
+    /// [`Session::ensure_stub`], with `stub_wanted` false for work that must stay on the
+    /// ROM loader (the baud is switched all the same).
+    fn settle_loader(&mut self, stub_wanted: bool) -> Result<StubStart> {
         if let Some(done) = self.stub {
             return Ok(done);
         }
         let chip = self.loader.chip();
-        let refused = self.stub_refused().is_some();
+        let refused = self.stub_refused().is_some() || !stub_wanted;
         let outcome = if self.loader.is_stub() {
             StubStart::AlreadyRunning
         } else if refused {
@@ -478,27 +490,9 @@ impl Session {
         progress: &mut dyn Progress,
         plaintext_ok: bool,
     ) -> Result<WriteSummary> {
-        let ranges: Vec<(u32, u32)> = images
-            .iter()
-            .map(|i| (i.addr, i.data.len() as u32))
-            .collect();
-        match (plaintext_ok, self.security.as_ref()) {
-            (true, Some(s)) if s.flash_encryption => {
-                // Only the boot-region rule applies to data ESP-IDF keeps plaintext.
-                let s = SecurityState {
-                    flash_encryption: false,
-                    ..s.clone()
-                };
-                let w = guard::check(
-                    self.chip(),
-                    Some(&s),
-                    guard::Operation::Write(&ranges),
-                    self.opts.force,
-                )?;
-                self.warnings.extend(w);
-            }
-            _ => self.guard(guard::Operation::Write(&ranges))?,
-        }
+        self.guard_write(images, plaintext_ok)?;
+        let prepared = self.prepare_encrypted(images)?;
+        let images = prepared.as_deref().unwrap_or(images);
         if self.secure_download() {
             self.ensure_stub()?;
             return write::secure_download::write_images(&mut self.loader, images, progress);
@@ -507,7 +501,8 @@ impl Session {
         {
             return Ok(s);
         }
-        self.ensure_stub()?;
+        // espflow's stubs cannot encrypt yet: such a write stays on the ROM loader.
+        self.settle_loader(prepared.is_none())?;
         write::write_images(&mut self.loader, images, opts, journal, progress)
     }
 

@@ -151,11 +151,7 @@ impl Session {
         let w = data
             .activate(slot, ota_count(t)?, OtaState::Undefined)
             .map_err(|e| Error::Device(format!("cannot select ota_{slot}: {e}")))?;
-        let img = Image {
-            addr: p.offset + w.offset() as u32,
-            data: w.sector(),
-            name: "otadata".into(),
-        };
+        let img = Image::new(p.offset + w.offset() as u32, w.sector(), "otadata");
         let opts = WriteOptions {
             resume: false,
             ..WriteOptions::default()

@@ -12,6 +12,7 @@ use crate::partition::convert::{
 };
 use crate::partition::{Keywords, Partition, PartitionError, PartitionTable, types};
 use crate::progress::{Progress, Quiet};
+use crate::write::plan::Encryption;
 use crate::write::{Image, Journal, WriteOptions, WriteSummary};
 
 /// The table's own size on flash: what the generator emits.
@@ -187,12 +188,22 @@ impl Session {
                 part.offset
             )));
         }
-        let img = Image {
-            addr: part.offset,
-            data,
-            name: source.to_string(),
-        };
-        self.write_guarded(&[img], opts, journal, progress, stays_plaintext(part))
+        let mut img = Image::new(part.offset, data, source.to_string());
+        // ESP-IDF's rule: on a chip that encrypts its flash, what it reads decrypted
+        // (apps, nvs_keys, flagged partitions) is written encrypted, the rest plaintext.
+        let plaintext = stays_plaintext(part);
+        if !plaintext && self.security().is_some_and(|s| s.flash_encryption) {
+            // The rest of the last sector is the partition's own: it goes as encrypted 0xFF.
+            let sector = espflow_protocol::geometry::SECTOR_SIZE as usize;
+            let padded = img
+                .data
+                .len()
+                .next_multiple_of(sector)
+                .min(part.size as usize);
+            img.data.resize(padded.max(img.data.len()), 0xFF);
+            img.encryption = Encryption::ByChip { ciphertext: None };
+        }
+        self.write_guarded(&[img], opts, journal, progress, plaintext)
     }
 
     /// Erases each partition the selection names; returns them. The selection is checked

@@ -22,7 +22,8 @@ impl Session {
                     .into(),
             });
         }
-        self.loader.flash_begin(0, 0, EMPTY_BLOCK, 0, false)?;
+        self.loader
+            .flash_begin(0, 0, EMPTY_BLOCK, 0, false, false)?;
         self.loader.flash_end(false, true)?;
         self.finish(crate::loader::After::NoReset)
     }

@@ -278,6 +278,16 @@ impl EfuseImage {
         Ok(n)
     }
 
+    /// The XTS-AES-128 key the chip's flash encryption uses, as the key file holds it (the
+    /// block stores it last byte first), when a key block has that purpose.
+    pub fn flash_encryption_key(&self) -> Option<[u8; 32]> {
+        let n =
+            (0..ESP32C3.key_blocks.len()).find(|&n| self.purpose(n) == PURPOSE_XTS_AES_128_KEY)?;
+        let mut key = self.key(n);
+        key.reverse();
+        Some(key)
+    }
+
     /// Flash encryption on: the XTS-AES-128 key (stored last byte first, as espefuse burns
     /// it) in a read-protected key block with its purpose, and an odd crypt counter.
     pub fn burn_flash_encryption(&mut self, key: &[u8; 32]) -> Result<(), String> {
@@ -315,6 +325,19 @@ impl EfuseImage {
 }
 
 impl Efuses {
+    /// The key an encrypted write through the loader uses: none without an eFuse image
+    /// holding one, or with DIS_DOWNLOAD_MANUAL_ENCRYPT burnt.
+    pub fn manual_encryption_key(&self, chip: Chip) -> Option<[u8; 32]> {
+        let f = ESP32C3.dis_manual_encrypt;
+        let disabled = self
+            .word_of(chip, f.addr)
+            .is_some_and(|w| f.extract(w) == 1);
+        match &self.image {
+            Some(img) if chip == Chip::Esp32c3 && !disabled => img.flash_encryption_key(),
+            _ => None,
+        }
+    }
+
     /// Whether the ROM loader runs in Secure Download Mode.
     pub fn secure_download(&self, chip: Chip) -> bool {
         chip == Chip::Esp32c3

@@ -20,6 +20,7 @@ use md5::{Digest, Md5};
 use super::flash::{BLOCK64, EraseKind, FlashError, SECTOR};
 use super::{Personality, VirtualChip};
 use crate::chip::Chip;
+use crate::encryption::FlashEncryption;
 
 /// Largest MEM_DATA block the ROMs accept over UART.
 const ROM_MAX_MEM_BLOCK: u32 = 0x1800;
@@ -72,6 +73,16 @@ struct FlashWrite {
     inflate: Option<Box<Decompress>>,
     /// Sectors the stub personality has erased during this write (it erases lazily).
     erased_upto: u32,
+    /// Set by the `encrypted` word: what arrives is encrypted with the chip's key on its
+    /// way to the flash, as the chip's manual-encryption path does.
+    encrypt: Option<Encrypting>,
+}
+
+/// An encrypted write in progress: the key and the bytes that wait for the rest of their
+/// 16-byte block (the inflater hands out pieces of any length).
+struct Encrypting {
+    cipher: FlashEncryption,
+    pending: Vec<u8>,
 }
 
 struct MemLoad {
@@ -539,6 +550,14 @@ fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
         ));
     }
     check_range(chip, offset, size)?;
+    let encrypt = match encrypted {
+        // The C3's ROM takes encrypted data only uncompressed, as its mask ROM shows.
+        Some(e) if e != 0 && rom && deflate => {
+            return Err(Status::Rom(RomError::InvalidParameter));
+        }
+        Some(e) if e != 0 => Some(encrypting(chip, offset)?),
+        _ => None,
+    };
     if rom {
         if offset % SECTOR != 0 {
             return Err(Status::Rom(RomError::InvalidParameter));
@@ -553,8 +572,35 @@ fn flash_begin(chip: &mut VirtualChip, data: &[u8], deflate: bool) -> Reply {
         written: 0,
         inflate: deflate.then(|| Box::new(Decompress::new(true))),
         erased_upto: offset & !(SECTOR - 1),
+        encrypt,
     });
     Ok((0, Vec::new()))
+}
+
+/// The chip's flash-encryption key for an encrypted write at `offset`. A chip without a
+/// key, or with manual encryption in download mode disabled, refuses the request (a real
+/// chip would encrypt with an all-zero or unreadable key: nothing a test should rely on).
+fn encrypting(chip: &mut VirtualChip, offset: u32) -> Result<Encrypting, Status> {
+    let refused = |chip: &mut VirtualChip| {
+        Err(err(
+            chip,
+            RomError::InvalidParameter,
+            StubError::NotImplemented,
+        ))
+    };
+    let Some(key) = chip.board.soc.efuses.manual_encryption_key(chip.chip()) else {
+        return refused(chip);
+    };
+    if !offset.is_multiple_of(16) {
+        return refused(chip);
+    }
+    match FlashEncryption::new(chip.chip(), &key, None) {
+        Ok(cipher) => Ok(Encrypting {
+            cipher,
+            pending: Vec::new(),
+        }),
+        Err(_) => refused(chip),
+    }
 }
 
 fn flash_data(chip: &mut VirtualChip, op: u8, data: &[u8], deflate: bool) {
@@ -692,7 +738,20 @@ fn write_stream(chip: &mut VirtualChip, bytes: &[u8]) -> Result<(), Status> {
             w.erased_upto = upto;
         }
     }
-    program(chip, addr, bytes)?;
+    match chip.session.write.as_mut().and_then(|w| w.encrypt.as_mut()) {
+        Some(enc) => {
+            // Whole 16-byte blocks are encrypted at their own address; the rest waits.
+            let from = addr - enc.pending.len() as u32;
+            enc.pending.extend_from_slice(bytes);
+            let whole = enc.pending.len() / 16 * 16;
+            let mut block: Vec<u8> = enc.pending.drain(..whole).collect();
+            if enc.cipher.encrypt(from, &mut block).is_err() {
+                return Err(Status::Rom(RomError::InvalidParameter));
+            }
+            program(chip, from, &block)?;
+        }
+        None => program(chip, addr, bytes)?,
+    }
     if let Some(w) = chip.session.write.as_mut() {
         w.written += bytes.len() as u32;
     }

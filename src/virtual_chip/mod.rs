@@ -567,11 +567,7 @@ mod tests {
     }
 
     fn image(byte: u8) -> crate::write::Image {
-        crate::write::Image {
-            addr: 0x10000,
-            data: vec![byte; 0x3000],
-            name: "image".into(),
-        }
+        crate::write::Image::new(0x10000, vec![byte; 0x3000], "image")
     }
 
     fn write(

@@ -92,6 +92,7 @@ pub fn write_run_stub(
             block,
             blocks.len() as u32,
             compressed,
+            false,
         )?;
         let narrowest = block <= MIN_STUB_BLOCK;
         let (window, retries) = if block == max_block {
@@ -147,6 +148,16 @@ pub fn write_run_stub(
     }
 }
 
+/// How a run goes to the ROM loader: compressed where that helps, and whether the chip
+/// encrypts it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RomForm {
+    /// Send compressed where that makes the data smaller (never when encrypted).
+    pub compress: bool,
+    /// Set the `encrypted` word of FLASH_BEGIN.
+    pub encrypted: bool,
+}
+
 /// The ROM loader erases the announced region up front and writes each block before
 /// answering, so the rest of the first and last sector goes with the data: `head` and
 /// `tail` are the bytes that share those sectors with it, read (and recorded in the
@@ -157,9 +168,13 @@ pub fn write_run_rom(
     data: &[u8],
     head: &[u8],
     tail: &[u8],
-    compress: bool,
+    form: RomForm,
     on_commit: &mut dyn FnMut(u32, u64),
 ) -> Result<RunStats> {
+    let RomForm {
+        compress,
+        encrypted,
+    } = form;
     let fs = flash_size(loader)?;
     let (start, end) = sector_span(addr, data.len() as u32, fs);
     debug_assert_eq!(start as usize + head.len(), addr as usize);
@@ -182,7 +197,8 @@ pub fn write_run_rom(
             continue;
         }
         let at = start + from as u32;
-        wire += stream_rom_loader(loader, at, &region[from..to], packable, &mut |written| {
+        let part = &region[from..to];
+        wire += stream_rom_loader(loader, at, part, packable, encrypted, &mut |written| {
             // The ROM has programmed everything it was sent once it answers.
             let committed = (at as u64 + written).min(data_end).max(addr as u64);
             on_commit(committed as u32, committed - addr as u64);
@@ -198,12 +214,15 @@ pub fn write_run_rom(
 
 /// One FLASH_BEGIN stream of `part` at `at` through the ROM loader (or a foreign stub),
 /// compressed when `packable` and that makes it smaller; `progress` gets the bytes of
-/// `part` programmed so far. Returns the bytes that went over the line.
+/// `part` programmed so far. Returns the bytes that went over the line. `encrypted` has
+/// the chip encrypt it: `part` is then whole sectors, so no 0xFF padding of the last
+/// block is encrypted past it.
 fn stream_rom_loader(
     loader: &mut Loader,
     at: u32,
     part: &[u8],
     packable: bool,
+    encrypted: bool,
     progress: &mut dyn FnMut(u64),
 ) -> Result<u64> {
     let stub = loader.is_stub();
@@ -212,7 +231,9 @@ fn stream_rom_loader(
     } else {
         ROM_WRITE_BLOCK
     } as usize;
-    let packed = pack(part, packable);
+    // The C3's ROM refuses FLASH_DEFL_BEGIN with the encrypted word (error 0x64, seen on
+    // its mask ROM in QEMU): encrypted data goes uncompressed.
+    let packed = pack(part, packable && !encrypted);
     let compressed = packed.is_some();
     let wire: &[u8] = packed.as_deref().unwrap_or(part);
     let blocks: Vec<Vec<u8>> = wire
@@ -232,7 +253,14 @@ fn stream_rom_loader(
     } else {
         part.len() as u32
     };
-    loader.flash_begin(at, size, block as u32, blocks.len() as u32, compressed)?;
+    loader.flash_begin(
+        at,
+        size,
+        block as u32,
+        blocks.len() as u32,
+        compressed,
+        encrypted,
+    )?;
     let ratio = part.len() as f64 / wire.len() as f64;
     let per_block = timeout::flash_data((block as f64 * ratio * 2.0) as u64);
     let refs: Vec<&[u8]> = blocks.iter().map(|b| b.as_slice()).collect();

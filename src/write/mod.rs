@@ -132,19 +132,27 @@ pub fn write_images(
             j.remove(&key);
         }
         sum.resumed |= hint.is_some();
-        let mut matched = if opts.skip_unchanged {
-            let begin = Event::begin(
-                Stage::Compare,
-                img.data.len() as u64,
-                Some(&img.name),
-                Some(img.addr),
-            );
-            crate::progress::around(progress, begin, || {
-                compare::matching(loader, ip, hint.as_ref().map(|h| h.committed))
-            })
-            .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
-        } else {
-            vec![false; ip.chunks.len()]
+        // The comparison reads raw flash, so an image the chip encrypts is compared as the
+        // ciphertext the host computed, and not at all when the host has no key.
+        let raw = img.as_raw();
+        let mut matched = match (&raw, opts.skip_unchanged) {
+            (Some(raw), true) => {
+                let raw_plan = plan::ImagePlan {
+                    image: raw,
+                    chunks: ip.chunks.clone(),
+                };
+                let begin = Event::begin(
+                    Stage::Compare,
+                    img.data.len() as u64,
+                    Some(&img.name),
+                    Some(img.addr),
+                );
+                crate::progress::around(progress, begin, || {
+                    compare::matching(loader, &raw_plan, hint.as_ref().map(|h| h.committed))
+                })
+                .map_err(|e| e.context(format!("comparing {} with the flash", img.name)))?
+            }
+            _ => vec![false; ip.chunks.len()],
         };
         let restore = damaged_kept(loader, img, &kept_hint)
             .map_err(|e| e.context(format!("checking the bytes kept around {}", img.name)))?;
@@ -203,6 +211,16 @@ pub fn write_images(
                 });
             };
             let stats = match caps {
+                // The session sends encrypted images through the ROM loader only.
+                Some(_) if img.encrypted() => {
+                    return Err(Error::Refused {
+                        reason: format!(
+                            "{}: espflow's stub cannot encrypt a write; it goes through the \
+                             ROM loader",
+                            img.name
+                        ),
+                    });
+                }
                 Some(caps) => {
                     // The stub keeps what the flash holds around the run; where that is
                     // damaged, the run is widened over the kept bytes to put them back.
@@ -234,7 +252,10 @@ pub fn write_images(
                     data,
                     &head,
                     &tail,
-                    opts.compress,
+                    execute::RomForm {
+                        compress: opts.compress,
+                        encrypted: img.encrypted(),
+                    },
                     &mut on_commit,
                 )
                 .inspect_err(|_| {
@@ -242,7 +263,8 @@ pub fn write_images(
                 }),
             }
             .map_err(|e| run_error(e, &img.name, run.addr))?;
-            if opts.verify {
+            if let (true, Some(raw)) = (opts.verify, &raw) {
+                let expect = &raw.data[run.bytes.clone()];
                 if run_no + 1 == last_run {
                     progress.event(Event::End);
                     write_ended = true;
@@ -253,10 +275,10 @@ pub fn write_images(
                         Some(run.addr),
                     );
                     crate::progress::around(progress, begin, || {
-                        verify::region(loader, run.addr, data, &img.name)
+                        verify::region(loader, run.addr, expect, &img.name)
                     })?;
                 } else {
-                    verify::region(loader, run.addr, data, &img.name)?;
+                    verify::region(loader, run.addr, expect, &img.name)?;
                 }
                 whole_verified = run.bytes == (0..img.data.len());
             }
@@ -273,16 +295,21 @@ pub fn write_images(
         // The whole image is checked at the end, skipped chunks included: a skip is only
         // as good as the digests that allowed it, and one damaged request can make a
         // digest of another region look like this one's.
-        if opts.verify && !whole_verified {
-            let begin = Event::begin(
-                Stage::Verify,
-                img.data.len() as u64,
-                Some(&img.name),
-                Some(img.addr),
-            );
-            crate::progress::around(progress, begin, || {
-                verify::region(loader, img.addr, &img.data, &img.name)
-            })?;
+        match &raw {
+            Some(raw) if opts.verify && !whole_verified => {
+                let begin = Event::begin(
+                    Stage::Verify,
+                    img.data.len() as u64,
+                    Some(&img.name),
+                    Some(img.addr),
+                );
+                crate::progress::around(progress, begin, || {
+                    verify::region(loader, img.addr, &raw.data, &img.name)
+                })?;
+            }
+            Some(_) => {}
+            // What the chip's key made of the image is known to the chip alone.
+            None => sum.verified = false,
         }
         if let Some(j) = journal {
             j.remove(&key);
@@ -325,7 +352,13 @@ fn repair_kept(loader: &mut Loader, addr: u32, data: &[u8], head: &[u8], tail: &
         let bytes = &whole[off..off + sector];
         let _ = match loader.capabilities() {
             Some(caps) => execute::write_run_stub(loader, at, bytes, caps, z, &mut quiet),
-            None => execute::write_run_rom(loader, at, bytes, &[], &[], z, &mut quiet),
+            None => {
+                let form = execute::RomForm {
+                    compress: z,
+                    encrypted: false,
+                };
+                execute::write_run_rom(loader, at, bytes, &[], &[], form, &mut quiet)
+            }
         };
     }
 }
@@ -438,7 +471,11 @@ fn in_place(
     // sector: one small MD5 each rules the whole-image MD5 out for a fraction of its cost
     // (on the ESP32's ROM a MiB costs 0.7 s). A "differs" is believed as it is, since it
     // only leads to the full comparison; a "matches" proves nothing yet.
-    for img in images {
+    // Raw flash is what the MD5s see: an encrypted image's ciphertext, when it is known.
+    let Some(raw) = images.iter().map(Image::as_raw).collect::<Option<Vec<_>>>() else {
+        return Ok(None);
+    };
+    for img in &raw {
         for (at, part) in ends(img) {
             let want: [u8; 16] = Md5::digest(part).into();
             if loader.md5(at, part.len() as u32)? != want {
@@ -448,7 +485,7 @@ fn in_place(
     }
     // This answer ends the write without any other check, so "in place" is asked twice,
     // with a register read between, whatever the loader.
-    for img in images {
+    for img in &raw {
         let want: [u8; 16] = Md5::digest(&img.data).into();
         if !md5_confirmed(loader, img.addr, img.data.len() as u32, &want)? {
             return Ok(None);

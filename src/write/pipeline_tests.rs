@@ -36,11 +36,7 @@ fn noise(len: usize, seed: u32) -> Vec<u8> {
 }
 
 fn image(addr: u32, data: Vec<u8>) -> Image {
-    Image {
-        addr,
-        data,
-        name: "img".into(),
-    }
+    Image::new(addr, data, "img")
 }
 
 fn flash_md5(s: &mut Session, addr: u32, len: u32) -> [u8; 16] {

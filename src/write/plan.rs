@@ -10,20 +10,70 @@ use espflow_protocol::geometry::SECTOR_SIZE;
 use crate::numbers::human_size;
 
 /// Bytes to place at a flash address.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Image {
     /// Flash address of the first byte.
     pub addr: u32,
-    /// The bytes.
+    /// The bytes (the plaintext, for an image the chip encrypts).
     pub data: Vec<u8>,
     /// Where the bytes came from, for messages.
     pub name: String,
+    /// Whether the chip encrypts the bytes as it writes them.
+    pub encryption: Encryption,
+}
+
+/// How an image reaches the flash.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Encryption {
+    /// As it is.
+    #[default]
+    Plain,
+    /// Sent as plaintext with the `encrypted` word of FLASH_BEGIN set, so the chip encrypts
+    /// it with its own key. `ciphertext` is what the raw flash then holds, when the host
+    /// has the key too: comparing and verifying use it. Without it the raw flash cannot be
+    /// predicted, so nothing is skipped and nothing is verified.
+    ByChip {
+        /// The raw flash the chip's encryption leaves, as the host computed it.
+        ciphertext: Option<Vec<u8>>,
+    },
 }
 
 impl Image {
+    /// An image written as it is.
+    pub fn new(addr: u32, data: Vec<u8>, name: impl Into<String>) -> Image {
+        Image {
+            addr,
+            data,
+            name: name.into(),
+            encryption: Encryption::Plain,
+        }
+    }
+
     /// The flash address just past the image.
     pub fn end(&self) -> u64 {
         self.addr as u64 + self.data.len() as u64
+    }
+
+    /// Whether the chip encrypts it.
+    pub fn encrypted(&self) -> bool {
+        matches!(self.encryption, Encryption::ByChip { .. })
+    }
+
+    /// The bytes the raw flash holds once the image is written, where the host knows them.
+    pub fn raw(&self) -> Option<&[u8]> {
+        match &self.encryption {
+            Encryption::Plain => Some(&self.data),
+            Encryption::ByChip { ciphertext } => ciphertext.as_deref(),
+        }
+    }
+
+    /// The image as the raw flash holds it, for the comparisons that read raw flash.
+    pub fn as_raw(&self) -> Option<Image> {
+        Some(Image::new(
+            self.addr,
+            self.raw()?.to_vec(),
+            self.name.clone(),
+        ))
     }
 }
 
@@ -287,11 +337,7 @@ mod tests {
     use super::*;
 
     fn img(addr: u32, len: usize, name: &str) -> Image {
-        Image {
-            addr,
-            data: vec![0; len],
-            name: name.into(),
-        }
+        Image::new(addr, vec![0; len], name)
     }
 
     #[test]

@@ -45,13 +45,23 @@ pub fn write_images(
             Some(img.addr),
         ));
         let len = img.data.len() as u64;
-        let stats =
-            execute::write_run_rom(loader, img.addr, &data, &[], &[], false, &mut |_, sent| {
+        let stats = execute::write_run_rom(
+            loader,
+            img.addr,
+            &data,
+            &[],
+            &[],
+            execute::RomForm {
+                compress: false,
+                encrypted: img.encrypted(),
+            },
+            &mut |_, sent| {
                 progress.event(Event::Advance {
                     done: sent.min(len),
                 })
-            })
-            .map_err(|e| e.context(format!("writing {} at 0x{:X}", img.name, img.addr)))?;
+            },
+        )
+        .map_err(|e| e.context(format!("writing {} at 0x{:X}", img.name, img.addr)))?;
         progress.event(Event::End);
         sum.bytes_sent += len;
         sum.wire_bytes += stats.wire;

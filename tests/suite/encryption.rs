@@ -5,7 +5,7 @@
 //! line with exit status 2 and no output file.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 use rand::rngs::SmallRng;
@@ -14,11 +14,6 @@ use rand::{Rng, RngCore, SeedableRng};
 use crate::support::*;
 
 /// espsecure, installed beside esptool (which installs the environment when needed).
-fn espsecure() -> Command {
-    let esptool = esptool();
-    Command::new(Path::new(esptool.get_program()).with_file_name("espsecure"))
-}
-
 /// One comparison: a chip, a key length, and on the ESP32 a FLASH_CRYPT_CONF.
 #[derive(Clone, Copy, Debug)]
 struct Kind {

@@ -381,7 +381,8 @@ fn an_esp_idf_build_directory_is_written_with_its_flash_settings() {
     let disk2 = std::fs::read(&flash2).unwrap();
     assert_eq!(&disk2[..0x20000], &disk[..0x20000]);
 
-    // A build that wants its files encrypted is refused, and nothing is written.
+    // A build that wants its files encrypted, onto a chip whose encryption is off, is
+    // refused, and nothing is written.
     let json = build.join("flasher_args.json");
     let text = std::fs::read_to_string(&json).unwrap();
     std::fs::write(
@@ -394,7 +395,11 @@ fn an_esp_idf_build_directory_is_written_with_its_flash_settings() {
         on(&served.port, &state, &["flash", "--idf-build", s(&build)]),
         LIMIT,
     );
-    failed(&out, 2, "to be written encrypted");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "stderr: {err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "one error line: {err}");
+    assert!(errors[0].contains("encryption off"), "{err}");
     assert!(
         std::fs::read(&flash).unwrap() == before,
         "the flash changed"

@@ -5,9 +5,11 @@
 
 mod support;
 
+mod boards;
 mod cli;
 mod command_line;
 mod config;
+mod encrypted_writes;
 mod encryption;
 mod esp32_rom;
 mod exit_status;
@@ -26,5 +28,6 @@ mod real_rom_efuse;
 mod real_rom_esp32;
 mod real_rom_esp32_stub;
 mod resume;
+mod secure_boot;
 mod security;
 mod stub;

@@ -48,6 +48,32 @@ fn espflow_qemu(port: u16, args: &[&str]) -> Output {
     run(c, Duration::from_secs(120))
 }
 
+fn esptool_qemu(port: u16, args: &[&str]) -> Output {
+    let mut c = esptool();
+    c.args([
+        "--chip",
+        "esp32c3",
+        "--port",
+        &format!("socket://127.0.0.1:{port}"),
+    ])
+    .args(["--before", "no-reset", "--after", "no-reset"])
+    .args(args);
+    run(c, Duration::from_secs(300))
+}
+
+/// espsecure's XTS-AES ciphertext of `data` at `addr` under the key file `key`.
+fn espsecure_encrypt(dir: &Path, key: &str, addr: u32, data: &[u8]) -> Vec<u8> {
+    let input = write(dir, "espsecure-in.bin", data);
+    let output = dir.join("espsecure-out.bin");
+    let mut c = espsecure();
+    c.args(["encrypt-flash-data", "--aes-xts", "--keyfile", key])
+        .args(["--address", &format!("0x{addr:X}"), "--output"])
+        .arg(&output)
+        .arg(&input);
+    ok(&run(c, Duration::from_secs(120)));
+    std::fs::read(&output).unwrap()
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -108,6 +134,85 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
         before,
         "the flash is unchanged"
     );
+
+    // Written through the chip's encryption: the ROM's FLASH_BEGIN with its encrypted word
+    // set must leave what espsecure computes for the key, as esptool's encrypted write does.
+    let image = random_bytes(0x2A30, 24);
+    let enc_file = write(dir.path(), "enc.bin", &image);
+    let out = espflow_qemu(
+        port,
+        &[
+            "--format",
+            "json",
+            "--baud",
+            "115200",
+            "write-flash",
+            "--encrypt-key",
+            &key,
+            "--encrypt",
+            "0x20000",
+            &enc_file,
+        ],
+    );
+    let stdout = ok(&out);
+    assert!(
+        stdout.contains("\"verified\":true"),
+        "verified against the ciphertext: {stdout}"
+    );
+    let want = espsecure_encrypt(dir.path(), &key, 0x20000, &image);
+    let ours = crate::real_rom::flash_file(&flash, 0x20000, image.len(), |b| b == &want[..]);
+    assert!(
+        ours == want,
+        "espflow's encrypted write is espsecure's ciphertext"
+    );
+    // Unchanged, the same write is proven in place through the ROM's MD5 of the ciphertext.
+    let again = ok(&espflow_qemu(
+        port,
+        &[
+            "--format",
+            "json",
+            "--baud",
+            "115200",
+            "write-flash",
+            "--encrypt-key",
+            &key,
+            "--encrypt",
+            "0x20000",
+            &enc_file,
+        ],
+    ));
+    assert!(
+        again.contains("\"bytes_sent\":0"),
+        "nothing sent again: {again}"
+    );
+    // esptool connects right after espflow let go; QEMU's socket can still be busy closing
+    // the last connection, which esptool reports as "No more data": it gets one more try.
+    let esptool_args = [
+        "--no-stub",
+        "write-flash",
+        "--encrypt",
+        "0x30000",
+        enc_file.as_str(),
+    ];
+    let mut out = esptool_qemu(port, &esptool_args);
+    if String::from_utf8_lossy(&out.stderr).contains("No more data") {
+        std::thread::sleep(Duration::from_secs(1));
+        out = esptool_qemu(port, &esptool_args);
+    }
+    assert!(
+        out.status.success(),
+        "esptool: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want30 = espsecure_encrypt(dir.path(), &key, 0x30000, &image);
+    let by_esptool =
+        crate::real_rom::flash_file(&flash, 0x30000, image.len(), |b| b == &want30[..]);
+    assert!(
+        by_esptool == want30,
+        "esptool's encrypted write is espsecure's ciphertext too"
+    );
+    say("real_rom_efuse: an encrypted write through the ROM equals espsecure's and esptool's");
 
     let info: Value =
         serde_json::from_str(ok(&espflow_qemu(port, &["--format", "json", "board-info"])).trim())

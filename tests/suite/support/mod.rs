@@ -90,3 +90,9 @@ pub fn espefuse() -> Command {
         .to_path_buf();
     Command::new(dir.join("espefuse"))
 }
+
+/// espsecure from the same esptool installation as [`esptool`].
+pub fn espsecure() -> Command {
+    let esptool = esptool();
+    Command::new(Path::new(esptool.get_program()).with_file_name("espsecure"))
+}
