@@ -214,9 +214,9 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
     );
     say("real_rom_efuse: an encrypted write through the ROM equals espsecure's and esptool's");
 
-    let info: Value =
-        serde_json::from_str(ok(&espflow_qemu(port, &["--format", "json", "board-info"])).trim())
-            .unwrap();
+    let out = ok(&espflow_qemu(port, &["--format", "json", "board-info"]));
+    let info = out.lines().find(|l| l.contains(r#""event":"board_info""#));
+    let info: Value = serde_json::from_str(info.expect("a board_info line")).unwrap();
     let s = &info["security"];
     assert_eq!(s["flash_encryption"], true);
     assert_eq!(s["flash_encryption_mode"], "development");
