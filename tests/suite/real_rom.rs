@@ -179,16 +179,24 @@ pub(super) fn start_with_efuse(
 
 /// Runs the espflow binary against the emulated chip, returning its output and how long it
 /// took; fails the test if it fails.
-fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_espflow"))
-        .args(["--chip", "esp32c3", "--port"])
+/// espflow on the emulated C3 at 921600, its journal in a directory of this port's own.
+fn espflow_cmd(port: u16, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_espflow"));
+    cmd.args(["--chip", "esp32c3", "--port"])
         .arg(format!("socket://127.0.0.1:{port}"))
         .args(["--baud", "921600"])
         .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("espflow runs");
+        .env(
+            "ESPFLOW_STATE_DIR",
+            std::env::temp_dir().join(format!("espflow-real-rom-{port}")),
+        )
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
+    let start = Instant::now();
+    let out = espflow_cmd(port, args).output().expect("espflow runs");
     let took = start.elapsed();
     assert!(
         out.status.success(),
@@ -197,6 +205,36 @@ fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
         String::from_utf8_lossy(&out.stderr)
     );
     (out, took)
+}
+
+/// Starts `cmd`, a JSON write, kills it once its progress passes `fraction` of the image,
+/// and returns how far it had said it got.
+pub(super) fn kill_write_midway(mut cmd: Command, fraction: f64) -> u64 {
+    use std::io::{BufRead, BufReader};
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("espflow starts");
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut reached = 0;
+    for line in lines.map_while(Result::ok) {
+        let progress = line.contains("\"event\":\"progress\"") && line.contains("\"write\"");
+        let num = |key: &str| {
+            let at = line.find(&format!("\"{key}\":"))? + key.len() + 3;
+            let rest = &line[at..];
+            rest[..rest.find([',', '}'])?].parse::<u64>().ok()
+        };
+        if let (true, Some(done), Some(total)) = (progress, num("done"), num("total")) {
+            reached = done;
+            if done as f64 >= total as f64 * fraction {
+                break;
+            }
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    reached
 }
 
 /// One line on the test's own stdout, past the harness's capture, so the skip notice and
@@ -258,6 +296,49 @@ fn c3_stub_on_the_real_rom() {
     let got = String::from_utf8_lossy(&out.stdout);
     assert!(got.contains(&want), "chip's MD5 {got} is not {want}");
 
+    // Unchanged: proven in place, nothing sent.
+    let write = ["--format", "json", "write-flash", &addr, &path(&image)];
+    let (out, t_same) = espflow(port, &write);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let summary = |key| crate::support::trials::summary_field(&said, key);
+    assert_eq!(summary("bytes_sent"), Some(0), "{said}");
+    assert_eq!(summary("verified"), Some(1), "{said}");
+
+    // One sector changed: that sector alone is sent.
+    let mut one = data.clone();
+    one[5 * 0x1000 + 17] ^= 0xA5;
+    let one_file = dir.path().join("one-sector.bin");
+    std::fs::write(&one_file, &one).unwrap();
+    let (out, t_one) = espflow(
+        port,
+        &["--format", "json", "write-flash", &addr, &path(&one_file)],
+    );
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let summary = |key| crate::support::trials::summary_field(&said, key);
+    assert_eq!(summary("bytes_sent"), Some(0x1000), "{said}");
+    assert_eq!(summary("verified"), Some(1), "{said}");
+
+    // A write whose host is killed midway is finished by the same command.
+    let second = dir.path().join("second.bin");
+    let data2 = crate::support::random_bytes(SIZE, 0xC3C3);
+    std::fs::write(&second, &data2).unwrap();
+    let write2 = ["--format", "json", "write-flash", &addr, &path(&second)];
+    let reached = kill_write_midway(espflow_cmd(port, &write2), 0.4);
+    assert!(reached > 0, "the killed write never made progress");
+    let (out, t_resume) = espflow(port, &write2);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let summary = |key| crate::support::trials::summary_field(&said, key);
+    assert_eq!(summary("resumed"), Some(1), "{said}");
+    let sent = summary("bytes_sent").unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        sent < SIZE as u64 * 3 / 4,
+        "the resumed write sent {sent} bytes after {reached} were done"
+    );
+    assert!(
+        flash_file(&flash, ADDR, SIZE, |f| f == data2) == data2,
+        "the resumed write left the wrong bytes"
+    );
+
     let (_, t_erase) = espflow(port, &["erase-region", &addr, "0x1000"]);
     let sector = dir.path().join("sector.bin");
     espflow(port, &["read-flash", &addr, "4096", &path(&sector)]);
@@ -268,11 +349,14 @@ fn c3_stub_on_the_real_rom() {
     );
 
     say(&format!(
-        "real_rom: board-info {:.1} s, write+verify 1 MiB {:.1} s ({retries} retries), read 1 MiB {:.1} s, md5 {:.1} s, erase {:.1} s",
+        "real_rom: board-info {:.1} s, write+verify 1 MiB {:.1} s ({retries} retries), read 1 MiB {:.1} s, md5 {:.1} s, unchanged re-flash {:.1} s, one sector {:.1} s, resume after kill {:.1} s, erase {:.1} s",
         t_info.as_secs_f64(),
         t_write.as_secs_f64(),
         t_read.as_secs_f64(),
         t_md5.as_secs_f64(),
+        t_same.as_secs_f64(),
+        t_one.as_secs_f64(),
+        t_resume.as_secs_f64(),
         t_erase.as_secs_f64()
     ));
 }

@@ -10,14 +10,15 @@
 //! QEMU is a test peer kept beside the project (`../shared/tools/qemu-esp`); where it is
 //! absent the test says so in one line and passes, unless `ESPFLOW_REQUIRE_QEMU=1`.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use md5::{Digest, Md5};
 
-use super::real_rom::{Machine, flash_file, free_port, qemu_or_skip, say, start};
+use super::real_rom::{
+    Machine, flash_file, free_port, kill_write_midway, qemu_or_skip, say, start,
+};
 use crate::support::trials::summary_field;
 
 const ADDR: u32 = 0x10000;
@@ -64,35 +65,6 @@ fn md5_hex(data: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Starts a JSON write, kills it once its progress passes `fraction` of the image, and
-/// returns how far it had said it got.
-fn kill_write_midway(port: u16, state: &Path, args: &[&str], fraction: f64) -> u64 {
-    let mut child = espflow_cmd(port, state, BAUD, args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("espflow starts");
-    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut reached = 0;
-    for line in lines.map_while(Result::ok) {
-        let progress = line.contains("\"event\":\"progress\"") && line.contains("\"write\"");
-        let num = |key: &str| {
-            let at = line.find(&format!("\"{key}\":"))? + key.len() + 3;
-            let rest = &line[at..];
-            rest[..rest.find([',', '}'])?].parse::<u64>().ok()
-        };
-        if let (true, Some(done), Some(total)) = (progress, num("done"), num("total")) {
-            reached = done;
-            if done as f64 >= total as f64 * fraction {
-                break;
-            }
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    reached
 }
 
 #[test]
@@ -151,6 +123,20 @@ fn esp32_stub_on_the_real_rom() {
     assert_eq!(summary_field(&said, "bytes_sent"), Some(0), "{said}");
     assert_eq!(summary_field(&said, "verified"), Some(1), "{said}");
 
+    // One sector changed: that sector alone is sent.
+    let mut one = data.clone();
+    one[9 * 0x1000 + 3] ^= 0x3C;
+    let one_file = dir.path().join("one-sector.bin");
+    std::fs::write(&one_file, &one).unwrap();
+    let (out, t_one) = espflow(
+        port,
+        &state,
+        &["--format", "json", "write-flash", &addr, &path(&one_file)],
+    );
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(summary_field(&said, "bytes_sent"), Some(0x1000), "{said}");
+    assert_eq!(summary_field(&said, "verified"), Some(1), "{said}");
+
     let (_, t_erase) = espflow(port, &state, &["erase-region", &addr, "0x1000"]);
     // Through the chip first, then in the emulator's flash file with the neighbours.
     let sector = dir.path().join("sector.bin");
@@ -176,7 +162,7 @@ fn esp32_stub_on_the_real_rom() {
     let data2 = crate::support::random_bytes(SIZE, 0xE533);
     std::fs::write(&second, &data2).unwrap();
     let write2 = ["--format", "json", "write-flash", &addr, &path(&second)];
-    let reached = kill_write_midway(port, &state, &write2, 0.4);
+    let reached = kill_write_midway(espflow_cmd(port, &state, BAUD, &write2), 0.4);
     assert!(reached > 0, "the killed write never made progress");
     let (out, _) = espflow(port, &state, &write2);
     let said = String::from_utf8_lossy(&out.stdout).to_string();
@@ -192,12 +178,13 @@ fn esp32_stub_on_the_real_rom() {
     );
 
     say(&format!(
-        "real_rom_esp32_stub: board-info (upload+entry) {:.1} s, write+verify 1 MiB {:.1} s at {BAUD}, read 1 MiB {:.1} s, md5 {:.1} s, unchanged re-flash {:.1} s, erase {:.1} s",
+        "real_rom_esp32_stub: board-info (upload+entry) {:.1} s, write+verify 1 MiB {:.1} s at {BAUD}, read 1 MiB {:.1} s, md5 {:.1} s, unchanged re-flash {:.1} s, one sector {:.1} s, erase {:.1} s",
         t_info.as_secs_f64(),
         t_write.as_secs_f64(),
         t_read.as_secs_f64(),
         t_md5.as_secs_f64(),
         t_same.as_secs_f64(),
+        t_one.as_secs_f64(),
         t_erase.as_secs_f64()
     ));
 
