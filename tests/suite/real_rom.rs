@@ -207,6 +207,23 @@ fn espflow(port: u16, args: &[&str]) -> (Output, Duration) {
     (out, took)
 }
 
+/// The rerun of a killed write (`out`, after `reached` bytes were done) resumed, sent less
+/// than three quarters of the image, and left `data` at `addr` in the emulator's `flash`.
+pub(super) fn check_resumed(out: &Output, reached: u64, flash: &Path, addr: u32, data: &[u8]) {
+    let said = String::from_utf8_lossy(&out.stdout);
+    let summary = |key| crate::support::trials::summary_field(&said, key);
+    assert_eq!(summary("resumed"), Some(1), "{said}");
+    let sent = summary("bytes_sent").unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        sent < data.len() as u64 * 3 / 4,
+        "the resumed write sent {sent} bytes after {reached} were done"
+    );
+    assert!(
+        flash_file(flash, addr, data.len(), |f| f == data) == data,
+        "the resumed write left the wrong bytes"
+    );
+}
+
 /// Starts `cmd`, a JSON write, kills it once its progress passes `fraction` of the image,
 /// and returns how far it had said it got.
 pub(super) fn kill_write_midway(mut cmd: Command, fraction: f64) -> u64 {
@@ -326,18 +343,7 @@ fn c3_stub_on_the_real_rom() {
     let reached = kill_write_midway(espflow_cmd(port, &write2), 0.4);
     assert!(reached > 0, "the killed write never made progress");
     let (out, t_resume) = espflow(port, &write2);
-    let said = String::from_utf8_lossy(&out.stdout).to_string();
-    let summary = |key| crate::support::trials::summary_field(&said, key);
-    assert_eq!(summary("resumed"), Some(1), "{said}");
-    let sent = summary("bytes_sent").unwrap_or_else(|| panic!("{said}"));
-    assert!(
-        sent < SIZE as u64 * 3 / 4,
-        "the resumed write sent {sent} bytes after {reached} were done"
-    );
-    assert!(
-        flash_file(&flash, ADDR, SIZE, |f| f == data2) == data2,
-        "the resumed write left the wrong bytes"
-    );
+    check_resumed(&out, reached, &flash, ADDR, &data2);
 
     let (_, t_erase) = espflow(port, &["erase-region", &addr, "0x1000"]);
     let sector = dir.path().join("sector.bin");

@@ -139,21 +139,19 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
     // set must leave what espsecure computes for the key, as esptool's encrypted write does.
     let image = random_bytes(0x2A30, 24);
     let enc_file = write(dir.path(), "enc.bin", &image);
-    let out = espflow_qemu(
-        port,
-        &[
-            "--format",
-            "json",
-            "--baud",
-            "115200",
-            "write-flash",
-            "--encrypt-key",
-            &key,
-            "--encrypt",
-            "0x20000",
-            &enc_file,
-        ],
-    );
+    let encrypted_write = [
+        "--format",
+        "json",
+        "--baud",
+        "115200",
+        "write-flash",
+        "--encrypt-key",
+        key.as_str(),
+        "--encrypt",
+        "0x20000",
+        enc_file.as_str(),
+    ];
+    let out = espflow_qemu(port, &encrypted_write);
     let stdout = ok(&out);
     assert!(
         stdout.contains("\"verified\":true"),
@@ -166,21 +164,7 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
         "espflow's encrypted write is espsecure's ciphertext"
     );
     // Unchanged, the same write is proven in place through the ROM's MD5 of the ciphertext.
-    let again = ok(&espflow_qemu(
-        port,
-        &[
-            "--format",
-            "json",
-            "--baud",
-            "115200",
-            "write-flash",
-            "--encrypt-key",
-            &key,
-            "--encrypt",
-            "0x20000",
-            &enc_file,
-        ],
-    ));
+    let again = ok(&espflow_qemu(port, &encrypted_write));
     assert!(
         again.contains("\"bytes_sent\":0"),
         "nothing sent again: {again}"

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use md5::{Digest, Md5};
 
 use super::real_rom::{
-    Machine, flash_file, free_port, kill_write_midway, qemu_or_skip, say, start,
+    Machine, check_resumed, flash_file, free_port, kill_write_midway, qemu_or_skip, say, start,
 };
 use crate::support::trials::summary_field;
 
@@ -165,17 +165,7 @@ fn esp32_stub_on_the_real_rom() {
     let reached = kill_write_midway(espflow_cmd(port, &state, BAUD, &write2), 0.4);
     assert!(reached > 0, "the killed write never made progress");
     let (out, _) = espflow(port, &state, &write2);
-    let said = String::from_utf8_lossy(&out.stdout).to_string();
-    assert_eq!(summary_field(&said, "resumed"), Some(1), "{said}");
-    let sent = summary_field(&said, "bytes_sent").unwrap_or_else(|| panic!("{said}"));
-    assert!(
-        sent < SIZE as u64 * 3 / 4,
-        "the resumed write sent {sent} bytes after {reached} were done"
-    );
-    assert!(
-        flash_file(&flash, ADDR, SIZE, |f| f == data2) == data2,
-        "the resumed write left the wrong bytes"
-    );
+    check_resumed(&out, reached, &flash, ADDR, &data2);
 
     say(&format!(
         "real_rom_esp32_stub: board-info (upload+entry) {:.1} s, write+verify 1 MiB {:.1} s at {BAUD}, read 1 MiB {:.1} s, md5 {:.1} s, unchanged re-flash {:.1} s, one sector {:.1} s, erase {:.1} s",
