@@ -181,10 +181,15 @@ pub(super) fn start_with_efuse(
 /// took; fails the test if it fails.
 /// espflow on the emulated C3 at 921600, its journal in a directory of this port's own.
 fn espflow_cmd(port: u16, args: &[&str]) -> Command {
+    espflow_cmd_at(port, "921600", args)
+}
+
+/// [`espflow_cmd`] at `baud`.
+fn espflow_cmd_at(port: u16, baud: &str, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_espflow"));
     cmd.args(["--chip", "esp32c3", "--port"])
         .arg(format!("socket://127.0.0.1:{port}"))
-        .args(["--baud", "921600"])
+        .args(["--baud", baud])
         .args(args)
         .env(
             "ESPFLOW_STATE_DIR",
@@ -363,6 +368,116 @@ fn c3_stub_on_the_real_rom() {
         t_same.as_secs_f64(),
         t_one.as_secs_f64(),
         t_resume.as_secs_f64(),
+        t_erase.as_secs_f64()
+    ));
+}
+
+/// The C3's ROM loader alone (`--no-stub`), at 115200, the rate its emulated UART keeps up
+/// with: board-info, a 256 KiB write and its verify, read-back, MD5, an unchanged re-flash
+/// and a one-sector change (both proven with the ROM's MD5), and erase-region.
+#[test]
+fn c3_rom_path_on_the_real_rom() {
+    let Some(_one) = qemu_or_skip(Machine::Esp32c3, "real_rom (ROM path)") else {
+        return;
+    };
+    const LEN: usize = 256 << 10;
+    let dir = tempfile::tempdir().unwrap();
+    let flash = dir.path().join("flash.bin");
+    std::fs::write(&flash, vec![0u8; 4 << 20]).unwrap();
+    let data = crate::support::random_bytes(LEN, 0x5EED);
+    let image = dir.path().join("rom-path.bin");
+    std::fs::write(&image, &data).unwrap();
+    let port = free_port();
+    let _qemu = start(Machine::Esp32c3, dir.path(), &flash, port);
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let addr = format!("0x{ADDR:X}");
+    let rom = |args: &[&str]| {
+        let all = [&["--no-stub"][..], args].concat();
+        let start = Instant::now();
+        let out = espflow_cmd_at(port, "115200", &all)
+            .output()
+            .expect("espflow runs");
+        assert!(
+            out.status.success(),
+            "espflow {all:?} failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out, start.elapsed())
+    };
+
+    let (out, t_info) = rom(&["board-info"]);
+    let info = String::from_utf8_lossy(&out.stdout);
+    assert!(info.contains("ESP32-C3") && info.contains("ROM"), "{info}");
+
+    let write = [
+        "--format",
+        "json",
+        "write-flash",
+        addr.as_str(),
+        &path(&image),
+    ];
+    let (out, t_write) = rom(&write);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(
+        crate::support::trials::summary_field(&said, "verified"),
+        Some(1),
+        "{said}"
+    );
+    assert!(flash_file(&flash, ADDR, LEN, |f| f == data) == data);
+
+    let back = dir.path().join("back.bin");
+    let (_, t_read) = rom(&["read-flash", &addr, &LEN.to_string(), &path(&back)]);
+    assert!(std::fs::read(&back).unwrap() == data, "read-back differs");
+
+    let (out, _) = rom(&["checksum-md5", &addr, &LEN.to_string()]);
+    let want: String = Md5::digest(&data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&want));
+
+    let (out, t_same) = rom(&write);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(
+        crate::support::trials::summary_field(&said, "bytes_sent"),
+        Some(0),
+        "{said}"
+    );
+
+    let mut one = data.clone();
+    one[3 * 0x1000 + 1] ^= 0x81;
+    let one_file = dir.path().join("one.bin");
+    std::fs::write(&one_file, &one).unwrap();
+    let (out, t_one) = rom(&["--format", "json", "write-flash", &addr, &path(&one_file)]);
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(
+        crate::support::trials::summary_field(&said, "bytes_sent"),
+        Some(0x1000),
+        "{said}"
+    );
+    assert!(flash_file(&flash, ADDR, LEN, |f| f == one) == one);
+
+    let (_, t_erase) = rom(&["erase-region", &addr, "0x1000"]);
+    let file = flash_file(&flash, ADDR, 0x2000, |f| {
+        f[..0x1000].iter().all(|&b| b == 0xFF)
+    });
+    assert!(
+        file[..0x1000].iter().all(|&b| b == 0xFF),
+        "erase-region left data behind"
+    );
+    assert!(
+        file[0x1000..] == one[0x1000..0x2000],
+        "erase-region touched the next sector"
+    );
+
+    say(&format!(
+        "real_rom (ROM path, 115200): board-info {:.1} s, write+verify 256 KiB {:.1} s, read {:.1} s, unchanged re-flash {:.1} s, one sector {:.1} s, erase {:.1} s",
+        t_info.as_secs_f64(),
+        t_write.as_secs_f64(),
+        t_read.as_secs_f64(),
+        t_same.as_secs_f64(),
+        t_one.as_secs_f64(),
         t_erase.as_secs_f64()
     ));
 }
