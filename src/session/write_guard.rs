@@ -19,7 +19,11 @@ impl Session {
             return Ok(());
         };
         let digests = boot_digests(&state);
-        let signed = |i: &Image| signature::signed_for(&i.data, &digests);
+        // Each image's signature is checked once, and only where secure boot can ask.
+        let signed: Vec<bool> = images
+            .iter()
+            .map(|i| state.secure_boot && signature::signed_for(&i.data, &digests))
+            .collect();
         let ranges = |encrypted: Option<bool>| -> Vec<(u32, u32)> {
             images
                 .iter()
@@ -30,8 +34,9 @@ impl Session {
         // The boot region may take an image signed with one of the device's keys.
         let unsigned: Vec<(u32, u32)> = images
             .iter()
-            .filter(|i| !signed(i))
-            .map(|i| (i.addr, i.data.len() as u32))
+            .zip(&signed)
+            .filter(|(_, s)| !**s)
+            .map(|(i, _)| (i.addr, i.data.len() as u32))
             .collect();
         let force = self.opts.force;
         let boot_rule = SecurityState {
@@ -47,7 +52,11 @@ impl Session {
         // An app image the bootloader would refuse to boot: secure boot v2 checks every app
         // against the key digests.
         if state.secure_boot_version == Some(2) {
-            for img in images.iter().filter(|i| is_app_image(i) && !signed(i)) {
+            let refused = images
+                .iter()
+                .zip(&signed)
+                .filter(|(i, s)| is_app_image(i) && !**s);
+            for (img, _) in refused {
                 let why = if digests.is_empty() {
                     "no secure boot key digest of the device could be read to check it against"
                         .to_string()

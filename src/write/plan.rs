@@ -67,13 +67,18 @@ impl Image {
         }
     }
 
-    /// The image as the raw flash holds it, for the comparisons that read raw flash.
-    pub fn as_raw(&self) -> Option<Image> {
-        Some(Image::new(
-            self.addr,
-            self.raw()?.to_vec(),
-            self.name.clone(),
-        ))
+    /// The image as the raw flash holds it, for the comparisons that read raw flash: the
+    /// image itself when it goes as it is, a copy holding the ciphertext when the chip
+    /// encrypts it and the host knows the key.
+    pub fn as_raw(&self) -> Option<std::borrow::Cow<'_, Image>> {
+        match &self.encryption {
+            Encryption::Plain => Some(std::borrow::Cow::Borrowed(self)),
+            Encryption::ByChip { ciphertext } => Some(std::borrow::Cow::Owned(Image::new(
+                self.addr,
+                ciphertext.clone()?,
+                self.name.clone(),
+            ))),
+        }
     }
 }
 
