@@ -46,7 +46,10 @@ fi
 # Cargo hashes where path dependencies live into symbol names, and the link layout
 # follows those names, so the bytes would depend on where the checkout is. Building from
 # one fixed place makes every checkout produce the same images.
+# Two builds at once would share it, so each waits for the other.
 stage=/tmp/espflow-stub-build
+exec 9>"$stage.lock"
+flock 9
 rm -rf "$stage/src"
 mkdir -p "$stage/src"
 cp "$root/Cargo.toml" "$stage/src/"

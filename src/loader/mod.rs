@@ -873,9 +873,15 @@ impl Loader {
         self.request(cmd, &begin, 0).map(|_| ())
     }
 
-    /// Whether FLASH_BEGIN carries the `encrypted` word here.
+    /// Whether the loader here encrypts what a FLASH_BEGIN with the `encrypted` word
+    /// asks for: a ROM whose FLASH_BEGIN has the word, espflow's stub where it says so in
+    /// its capabilities, and another stub (esptool's encrypts).
     pub fn can_encrypt(&self) -> bool {
-        self.chip.facts().begin_has_encrypted_word || self.is_stub()
+        if !self.is_stub() {
+            return self.chip.facts().begin_has_encrypted_word;
+        }
+        self.capabilities()
+            .is_none_or(|c| c.flags & espflow_protocol::caps::FLAG_ENCRYPTED_WRITES != 0)
     }
 
     /// Ends a write. `reboot` leaves the loader, so it is only sent when asked for.

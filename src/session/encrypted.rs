@@ -1,9 +1,10 @@
 //! Writes the chip encrypts: the checks that come before anything is sent.
 //!
-//! An encrypted image goes through the ROM loader with the `encrypted` word of
-//! FLASH_BEGIN set; the chip encrypts each block with its own key as it programs it.
-//! The loader erases and programs whole sectors, and can put back the bytes that share a
-//! sector with the image only by encrypting them too, which would destroy them. So an
+//! An encrypted image goes with the `encrypted` word of FLASH_BEGIN set, to espflow's stub
+//! where it can encrypt (the C3's, through its ROM's manual-encryption functions) and to
+//! the ROM loader otherwise; the chip encrypts each block with its own key as it programs
+//! it. Either erases and programs whole sectors, and could put back the bytes that share
+//! a sector with the image only by encrypting them too, which would destroy them. So an
 //! encrypted image starts on a sector boundary and runs to the end of its last sector:
 //! the rest of that sector must be erased and is written as encrypted 0xFF (which reads
 //! back as 0xFF through the chip's decryption). Anything else is refused before the first
@@ -36,11 +37,12 @@ impl Session {
             return Ok(None);
         }
         let chip = self.chip();
-        if self.loader.is_stub() || !self.loader.can_encrypt() {
+        if !self.loader.can_encrypt() && !self.stub_encrypts() {
             let why = if self.loader.is_stub() {
                 "the stub already running cannot encrypt"
             } else {
-                "its ROM loader's FLASH_BEGIN has no encrypted word"
+                "its ROM loader's FLASH_BEGIN has no encrypted word, and espflow's stub \
+                 for it cannot encrypt either"
             };
             return Err(Error::Refused {
                 reason: format!(

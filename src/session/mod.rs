@@ -390,6 +390,23 @@ impl Session {
         Ok(outcome)
     }
 
+    /// Whether the session would start a stub that encrypts writes (a chip whose stub
+    /// drives the ROM's manual-encryption path, with the options and the chip allowing the
+    /// stub). A stub already running says so itself ([`Loader::can_encrypt`]).
+    pub(crate) fn stub_encrypts(&self) -> bool {
+        let chip = self.loader.chip();
+        !self.loader.is_stub()
+            && self.stub.is_none()
+            && self.stub_refused().is_none()
+            && self.uses_stub()
+            && StubImage::for_chip(chip).is_some()
+            && chip
+                .facts()
+                .stub
+                .as_ref()
+                .is_some_and(|s| s.encrypted_writes)
+    }
+
     /// Whether the options let this chip's stub be used.
     fn uses_stub(&self) -> bool {
         match self.opts.stub {
@@ -501,8 +518,8 @@ impl Session {
         {
             return Ok(s);
         }
-        // espflow's stubs cannot encrypt yet: such a write stays on the ROM loader.
-        self.settle_loader(prepared.is_none())?;
+        // An encrypted write stays on the ROM loader unless the stub can encrypt.
+        self.settle_loader(prepared.is_none() || self.stub_encrypts())?;
         write::write_images(&mut self.loader, images, opts, journal, progress)
     }
 

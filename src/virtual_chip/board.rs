@@ -11,6 +11,7 @@ use md5::Digest as _;
 use super::Output;
 use super::flash::{EraseKind, FlashError};
 use super::soc::Soc;
+use crate::encryption::FlashEncryption;
 
 /// Whether a flash cache could fetch while SPI1 runs an erase or program.
 ///
@@ -158,6 +159,23 @@ impl SpiFlash for Board {
         Ok(())
     }
 
+    /// As the chip's encryption engine does: the eFuse key encrypts each 16-byte block at
+    /// its own address, and the ciphertext is programmed. Without a usable key (none
+    /// burnt, or manual encryption disabled) the request fails, where a real chip would
+    /// encrypt with a key nothing can read back.
+    fn program_encrypted(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        let chip = self.soc.chip;
+        let key = self
+            .soc
+            .efuses
+            .manual_encryption_key(chip)
+            .ok_or(FlashFault)?;
+        let cipher = FlashEncryption::new(chip, &key, None).map_err(|_| FlashFault)?;
+        let mut block = data.to_vec();
+        cipher.encrypt(addr, &mut block).map_err(|_| FlashFault)?;
+        self.program(addr, &block)
+    }
+
     fn attach(&mut self, _config: u32) -> Result<(), FlashFault> {
         self.cache.check("attach")
     }
@@ -231,6 +249,16 @@ impl Hal for Board {
     /// As the dual-core chips' stubs decide it: SPI1 only while the other CPU is parked.
     fn flash_allowed(&mut self) -> bool {
         !self.soc.other_core_runs()
+    }
+
+    /// As the chip's own stub says: only stubs that drive the ROM's manual-encryption path.
+    fn encrypted_writes(&self) -> bool {
+        self.soc
+            .chip
+            .facts()
+            .stub
+            .as_ref()
+            .is_some_and(|s| s.encrypted_writes)
     }
 
     fn md5(&mut self) -> Md5 {

@@ -75,6 +75,7 @@ pub fn write_run_stub(
     data: &[u8],
     caps: Capabilities,
     compress: bool,
+    encrypted: bool,
     on_commit: &mut dyn FnMut(u32, u64),
 ) -> Result<RunStats> {
     let max_block = caps.max_block.min(STUB_WRITE_BLOCK);
@@ -92,7 +93,7 @@ pub fn write_run_stub(
             block,
             blocks.len() as u32,
             compressed,
-            false,
+            encrypted,
         )?;
         let narrowest = block <= MIN_STUB_BLOCK;
         let (window, retries) = if block == max_block {

@@ -32,6 +32,7 @@ pub use journal::Journal;
 pub use plan::{Image, PlanError, WritePlan};
 
 use crate::error::{Error, Result};
+use espflow_protocol::caps::FLAG_ENCRYPTED_WRITES;
 use espflow_protocol::{Status, StubError};
 
 use crate::loader::{Loader, LoaderError};
@@ -211,12 +212,13 @@ pub fn write_images(
                 });
             };
             let stats = match caps {
-                // The session sends encrypted images through the ROM loader only.
-                Some(_) if img.encrypted() => {
+                // The session keeps encrypted images on the ROM loader where the stub
+                // cannot encrypt; this is the last line against plaintext going out.
+                Some(caps) if img.encrypted() && caps.flags & FLAG_ENCRYPTED_WRITES == 0 => {
                     return Err(Error::Refused {
                         reason: format!(
-                            "{}: espflow's stub cannot encrypt a write; it goes through the \
-                             ROM loader",
+                            "{}: the stub running cannot encrypt a write (reset the chip \
+                             to its ROM loader, which can)",
                             img.name
                         ),
                     });
@@ -240,6 +242,7 @@ pub fn write_images(
                         &wide,
                         caps,
                         opts.compress,
+                        img.encrypted(),
                         &mut on_commit,
                     )
                     .inspect_err(|_| {
@@ -351,7 +354,7 @@ fn repair_kept(loader: &mut Loader, addr: u32, data: &[u8], head: &[u8], tail: &
         let at = (start + off) as u32;
         let bytes = &whole[off..off + sector];
         let _ = match loader.capabilities() {
-            Some(caps) => execute::write_run_stub(loader, at, bytes, caps, z, &mut quiet),
+            Some(caps) => execute::write_run_stub(loader, at, bytes, caps, z, false, &mut quiet),
             None => {
                 let form = execute::RomForm {
                     compress: z,

@@ -106,15 +106,35 @@ fn unchanged_outside(after: &[u8], before: &[u8], range: std::ops::Range<usize>)
 }
 
 #[test]
-fn an_encrypted_write_leaves_espsecures_ciphertext_and_skips_it_once_the_key_is_known() {
+fn an_encrypted_write_through_the_stub_leaves_espsecures_ciphertext_and_skips_it_with_the_key() {
+    encrypted_write_sequence(&[]);
+}
+
+#[test]
+fn an_encrypted_write_through_the_rom_loader_does_the_same() {
+    encrypted_write_sequence(&["--no-stub"]);
+}
+
+/// Encrypted writes through the loader `loader` chooses (nothing: espflow's stub, which
+/// encrypts on the C3): the raw flash is espsecure's ciphertext, with nothing outside the
+/// image's sectors touched; with the key, an unchanged write sends nothing and a changed
+/// sector goes alone.
+fn encrypted_write_sequence(loader: &[&str]) {
     let addr = 0x2_0000;
     let b = Bench::new(11, addr..addr + 3 * SECTOR);
     let image = random_bytes(0x2A30, 12);
     let file = b.file("app.bin", &image);
     let before = b.flash();
 
-    let out = b.write(&["write-flash", "--encrypt", &format!("0x{addr:X}"), &file]);
+    let first = ["write-flash", "--encrypt", &format!("0x{addr:X}"), &file];
+    let out = b.write(&[loader, &first[..]].concat());
     ok(&out);
+    let stub_started = String::from_utf8_lossy(&out.stdout).contains(r#""stage":"stub-upload""#);
+    assert_eq!(
+        stub_started,
+        loader.is_empty(),
+        "the stub is used where it encrypts"
+    );
     let s = summary(&out);
     assert_eq!(
         s["verified"], false,
@@ -148,7 +168,7 @@ fn an_encrypted_write_leaves_espsecures_ciphertext_and_skips_it_once_the_key_is_
 
     // With the key the same write is proven in place: nothing is sent, and it is verified.
     let key = b.key.display().to_string();
-    let args = ["write-flash", "--encrypt-key", &key, "--encrypt"];
+    let args = [loader, &["write-flash", "--encrypt-key", &key, "--encrypt"]].concat();
     let out = b.write(&[&args[..], &[&format!("0x{addr:X}"), &file]].concat());
     let s = summary(&out);
     assert_eq!(s["bytes_sent"], 0, "{s}");

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 use std::process::Output;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -135,24 +135,37 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
         "the flash is unchanged"
     );
 
-    // Written through the chip's encryption: the ROM's FLASH_BEGIN with its encrypted word
-    // set must leave what espsecure computes for the key, as esptool's encrypted write does.
+    // Written through the chip's encryption by espflow's stub (the default), which takes
+    // FLASH_BEGIN's encrypted word and programs each sector through the ROM's
+    // manual-encryption functions: the raw flash must hold what espsecure computes for the
+    // key, and what esptool's encrypted write of the same image leaves.
     let image = random_bytes(0x2A30, 24);
     let enc_file = write(dir.path(), "enc.bin", &image);
-    let encrypted_write = [
-        "--format",
-        "json",
-        "--baud",
-        "115200",
-        "write-flash",
-        "--encrypt-key",
-        key.as_str(),
-        "--encrypt",
-        "0x20000",
-        enc_file.as_str(),
-    ];
-    let out = espflow_qemu(port, &encrypted_write);
-    let stdout = ok(&out);
+    let encrypted_write = |addr: &str, file: &str, extra: &[&str]| {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[
+            "write-flash",
+            "--encrypt-key",
+            key.as_str(),
+            "--encrypt",
+            addr,
+        ]);
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.to_string())
+            .chain([file.to_string()])
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let started = Instant::now();
+        let out = espflow_qemu(port, &args);
+        (ok(&out), started.elapsed().as_secs_f64())
+    };
+    let (stdout, stub_secs) = encrypted_write("0x20000", &enc_file, &[]);
+    assert!(
+        stdout.contains(r#""stage":"stub-upload""#),
+        "the write went through the stub: {stdout}"
+    );
     assert!(
         stdout.contains("\"verified\":true"),
         "verified against the ciphertext: {stdout}"
@@ -161,21 +174,52 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
     let ours = crate::real_rom::flash_file(&flash, 0x20000, image.len(), |b| b == &want[..]);
     assert!(
         ours == want,
-        "espflow's encrypted write is espsecure's ciphertext"
+        "espflow's encrypted write through its stub is espsecure's ciphertext"
     );
-    // Unchanged, the same write is proven in place through the ROM's MD5 of the ciphertext.
-    let again = ok(&espflow_qemu(port, &encrypted_write));
+    // Unchanged, the same write is proven in place by the MD5 of the ciphertext.
+    let (again, _) = encrypted_write("0x20000", &enc_file, &[]);
     assert!(
         again.contains("\"bytes_sent\":0"),
         "nothing sent again: {again}"
     );
-    // esptool connects right after espflow let go; QEMU's socket can still be busy closing
-    // the last connection, which esptool reports as "No more data": it gets one more try.
+    // One sector changed: the stub's sector digests against the ciphertext the host
+    // computes leave the others in place.
+    let mut changed = image.clone();
+    changed[0x1100] ^= 0xFF;
+    let changed_file = write(dir.path(), "changed.bin", &changed);
+    let (one, _) = encrypted_write("0x20000", &changed_file, &[]);
+    assert!(
+        one.contains("\"bytes_sent\":4096"),
+        "one sector sent: {one}"
+    );
+    let want_changed = espsecure_encrypt(dir.path(), &key, 0x20000, &changed);
+    let now = crate::real_rom::flash_file(&flash, 0x20000, image.len(), |b| b == &want_changed[..]);
+    assert!(
+        now == want_changed,
+        "the changed sector is espsecure's ciphertext"
+    );
+
+    // The ROM loader alone does the same (uncompressed: the C3's ROM refuses a compressed
+    // encrypted write). A reset brings the ROM back from the stub.
+    qemu.reset();
+    let (_, rom_secs) = encrypted_write("0x40000", &enc_file, &["--no-stub", "--baud", "115200"]);
+    let want40 = espsecure_encrypt(dir.path(), &key, 0x40000, &image);
+    let rom = crate::real_rom::flash_file(&flash, 0x40000, image.len(), |b| b == &want40[..]);
+    assert!(
+        rom == want40,
+        "espflow's encrypted write through the ROM too"
+    );
+
+    // esptool writes the first image encrypted where espflow's stub wrote it: the raw flash
+    // must come out as espflow's stub left it. Its connection follows espflow's at once;
+    // QEMU's socket can still be busy closing the last one, which esptool reports as "No
+    // more data": it gets one more try.
+    qemu.reset();
     let esptool_args = [
         "--no-stub",
         "write-flash",
         "--encrypt",
-        "0x30000",
+        "0x20000",
         enc_file.as_str(),
     ];
     let mut out = esptool_qemu(port, &esptool_args);
@@ -189,14 +233,17 @@ fn efuse_summary_and_the_guard_on_the_emulated_c3() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let want30 = espsecure_encrypt(dir.path(), &key, 0x30000, &image);
-    let by_esptool =
-        crate::real_rom::flash_file(&flash, 0x30000, image.len(), |b| b == &want30[..]);
+    let by_esptool = crate::real_rom::flash_file(&flash, 0x20000, image.len(), |b| b == &ours[..]);
     assert!(
-        by_esptool == want30,
-        "esptool's encrypted write is espsecure's ciphertext too"
+        by_esptool == ours,
+        "esptool's encrypted write leaves the raw flash espflow's stub left"
     );
-    say("real_rom_efuse: an encrypted write through the ROM equals espsecure's and esptool's");
+    say(&format!(
+        "real_rom_efuse: encrypted write of {} bytes through espflow's stub {stub_secs:.1} s, \
+         through the ROM at 115200 {rom_secs:.1} s; both equal espsecure's ciphertext and \
+         esptool's encrypted write",
+        image.len()
+    ));
 
     let out = ok(&espflow_qemu(port, &["--format", "json", "board-info"]));
     let info = out.lines().find(|l| l.contains(r#""event":"board_info""#));

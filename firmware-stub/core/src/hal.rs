@@ -17,6 +17,13 @@ pub trait SpiFlash {
     /// Programs `data` at `addr`. The range may span pages (at most one sector); every
     /// byte it covers is erased. Drivers split it into page programs as the part needs.
     fn program(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault>;
+    /// Programs `data` at `addr` through the chip's flash-encryption engine, which encrypts
+    /// it with the eFuse key for that address on its way to the flash. `addr` and the
+    /// length are 16-byte multiples and every byte is erased. A chip that cannot refuses.
+    fn program_encrypted(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        let _ = (addr, data);
+        Err(FlashFault)
+    }
     /// Attaches the flash on the pins `config` names (0: the default pins).
     fn attach(&mut self, config: u32) -> Result<(), FlashFault>;
     /// Tells the flash driver the chip's size, so it accepts addresses up to it.
@@ -56,6 +63,11 @@ pub trait Hal {
     /// CPU prevents; such a chip answers false, and flash commands are refused.
     fn flash_allowed(&mut self) -> bool {
         true
+    }
+
+    /// Whether [`SpiFlash::program_encrypted`] works here; the capabilities say so.
+    fn encrypted_writes(&self) -> bool {
+        false
     }
 
     fn md5(&mut self) -> Self::Md5;

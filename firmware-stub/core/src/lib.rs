@@ -159,14 +159,20 @@ impl<H: Hal> Stub<H> {
         }
     }
 
-    /// What the stub tells a host that asks.
-    pub fn capabilities() -> Capabilities {
+    /// What the stub tells a host that asks, on `hal`'s chip.
+    pub fn capabilities(hal: &H) -> Capabilities {
+        let encrypts = if hal.encrypted_writes() {
+            caps::FLAG_ENCRYPTED_WRITES
+        } else {
+            0
+        };
         Capabilities {
             version: caps::VERSION,
             flags: caps::FLAG_PIPELINED_WRITES
                 | caps::FLAG_SKIP_UNCHANGED
                 | caps::FLAG_SECTOR_DIGESTS
-                | caps::FLAG_PROTOCOL_V2,
+                | caps::FLAG_PROTOCOL_V2
+                | encrypts,
             max_block: MAX_BLOCK,
             write_window: WRITE_WINDOW,
             read_window: READ_WINDOW,
@@ -296,15 +302,15 @@ impl<H: Hal> Stub<H> {
                 // frame; a host that did not ask gets v1 and the flag cleared.
                 let v2 = flags & caps::HOST_PROTOCOL_V2 != 0;
                 self.out.v2 = v2;
-                let mut c = Self::capabilities();
+                let mut c = Self::capabilities(hal);
                 if !v2 {
                     c.flags &= !caps::FLAG_PROTOCOL_V2;
                 }
                 payload[..caps::REPLY_LEN].copy_from_slice(&c.to_bytes());
                 Ok(caps::REPLY_LEN)
             }
-            Some(Command::FlashBegin) => self.begin(data, WriteMode::Plain),
-            Some(Command::FlashDeflBegin) => self.begin(data, WriteMode::Deflate),
+            Some(Command::FlashBegin) => self.begin(hal, data, WriteMode::Plain),
+            Some(Command::FlashDeflBegin) => self.begin(hal, data, WriteMode::Deflate),
             Some(cmd @ (Command::FlashData | Command::FlashDeflData)) => {
                 let mode = if cmd == Command::FlashData {
                     WriteMode::Plain
@@ -438,7 +444,7 @@ impl<H: Hal> Stub<H> {
         Ok(0)
     }
 
-    fn begin(&mut self, data: &[u8], mode: WriteMode) -> Reply {
+    fn begin(&mut self, hal: &H, data: &[u8], mode: WriteMode) -> Reply {
         self.mode = WriteMode::Idle;
         let FlashBegin {
             size,
@@ -447,17 +453,23 @@ impl<H: Hal> Stub<H> {
             encrypted,
             ..
         } = FlashBegin::parse(data).map_err(bad_len)?;
-        // The fifth word asks the chip to encrypt; this stub does not do that yet, and
-        // silently writing plaintext would be worse than refusing.
-        if encrypted.is_some_and(|e| e != 0) {
+        let encrypted = encrypted.is_some_and(|e| e != 0);
+        // Where the chip cannot encrypt, silently writing plaintext would be worse than
+        // refusing.
+        if encrypted && !hal.encrypted_writes() {
             return Err(stub_err(StubError::NotImplemented));
+        }
+        // An encrypted stream covers whole sectors: the stub erases each one it touches
+        // and cannot keep neighbouring bytes, which it could only read as ciphertext.
+        if encrypted && !(offset.is_multiple_of(SECTOR) && size.is_multiple_of(SECTOR)) {
+            return Err(stub_err(StubError::BadDataLen));
         }
         if block_size == 0 || block_size > MAX_BLOCK {
             return Err(stub_err(StubError::BadBlockSize));
         }
         self.ranged((offset, size)).in_flash(offset, size)?;
         self.stream = (offset, size);
-        self.writer.begin(offset, size);
+        self.writer.begin(offset, size, encrypted);
         if mode == WriteMode::Deflate {
             self.inflater.reset();
         }

@@ -50,6 +50,15 @@ impl SpiFlash for Mem {
         }
         Ok(())
     }
+    /// A stand-in for the encryption engine: each byte mixed with its address.
+    fn program_encrypted(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        let cipher: Vec<u8> = data
+            .iter()
+            .enumerate()
+            .map(|(i, b)| toy_cipher(addr + i as u32, *b))
+            .collect();
+        self.program(addr, &cipher)
+    }
     fn attach(&mut self, _config: u32) -> Result<(), FlashFault> {
         Ok(())
     }
@@ -79,11 +88,17 @@ impl<const N: usize> Hasher<N> for Sum<N> {
     }
 }
 
+fn toy_cipher(addr: u32, b: u8) -> u8 {
+    b ^ 0x5A ^ (addr as u8) ^ ((addr >> 8) as u8)
+}
+
 struct Board {
     flash: Mem,
     sent: Vec<Vec<u8>>,
     /// Set to answer as a chip whose other CPU runs.
     flash_blocked: bool,
+    /// Set to answer as a chip whose stub encrypts.
+    encrypts: bool,
 }
 
 impl Hal for Board {
@@ -108,6 +123,9 @@ impl Hal for Board {
     }
     fn flash_allowed(&mut self) -> bool {
         !self.flash_blocked
+    }
+    fn encrypted_writes(&self) -> bool {
+        self.encrypts
     }
     fn md5(&mut self) -> Sum<16> {
         Sum::default()
@@ -158,6 +176,7 @@ fn v2_stub() -> (std::boxed::Box<Stub<Board>>, Board) {
         },
         sent: Vec::new(),
         flash_blocked: false,
+        encrypts: false,
     };
     let mut stub = std::boxed::Box::new(Stub::new(115_200));
     let hello = CapabilitiesRequest {
@@ -205,6 +224,7 @@ fn a_v1_host_gets_v1_answers() {
         },
         sent: Vec::new(),
         flash_blocked: false,
+        encrypts: false,
     };
     let mut stub = Stub::new(115_200);
     let hello = CapabilitiesRequest {
@@ -417,4 +437,102 @@ fn flash_commands_are_refused_while_the_other_cpu_could_fetch() {
     );
     assert_eq!(ask(&mut stub, &mut hal, &erase).1, Status::Ok);
     assert_eq!(hal.flash.bytes[0x1000], 0xFF);
+}
+
+/// FLASH_BEGIN with `encrypted` set, at `offset` for `size` bytes in 4 KiB blocks.
+fn encrypted_begin(offset: u32, size: u32, seq: u32) -> Vec<u8> {
+    let begin = FlashBegin {
+        size,
+        blocks: size.div_ceil(0x1000),
+        block_size: 0x1000,
+        offset,
+        encrypted: Some(1),
+    };
+    seal(request(Command::FlashBegin, &encode(&begin), 0), seq)
+}
+
+fn capability_flags(stub: &mut Stub<Board>, hal: &mut Board) -> u32 {
+    let hello = CapabilitiesRequest {
+        host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
+    };
+    stub.handle(
+        hal,
+        &request(Command::EspflowCapabilities, &encode(&hello), 0),
+    );
+    let answer = hal.sent.pop().unwrap();
+    let (f, _) = frame::open_answer(&answer).unwrap();
+    Capabilities::parse(&f[8..8 + caps::REPLY_LEN])
+        .unwrap()
+        .flags
+}
+
+#[test]
+fn a_chip_that_cannot_encrypt_refuses_an_encrypted_stream() {
+    let (mut stub, mut hal) = v2_stub();
+    assert_eq!(
+        capability_flags(&mut stub, &mut hal) & caps::FLAG_ENCRYPTED_WRITES,
+        0
+    );
+    let (_, st, _) = ask(&mut stub, &mut hal, &encrypted_begin(0x10000, 0x1000, 1));
+    assert_eq!(st, Status::Stub(StubError::NotImplemented));
+    let (_, st, _) = ask(&mut stub, &mut hal, &seal(block(0, &[0x11; 0x1000]), 2));
+    assert_eq!(st, Status::Stub(StubError::NotInFlashMode));
+    assert_eq!(hal.flash.changes, 0);
+}
+
+#[test]
+fn an_encrypted_stream_programs_whole_sectors_through_the_engine_without_comparing() {
+    let (mut stub, mut hal) = v2_stub();
+    hal.encrypts = true;
+    assert_ne!(
+        capability_flags(&mut stub, &mut hal) & caps::FLAG_ENCRYPTED_WRITES,
+        0
+    );
+    // Only whole sectors: the bytes around a partial one could only be read as ciphertext.
+    for (offset, size) in [(0x10010, 0x1000), (0x10000, 0x1800), (0x10800, 0x2000)] {
+        let (_, st, _) = ask(&mut stub, &mut hal, &encrypted_begin(offset, size, 1));
+        assert_eq!(
+            st,
+            Status::Stub(StubError::BadDataLen),
+            "{offset:#x}+{size:#x}"
+        );
+    }
+    assert_eq!(hal.flash.changes, 0);
+    // The first sector already holds the plaintext (a plain write would skip it), the
+    // second is erased; the sectors around them hold data.
+    let plain: Vec<u8> = (0..0x2000u32).map(|i| (i * 7 % 251) as u8).collect();
+    hal.flash.bytes[0xF000..0x10000].fill(0x33);
+    hal.flash.bytes[0x10000..0x11000].copy_from_slice(&plain[..0x1000]);
+    hal.flash.bytes[0x12000..0x13000].fill(0x44);
+    let (_, st, _) = ask(&mut stub, &mut hal, &encrypted_begin(0x10000, 0x2000, 2));
+    assert_eq!(st, Status::Ok);
+    for (i, chunk) in plain.chunks(0x1000).enumerate() {
+        let (h, st, _) = ask(
+            &mut stub,
+            &mut hal,
+            &seal(block(i as u32, chunk), 3 + i as u32),
+        );
+        assert_eq!((st, h.value), (Status::Ok, 0x11000 + 0x1000 * i as u32));
+    }
+    let want: Vec<u8> = plain
+        .iter()
+        .enumerate()
+        .map(|(i, b)| toy_cipher(0x10000 + i as u32, *b))
+        .collect();
+    assert!(
+        hal.flash.bytes[0x10000..0x12000] == want[..],
+        "ciphertext in place"
+    );
+    assert!(hal.flash.bytes[0xF000..0x10000].iter().all(|b| *b == 0x33));
+    assert!(hal.flash.bytes[0x12000..0x13000].iter().all(|b| *b == 0x44));
+    let stats = stub.write_stats();
+    assert_eq!(
+        (
+            stats.sectors_skipped,
+            stats.sectors_erased,
+            stats.sectors_programmed
+        ),
+        (0, 1, 2),
+        "the erased sector is programmed without an erase"
+    );
 }

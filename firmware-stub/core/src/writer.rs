@@ -39,6 +39,9 @@ pub struct SectorWriter {
     start: u32,
     next: u32,
     end: u32,
+    /// The stream goes through the flash-encryption engine: whole sectors, erased and
+    /// programmed without a compare or read-back, as the flash holds ciphertext.
+    encrypted: bool,
     pub stats: WriteStats,
 }
 
@@ -52,14 +55,17 @@ impl Default for SectorWriter {
             start: 0,
             next: 0,
             end: 0,
+            encrypted: false,
             stats: WriteStats::default(),
         }
     }
 }
 
 impl SectorWriter {
-    /// Starts a stream of `size` bytes at `offset`.
-    pub fn begin(&mut self, offset: u32, size: u32) {
+    /// Starts a stream of `size` bytes at `offset`; an `encrypted` one covers whole
+    /// sectors (the caller checks).
+    pub fn begin(&mut self, offset: u32, size: u32, encrypted: bool) {
+        self.encrypted = encrypted;
         self.base = offset & !(SECTOR - 1);
         self.fill = 0;
         self.start = offset;
@@ -107,6 +113,9 @@ impl SectorWriter {
     }
 
     fn commit<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
+        if self.encrypted {
+            return self.commit_encrypted(flash);
+        }
         let len = SECTOR as usize;
         if self.fill < len {
             // The stream ends inside this sector: keep what follows it.
@@ -123,16 +132,7 @@ impl SectorWriter {
                 .zip(self.buf.chunks(PAGE))
                 .any(|(old, new)| old != new && old.iter().any(|b| *b != 0xFF));
             if needs_erase {
-                // A stream that covers this whole 64 KiB block rewrites all of it: one block
-                // erase costs about what three sector erases do. The sectors after this one
-                // then read as erased and need programming only.
-                if self.base.is_multiple_of(BLOCK) && self.end >= self.base + BLOCK {
-                    flash.erase_block(self.base)?;
-                    self.stats.sectors_erased += BLOCK / SECTOR;
-                } else {
-                    flash.erase_sector(self.base)?;
-                    self.stats.sectors_erased += 1;
-                }
+                self.erase(flash)?;
                 self.scratch.fill(0xFF);
             }
             // Pages that change are programmed in runs: each call to the flash driver has a
@@ -157,6 +157,36 @@ impl SectorWriter {
                 return Err(WriteError::Verify);
             }
         }
+        self.base += SECTOR;
+        self.fill = 0;
+        Ok(())
+    }
+
+    /// Erases the sector at `base`. A stream that covers this whole 64 KiB block rewrites
+    /// all of it: one block erase costs about what three sector erases do, and the sectors
+    /// after this one then read as erased and need programming only.
+    fn erase<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
+        if self.base.is_multiple_of(BLOCK) && self.end >= self.base + BLOCK {
+            flash.erase_block(self.base)?;
+            self.stats.sectors_erased += BLOCK / SECTOR;
+        } else {
+            flash.erase_sector(self.base)?;
+            self.stats.sectors_erased += 1;
+        }
+        Ok(())
+    }
+
+    /// An encrypted sector: what the flash holds is ciphertext, which says nothing about
+    /// the plaintext in hand, so the sector is erased unless it reads erased (the only state
+    /// that is the same either way) and then programmed whole. The host, which knows the
+    /// ciphertext when it has the key, decides what to skip and verifies by digest.
+    fn commit_encrypted<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
+        flash.read(self.base, &mut self.scratch)?;
+        if self.scratch.iter().any(|b| *b != 0xFF) {
+            self.erase(flash)?;
+        }
+        flash.program_encrypted(self.base, &self.buf)?;
+        self.stats.sectors_programmed += 1;
         self.base += SECTOR;
         self.fill = 0;
         Ok(())

@@ -277,6 +277,11 @@ pub struct StubFacts {
     pub secure_boot: EfuseField,
     /// KEY_PURPOSE_0..5, where the chip has purpose fields.
     pub key_purposes: Option<[EfuseField; 6]>,
+    /// The stub encrypts what a FLASH_BEGIN with the `encrypted` word asks for, through the
+    /// ROM's manual-encryption path (`esp_rom_spiflash_write_encrypted`). Set only where
+    /// that path was proven on the chip's ROM: a stub that wrote plaintext instead would
+    /// leave an unbootable device.
+    pub encrypted_writes: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -497,6 +502,7 @@ pub const ESP32: ChipFacts = ChipFacts {
         // EFUSE_BLK0_RDATA6.ABS_DONE_0: secure boot v1 enabled.
         secure_boot: EfuseField::new(0x3FF5_A018, 4, 1),
         key_purposes: None,
+        encrypted_writes: false,
     }),
 };
 
@@ -563,6 +569,7 @@ pub const ESP32S2: ChipFacts = ChipFacts {
         other_cpu: None,
         secure_boot: EfuseField::new(S2_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(S2_EFUSE)),
+        encrypted_writes: false,
     }),
 };
 
@@ -625,6 +632,7 @@ pub const ESP32S3: ChipFacts = ChipFacts {
         }),
         secure_boot: EfuseField::new(S3_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(S3_EFUSE)),
+        encrypted_writes: false,
     }),
 };
 
@@ -675,6 +683,7 @@ pub const ESP32C2: ChipFacts = ChipFacts {
         other_cpu: None,
         secure_boot: EfuseField::new(C2_EFUSE + 0x30, 21, 1),
         key_purposes: None,
+        encrypted_writes: false,
     }),
 };
 
@@ -718,6 +727,7 @@ pub const ESP32C3: ChipFacts = ChipFacts {
         other_cpu: None,
         secure_boot: EfuseField::new(C3_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(C3_EFUSE)),
+        encrypted_writes: true,
     }),
 };
 
@@ -765,6 +775,7 @@ pub const ESP32C5: ChipFacts = ChipFacts {
             EfuseField::new(C5_EFUSE + 0x38, 10, 5),
             EfuseField::new(C5_EFUSE + 0x38, 15, 5),
         ]),
+        encrypted_writes: false,
     }),
 };
 
@@ -805,6 +816,7 @@ pub const ESP32C6: ChipFacts = ChipFacts {
         other_cpu: None,
         secure_boot: EfuseField::new(C6_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(C6_EFUSE)),
+        encrypted_writes: false,
     }),
 };
 

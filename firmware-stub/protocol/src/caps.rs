@@ -39,6 +39,11 @@ pub const FLAG_SECTOR_DIGESTS: u32 = 1 << 2;
 /// Every frame after this answer carries the v2 trailer ([`crate::frame`]), in both
 /// directions. Set only when the host asked with [`HOST_PROTOCOL_V2`].
 pub const FLAG_PROTOCOL_V2: u32 = 1 << 3;
+/// FLASH_BEGIN and FLASH_DEFL_BEGIN take the `encrypted` word: the stub erases each sector
+/// of such a stream and programs it through the chip's flash-encryption engine. Such a
+/// stream starts on a sector and covers whole sectors; the stub neither compares nor reads
+/// back (its reads see ciphertext), so the host verifies against the ciphertext.
+pub const FLAG_ENCRYPTED_WRITES: u32 = 1 << 4;
 
 /// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
 pub const MAX_DIGESTS: u32 = 64;

@@ -94,6 +94,21 @@ impl Served {
     pub fn log(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
     }
+
+    /// Whether a log line starting with `prefix` arrives within 10 s. The chip writes its
+    /// log on its own schedule: a client can exit before the line about it is read.
+    pub fn logs_within(&self, prefix: &str) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self.log().iter().any(|l| l.starts_with(prefix)) {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Served {

@@ -114,7 +114,7 @@ pub fn power_cut(seed: u64) -> Result<(), String> {
     }
     let disk = std::fs::read(&flash).map_err(|e| e.to_string())?;
     check_flash(&disk, &old, addr, &image).map_err(|e| format!("seed {seed} ({fault}): {e}"))?;
-    if !served.log().iter().any(|l| l.starts_with("power cut")) {
+    if !served.logs_within("power cut") {
         return Err(format!("seed {seed}: the chip never lost power"));
     }
     Ok(())

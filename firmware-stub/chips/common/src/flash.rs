@@ -95,6 +95,32 @@ impl<C: Chip> SpiFlash for RomFlash<C> {
         Ok(())
     }
 
+    fn program_encrypted(&mut self, addr: u32, data: &[u8]) -> Result<(), FlashFault> {
+        // The engine works on aligned 32-byte units; the writer hands whole sectors.
+        if !C::STUB.encrypted_writes
+            || !addr.is_multiple_of(32)
+            || !data.len().is_multiple_of(32)
+            || data.len() > BOUNCE_WORDS * 4
+        {
+            return Err(FlashFault);
+        }
+        let mut words = [0u32; BOUNCE_WORDS];
+        words_as_bytes(&mut words)[..data.len()].copy_from_slice(data);
+        let mut done = 0usize;
+        while done < data.len() {
+            // In page-program sized parts, draining UART0 between them as `program` does.
+            let n = (PROGRAM_CHUNK as usize).min(data.len() - done);
+            // SAFETY: the buffer is word-aligned and holds `data.len()` bytes; `done` and
+            // `n` are 32-byte multiples within it.
+            ok(unsafe {
+                C::rom_write_encrypted(addr + done as u32, words.as_ptr().add(done / 4), n as u32)
+            })?;
+            crate::line::drain_now::<C>();
+            done += n;
+        }
+        Ok(())
+    }
+
     fn attach(&mut self, config: u32) -> Result<(), FlashFault> {
         let config = C::spi_config(config);
         // SAFETY: ROM calls with integer arguments.

@@ -66,6 +66,17 @@ pub trait Chip {
         config
     }
 
+    /// Programs `len` bytes (a multiple of 32, at a 32-byte aligned `addr`, over erased
+    /// flash) from `src` through the ROM's manual-encryption path, where the chip's table
+    /// sets `encrypted_writes`; elsewhere it refuses. Returns the ROM's result (0: done).
+    ///
+    /// # Safety
+    /// `src` holds `len` readable bytes, word-aligned.
+    unsafe fn rom_write_encrypted(addr: u32, src: *const u32, len: u32) -> i32 {
+        let _ = (addr, src, len);
+        -1
+    }
+
     /// The ROM's call that suspends the cache, returning what resuming needs.
     ///
     /// # Safety
@@ -183,6 +194,10 @@ impl<C: Chip> Hal for ChipHal<C> {
 
     fn flash_allowed(&mut self) -> bool {
         C::flash_allowed()
+    }
+
+    fn encrypted_writes(&self) -> bool {
+        C::STUB.encrypted_writes
     }
 
     fn md5(&mut self) -> C::Md5 {

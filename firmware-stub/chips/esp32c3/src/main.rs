@@ -4,9 +4,10 @@
 //! cache is also suspended around every SPI1 operation in case a caller left it on. Bytes
 //! from the host keep arriving during long erases: on UART0 an interrupt handler moves them
 //! into a ring; the USB-Serial-JTAG endpoint holds the host off by itself while the stub is
-//! busy. Beyond its table the C3 differs from its siblings in three ways: UART0's interrupt
+//! busy. Beyond its table the C3 differs from its siblings in four ways: UART0's interrupt
 //! comes through the stub's own vector table, the ROM's UART state is read at its measured
-//! address, and the SPI pins come from the ROM's eFuse call.
+//! address, the SPI pins come from the ROM's eFuse call, and encrypted writes go through the
+//! ROM's manual-encryption functions.
 
 #![no_std]
 #![no_main]
@@ -21,6 +22,9 @@ const UARTDEV_BUF_NO: u32 = 0x3FCD_F07C;
 
 unsafe extern "C" {
     fn ets_efuse_get_spiconfig() -> u32;
+    fn esp_rom_spiflash_write_encrypted_enable();
+    fn esp_rom_spiflash_write_encrypted(addr: u32, src: *const u32, len: u32) -> i32;
+    fn esp_rom_spiflash_write_encrypted_disable();
 }
 
 struct C3;
@@ -32,6 +36,18 @@ impl Chip for C3 {
 
     fn rom_used_usb_jtag_serial() -> bool {
         reg::read(UARTDEV_BUF_NO) == u32::from(BUF_NO_USB_JTAG_SERIAL)
+    }
+
+    unsafe fn rom_write_encrypted(addr: u32, src: *const u32, len: u32) -> i32 {
+        // The engine is switched on around each call only: while it is on, SPI1 writes
+        // go through it, and nothing else of the stub's may.
+        // SAFETY: ROM calls; the caller vouches for `src` and `len`.
+        unsafe {
+            esp_rom_spiflash_write_encrypted_enable();
+            let r = esp_rom_spiflash_write_encrypted(addr, src, len);
+            esp_rom_spiflash_write_encrypted_disable();
+            r
+        }
     }
 
     fn spi_config(config: u32) -> u32 {
