@@ -282,6 +282,9 @@ pub struct StubFacts {
     /// that path was proven on the chip's ROM: a stub that wrote plaintext instead would
     /// leave an unbootable device.
     pub encrypted_writes: bool,
+    /// The stub computes sector digests on the chip's SHA accelerator (its crate drives
+    /// it) rather than in software: what a digest costs on the chip depends on it.
+    pub sha256_engine: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -503,6 +506,7 @@ pub const ESP32: ChipFacts = ChipFacts {
         secure_boot: EfuseField::new(0x3FF5_A018, 4, 1),
         key_purposes: None,
         encrypted_writes: false,
+        sha256_engine: true,
     }),
 };
 
@@ -570,6 +574,7 @@ pub const ESP32S2: ChipFacts = ChipFacts {
         secure_boot: EfuseField::new(S2_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(S2_EFUSE)),
         encrypted_writes: false,
+        sha256_engine: false,
     }),
 };
 
@@ -633,6 +638,7 @@ pub const ESP32S3: ChipFacts = ChipFacts {
         secure_boot: EfuseField::new(S3_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(S3_EFUSE)),
         encrypted_writes: false,
+        sha256_engine: false,
     }),
 };
 
@@ -684,6 +690,7 @@ pub const ESP32C2: ChipFacts = ChipFacts {
         secure_boot: EfuseField::new(C2_EFUSE + 0x30, 21, 1),
         key_purposes: None,
         encrypted_writes: false,
+        sha256_engine: false,
     }),
 };
 
@@ -728,6 +735,7 @@ pub const ESP32C3: ChipFacts = ChipFacts {
         secure_boot: EfuseField::new(C3_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(C3_EFUSE)),
         encrypted_writes: true,
+        sha256_engine: true,
     }),
 };
 
@@ -776,6 +784,7 @@ pub const ESP32C5: ChipFacts = ChipFacts {
             EfuseField::new(C5_EFUSE + 0x38, 15, 5),
         ]),
         encrypted_writes: false,
+        sha256_engine: false,
     }),
 };
 
@@ -817,6 +826,7 @@ pub const ESP32C6: ChipFacts = ChipFacts {
         secure_boot: EfuseField::new(C6_EFUSE + 0x38, 20, 1),
         key_purposes: Some(purposes_4bit(C6_EFUSE)),
         encrypted_writes: false,
+        sha256_engine: false,
     }),
 };
 

@@ -216,6 +216,9 @@ pub fn run<C: Chip>(
     slot: &'static mut MaybeUninit<Stub<ChipHal<C>>>,
     frame: &'static mut [u8],
 ) -> ! {
+    // The table says which stubs hash on an engine (the virtual chip charges digests by
+    // it); the crate that drives one must agree.
+    const { assert!(C::SHA256_ENGINE.is_some() == C::STUB.sha256_engine) };
     // The pins and the write protection are set up once; SPI_ATTACH repeats it on request.
     // Not even that while another CPU could fetch through the cache.
     if C::flash_allowed() {

@@ -4,15 +4,17 @@
 //! cache is also suspended around every SPI1 operation in case a caller left it on. Bytes
 //! from the host keep arriving during long erases: on UART0 an interrupt handler moves them
 //! into a ring; the USB-Serial-JTAG endpoint holds the host off by itself while the stub is
-//! busy. Beyond its table the C3 differs from its siblings in four ways: UART0's interrupt
+//! busy. Beyond its table the C3 differs from its siblings in five ways: UART0's interrupt
 //! comes through the stub's own vector table, the ROM's UART state is read at its measured
-//! address, the SPI pins come from the ROM's eFuse call, and encrypted writes go through the
-//! ROM's manual-encryption functions.
+//! address, the SPI pins come from the ROM's eFuse call, sector digests run on its SHA
+//! engine, and encrypted writes go through the ROM's manual-encryption functions.
 
 #![no_std]
 #![no_main]
 
-use espflow_stub_chip::hash::RomMd5;
+mod sha;
+
+use espflow_stub_chip::hash::{RomMd5, Sha256Engine};
 use espflow_stub_chip::line::BUF_NO_USB_JTAG_SERIAL;
 use espflow_stub_chip::reg;
 use espflow_stub_chip::run::{Chip, UartIrq};
@@ -33,6 +35,7 @@ impl Chip for C3 {
     const FACTS: &'static espflow_chip_facts::ChipFacts = &espflow_chip_facts::ESP32C3;
     const UART_IRQ: UartIrq = UartIrq::Vectored;
     type Md5 = RomMd5;
+    const SHA256_ENGINE: Option<Sha256Engine> = Some(sha::ENGINE);
 
     fn rom_used_usb_jtag_serial() -> bool {
         reg::read(UARTDEV_BUF_NO) == u32::from(BUF_NO_USB_JTAG_SERIAL)
