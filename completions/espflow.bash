@@ -1179,7 +1179,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__erase__subcmd__partition)
-            opts="-p -c -b -q -v -h --data-parts --type --subtype --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --data-parts --type --subtype --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,6 +1198,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2327,7 +2331,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__activate)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2342,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2397,7 +2405,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__erase__subcmd__data)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2408,6 +2416,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2551,7 +2563,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__status)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2562,6 +2574,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2621,7 +2637,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__ota__subcmd__write)
-            opts="-p -c -b -q -v -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --slot --activate --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2636,6 +2652,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2903,7 +2923,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__partition__subcmd__table__subcmd__show)
-            opts="-o -p -c -b -q -v -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-o -p -c -b -q -v -h --otadata --offset --primary-bootloader-offset --recovery-bootloader-offset --extra-partition-subtypes --disable-md5sum --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2930,6 +2950,10 @@ _espflow() {
                     return 0
                     ;;
                 --extra-partition-subtypes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3051,7 +3075,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__read__subcmd__partition)
-            opts="-p -c -b -q -v -h --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3062,6 +3086,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3523,7 +3551,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__write__subcmd__partition)
-            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
+            opts="-p -c -b -q -v -h --no-verify --no-compress --no-skip --resume --no-resume --partition-table --table-offset --encrypt-key --port --ports-from --all --chip --baud --before --after --no-stub --experimental-stub --force --connect-attempts --port-filter --non-interactive --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3534,6 +3562,10 @@ _espflow() {
                     return 0
                     ;;
                 --table-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -423,6 +423,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
             [CompletionResult]::new('--primary-bootloader-offset', '--primary-bootloader-offset', [CompletionResultType]::ParameterName, 'Flash address of the primary bootloader; required by `bootloader` rows')
             [CompletionResult]::new('--recovery-bootloader-offset', '--recovery-bootloader-offset', [CompletionResultType]::ParameterName, 'Flash address of the recovery bootloader; required by `bootloader, recovery` rows')
             [CompletionResult]::new('--extra-partition-subtypes', '--extra-partition-subtypes', [CompletionResultType]::ParameterName, 'Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with `--`')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file, to read the table and otadata of a chip whose flash encryption is on')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -467,6 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
         'espflow;write-partition' {
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -500,6 +502,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
         'espflow;read-partition' {
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -530,6 +533,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
             [CompletionResult]::new('--subtype', '--subtype', [CompletionResultType]::ParameterName, 'With --type: only this subtype (name or number)')
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -590,6 +594,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
         'espflow;ota;status' {
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -619,6 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
             [CompletionResult]::new('--slot', '--slot', [CompletionResultType]::ParameterName, 'ota_N, N, or next (the slot after the one that boots)')
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -653,6 +659,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
         'espflow;ota;activate' {
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')
@@ -681,6 +688,7 @@ Register-ArgumentCompleter -Native -CommandName 'espflow' -ScriptBlock {
         'espflow;ota;erase-data' {
             [CompletionResult]::new('--partition-table', '--partition-table', [CompletionResultType]::ParameterName, 'Use this table (CSV or binary) instead of the one on the device')
             [CompletionResult]::new('--table-offset', '--table-offset', [CompletionResultType]::ParameterName, 'Flash address of the table on the device')
+            [CompletionResult]::new('--encrypt-key', '--encrypt-key', [CompletionResultType]::ParameterName, 'The chip''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial device, socket://HOST:PORT, or virtual:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once')
             [CompletionResult]::new('--ports-from', '--ports-from', [CompletionResultType]::ParameterName, 'Also use the ports listed in FILE, one a line (`#` starts a comment)')

@@ -671,6 +671,7 @@ _arguments "${_arguments_options[@]}" : \
 '--primary-bootloader-offset=[Flash address of the primary bootloader; required by \`bootloader\` rows]:OFF:_default' \
 '--recovery-bootloader-offset=[Flash address of the recovery bootloader; required by \`bootloader, recovery\` rows]:OFF:_default' \
 '*--extra-partition-subtypes=[Extra subtype keywords, each ENTRY being TYPE,NAME,VALUE with VALUE in hex (e.g. app,my_app,40). Takes several values, so put it after INPUT/OUTPUT or end it with \`--\`]::ENTRY:_default' \
+'()--encrypt-key=[The chip'\''s flash-encryption key file, to read the table and otadata of a chip whose flash encryption is on]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -755,6 +756,7 @@ esac
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -812,6 +814,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -866,6 +869,7 @@ _arguments "${_arguments_options[@]}" : \
 '--subtype=[With --type\: only this subtype (name or number)]:SUBTYPE:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -974,6 +978,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -1025,6 +1030,7 @@ _arguments "${_arguments_options[@]}" : \
 '--slot=[ota_N, N, or next (the slot after the one that boots)]:SLOT:_default' \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -1082,6 +1088,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \
@@ -1133,6 +1140,7 @@ json\:"JSON lines on stdout"))' \
 _arguments "${_arguments_options[@]}" : \
 '--partition-table=[Use this table (CSV or binary) instead of the one on the device]:FILE:_files' \
 '--table-offset=[Flash address of the table on the device]:OFF:_default' \
+'--encrypt-key=[The chip'\''s flash-encryption key file (as espsecure reads it), for a chip whose flash encryption is on\: the table and otadata are read through it, and what is written encrypted is compared and verified against its ciphertext]:KEY:_files' \
 '*-p+[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '*--port=[Serial device, socket\://HOST\:PORT, or virtual\:IMAGE; given more than once, write-flash, flash, erase-* and ota write run on every board at once]:PORT:_espflow_ports' \
 '--ports-from=[Also use the ports listed in FILE, one a line (\`#\` starts a comment)]:FILE:_files' \

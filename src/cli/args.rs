@@ -220,6 +220,27 @@ pub struct EncryptArgs {
     pub encrypt_key: Option<PathBuf>,
 }
 
+/// The contents of an `--encrypt-key` file, if one was named.
+pub fn read_key_file(path: Option<&std::path::Path>) -> Result<Option<Vec<u8>>, espflow::Error> {
+    path.map(|p| {
+        std::fs::read(p).map_err(|e| {
+            espflow::Error::BadInput(format!("cannot read the key file {}: {e}", p.display()))
+        })
+    })
+    .transpose()
+}
+
+/// Gives `s` the flash-encryption key in the file at `path`, if one was named.
+pub fn apply_key_file(
+    s: &mut espflow::session::Session,
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    if let Some(key) = read_key_file(path)? {
+        s.set_flash_key(&key, None)?;
+    }
+    Ok(())
+}
+
 /// Where the partition table comes from for commands that work by partition name.
 #[derive(Args, Debug, Clone)]
 pub struct TableSource {
@@ -229,9 +250,19 @@ pub struct TableSource {
     /// Flash address of the table on the device
     #[arg(long, value_name = "OFF", value_parser = num, default_value = "0x8000")]
     pub table_offset: u32,
+    /// The chip's flash-encryption key file (as espsecure reads it), for a chip whose
+    /// flash encryption is on: the table and otadata are read through it, and what is
+    /// written encrypted is compared and verified against its ciphertext
+    #[arg(long, value_name = "KEY")]
+    pub encrypt_key: Option<PathBuf>,
 }
 
 impl TableSource {
+    /// Gives the session the key of `--encrypt-key`, if any.
+    pub fn apply_key(&self, s: &mut espflow::session::Session) -> anyhow::Result<()> {
+        apply_key_file(s, self.encrypt_key.as_deref())
+    }
+
     /// The library's description of the same choice.
     pub fn data(&self) -> TableSourceData {
         TableSourceData {

@@ -222,12 +222,7 @@ pub fn write_flash(
     for img in &images {
         refuse_elf(&img.data, Path::new(&img.name))?;
     }
-    let key = match &encryption.encrypt_key {
-        Some(path) => Some(std::fs::read(path).map_err(|e| {
-            Error::BadInput(format!("cannot read the key file {}: {e}", path.display()))
-        })?),
-        None => None,
-    };
+    let key = super::args::read_key_file(encryption.encrypt_key.as_deref())?;
     let settings = from_file.overridden_by(Settings::from_args(params));
     write_images(
         conn,

@@ -75,6 +75,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
     match command {
         OtaCommand::Status { table } => {
             let mut s = connect(conn)?;
+            table.apply_key(&mut s)?;
             let st = s.ota_status(&table.data())?;
             match format {
                 Format::Json => json_event("ota_status", &st),
@@ -91,6 +92,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
         } => {
             let data = espflow::input::read_image(&file)?;
             let mut s = connect(conn)?;
+            table.apply_key(&mut s)?;
             super::image::check_app(&data, &file, s.chip(), conn.force)?;
             let w = s.ota_write(
                 &table.data(),
@@ -114,6 +116,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
         }
         OtaCommand::Activate { slot, table } => {
             let mut s = connect(conn)?;
+            table.apply_key(&mut s)?;
             let n = s.ota_activate(&table.data(), &slot)?;
             report_done(
                 "ota activate",
@@ -124,6 +127,7 @@ pub fn run(conn: &ConnectArgs, format: Format, command: OtaCommand) -> Result<()
         }
         OtaCommand::EraseData { table } => {
             let mut s = connect(conn)?;
+            table.apply_key(&mut s)?;
             let fallback = s.ota_erase_data(&table.data())?;
             report_done(
                 "ota erase-data",

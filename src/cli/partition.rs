@@ -141,6 +141,11 @@ pub struct ShowArgs {
     /// Do not check the MD5 entry of a binary table
     #[arg(long, overrides_with = "disable_md5sum")]
     pub disable_md5sum: bool,
+
+    /// The chip's flash-encryption key file, to read the table and otadata of a chip
+    /// whose flash encryption is on
+    #[arg(long, value_name = "KEY", conflicts_with = "file")]
+    pub encrypt_key: Option<PathBuf>,
 }
 
 /// `partition-table` subcommands.
@@ -222,6 +227,7 @@ pub fn table(conn: &ConnectArgs, format: Format, command: PartitionTableCommand)
                 }
                 None => {
                     let mut s = connect(conn)?;
+                    super::args::apply_key_file(&mut s, args.encrypt_key.as_deref())?;
                     let text = s.describe_partition_table(&args.options())?;
                     // The entries themselves only for scripts, who cannot use the text.
                     let table = match format {
@@ -281,6 +287,7 @@ pub fn write(
 ) -> Result<()> {
     let data = espflow::input::read_image(file)?;
     let mut s = connect(conn)?;
+    src.apply_key(&mut s)?;
     let table = s.partition_table(&src.data())?;
     let part = find_partition(&table, name)?.clone();
     if part.is_app() {
@@ -307,6 +314,7 @@ pub fn read(
 ) -> Result<()> {
     let out = Output::create(file)?;
     let mut s = connect(conn)?;
+    src.apply_key(&mut s)?;
     let table = s.partition_table(&src.data())?;
     let part = find_partition(&table, name)?.clone();
     let data = s.read(part.offset, part.size, &mut *progress_naming(format, file))?;
@@ -326,6 +334,7 @@ pub fn read(
 pub fn erase(conn: &ConnectArgs, selection: PartitionSelection, src: &TableSource) -> Result<()> {
     selection.check()?;
     let mut s = connect(conn)?;
+    src.apply_key(&mut s)?;
     for p in s.erase_partitions(&selection, &src.data())? {
         report_done(
             "erase-partition",

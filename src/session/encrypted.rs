@@ -29,6 +29,36 @@ impl Session {
         Ok(())
     }
 
+    /// `size` bytes at `addr` of a region ESP-IDF keeps encrypted on a chip with flash
+    /// encryption on (the partition table, otadata), as plaintext: decrypted with the key
+    /// the host was given, or as read where the chip's encryption is off or `plain` says
+    /// the raw bytes already are plaintext. Without the key such a region cannot be read,
+    /// which is said in one line naming `--encrypt-key`.
+    pub(super) fn read_decrypted(
+        &mut self,
+        addr: u32,
+        size: u32,
+        what: &str,
+        plain: impl Fn(&[u8]) -> bool,
+    ) -> Result<Vec<u8>> {
+        let mut bytes = self.read(addr, size, &mut crate::progress::Quiet)?;
+        let encrypted = self.security().is_some_and(|s| s.flash_encryption);
+        if !encrypted || plain(&bytes) {
+            return Ok(bytes);
+        }
+        match &self.flash_key {
+            Some(key) => {
+                key.decrypt(addr, &mut bytes)
+                    .map_err(|e| Error::BadInput(format!("{what} at 0x{addr:X}: {e}")))?;
+                Ok(bytes)
+            }
+            None => Err(Error::BadInput(format!(
+                "{what} at 0x{addr:X} is stored encrypted (the chip's flash encryption is \
+                 on): give the chip's key with --encrypt-key KEY to read it"
+            ))),
+        }
+    }
+
     /// The images as they will be sent when some of them are encrypted (checked, padded
     /// to their last sector's end, with the ciphertext when the key is known), or `None`
     /// when none is.

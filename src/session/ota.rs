@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::ota::otadata::{BootSelection, OtaData, OtaState};
 use crate::partition::{AppSlot, Partition, PartitionTable};
 use crate::progress::{Progress, Quiet};
-use crate::write::{self, Image, Journal, WriteOptions, WriteSummary};
+use crate::write::{Image, Journal, WriteOptions, WriteSummary};
 
 /// One OTA slot.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -103,7 +103,7 @@ pub fn parse_slot(text: &str, t: &PartitionTable, sel: Option<BootSelection>) ->
 impl Session {
     fn read_otadata(&mut self, t: &PartitionTable) -> Result<OtaData> {
         let p = otadata_partition(t)?.clone();
-        let bytes = self.read(p.offset, p.size, &mut Quiet)?;
+        let bytes = self.read_otadata_bytes(&p)?;
         OtaData::parse(&bytes)
             .map_err(|e| Error::Device(format!("otadata at 0x{:X}: {e}", p.offset)))
     }
@@ -151,13 +151,20 @@ impl Session {
         let w = data
             .activate(slot, ota_count(t)?, OtaState::Undefined)
             .map_err(|e| Error::Device(format!("cannot select ota_{slot}: {e}")))?;
-        let img = Image::new(p.offset + w.offset() as u32, w.sector(), "otadata");
+        let mut img = Image::new(p.offset + w.offset() as u32, w.sector(), "otadata");
         let opts = WriteOptions {
             resume: false,
             ..WriteOptions::default()
         };
-        self.ensure_stub()?;
-        write::write_images(self.loader(), &[img], opts, None, &mut Quiet)?;
+        // Where the chip encrypts otadata the sector goes encrypted, as ESP-IDF writes it
+        // (and compared and verified against its ciphertext, as the key was needed to
+        // read it).
+        let encrypted = self.security().is_some_and(|s| s.flash_encryption)
+            && !super::partition::stays_plaintext(&p);
+        if encrypted {
+            img.encryption = crate::write::plan::Encryption::ByChip { ciphertext: None };
+        }
+        self.write_guarded(&[img], opts, None, &mut Quiet, !encrypted)?;
         let after = self.read_otadata(t)?;
         if after.boot_selection(ota_count(t)?).slot() != Some(slot) {
             return Err(Error::Device(format!(

@@ -11,7 +11,7 @@ use crate::partition::convert::{
     LayoutOptions, ShowOptions, describe, parse_table_file, table_from_device,
 };
 use crate::partition::{Keywords, Partition, PartitionError, PartitionTable, types};
-use crate::progress::{Progress, Quiet};
+use crate::progress::Progress;
 use crate::write::plan::Encryption;
 use crate::write::{Image, Journal, WriteOptions, WriteSummary};
 
@@ -155,7 +155,7 @@ impl Session {
                 Error::Partition(e).context(format!("partition table {}", file.display()))
             });
         }
-        let bytes = self.read(src.offset, TABLE_LEN, &mut Quiet)?;
+        let bytes = self.read_table(src.offset)?;
         table_from_device(&bytes, &src.show_options()).map_err(|e| match e {
             PartitionError::Erased => Error::BadInput(format!(
                 "no partition table on the device at 0x{:X} (the sector is erased): flash \
@@ -228,27 +228,45 @@ impl Session {
     pub fn describe_partition_table(&mut self, options: &ShowOptions) -> Result<String> {
         let offset = u32::try_from(options.layout.offset)
             .map_err(|_| Error::BadInput("--offset must be a flash address".into()))?;
-        let bytes = self.read(offset, TABLE_LEN, &mut Quiet)?;
+        let bytes = self.read_table(offset)?;
         let table = table_from_device(&bytes, options).map_err(|e| {
             Error::Partition(e)
                 .context(format!("the partition table on the device at 0x{offset:X}"))
         })?;
         let otadata = match table.otadata() {
-            Some(p) => Some(self.read(p.offset, p.size, &mut Quiet)?),
+            Some(p) => Some(self.read_otadata_bytes(p)?),
             None => None,
         };
         Ok(describe(&table, otadata.as_deref(), options)?)
     }
+
+    /// The table's sector at `offset`, decrypted where the chip encrypts it (a table in
+    /// plaintext or an erased sector is taken as it is).
+    fn read_table(&mut self, offset: u32) -> Result<Vec<u8>> {
+        let plain = |b: &[u8]| b.starts_with(&[0xAA, 0x50]) || b.iter().all(|x| *x == 0xFF);
+        self.read_decrypted(offset, TABLE_LEN, "the partition table", plain)
+    }
+
+    /// Partition `p` (otadata) as the bootloader reads it: decrypted where the chip
+    /// encrypts it; erased flash stays erased either way (the bootloader finds no valid
+    /// copy in it, decrypted or not).
+    pub(super) fn read_otadata_bytes(&mut self, p: &Partition) -> Result<Vec<u8>> {
+        let erased = |b: &[u8]| b.iter().all(|x| *x == 0xFF);
+        self.read_decrypted(p.offset, p.size, "otadata", erased)
+    }
 }
 
-/// Whether ESP-IDF keeps a partition plaintext on a chip with flash encryption on: it
-/// encrypts apps, the bootloader, the partition table, `nvs_keys` and whatever carries the
-/// `encrypted` flag, and nothing else (otadata and nvs stay plaintext).
-fn stays_plaintext(p: &Partition) -> bool {
+/// Whether ESP-IDF keeps a partition plaintext on a chip with flash encryption on: its
+/// partition driver (`is_partition_encrypted` in esp_partition) encrypts apps, the
+/// bootloader, the partition table, otadata, the TEE's otadata, `nvs_keys` and whatever
+/// carries the `encrypted` flag, and nothing else (nvs, phy, coredump stay plaintext).
+pub(super) fn stays_plaintext(p: &Partition) -> bool {
+    const OTA: u8 = 0x00;
     const NVS_KEYS: u8 = 0x04;
+    const TEE_OTA: u8 = 0x90;
     let encrypted = match p.ptype {
         0 | 2 | 3 => true,
-        1 => p.subtype == NVS_KEYS,
+        1 => matches!(p.subtype, OTA | NVS_KEYS | TEE_OTA),
         _ => false,
     };
     !(encrypted || p.encrypted)
