@@ -6,7 +6,7 @@
 //! same ciphertext; whatever cannot be written safely is refused before the flash changes.
 
 use std::path::PathBuf;
-use std::process::{Output, Stdio};
+use std::process::Output;
 use std::time::Duration;
 
 use crate::support::*;
@@ -346,29 +346,10 @@ fn a_killed_encrypted_write_resumes_to_the_same_ciphertext() {
             .args([&format!("0x{addr:X}"), &file]);
         c
     };
-    let mut victim = cmd()
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stdout = victim.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-        {
-            if line.contains("\"event\":\"progress\",\"stage\":\"write\"") {
-                let _ = tx.send(());
-            }
-        }
-    });
-    rx.recv_timeout(Duration::from_secs(60))
-        .expect("the write started");
-    std::thread::sleep(Duration::from_millis(300));
-    let _ = victim.kill();
-    let _ = victim.wait();
+    assert!(
+        trials::kill_once_writing(cmd(), Duration::from_millis(300)),
+        "the write started"
+    );
     served.sessions(1);
     let mid = b.flash();
     let want = b.espsecure(addr as u32, &image);

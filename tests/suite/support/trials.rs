@@ -120,6 +120,37 @@ pub fn power_cut(seed: u64) -> Result<(), String> {
     Ok(())
 }
 
+/// Runs `cmd` (a `--format json` write) and kills it `after` its first block was written;
+/// returns whether that block came within 60 s (it is killed then all the same). The kill
+/// is timed from the write, not from the start: connecting, uploading the stub and
+/// comparing take longer on a loaded machine, and a kill before the write proves nothing.
+/// Its stdout is drained to the end, so it never blocks on it.
+pub fn kill_once_writing(mut cmd: Command, after: Duration) -> bool {
+    let mut victim = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the command starts");
+    let (writing, started) = std::sync::mpsc::channel();
+    let stdout = victim.stdout.take().expect("piped");
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("\"event\":\"progress\",\"stage\":\"write\"") {
+                let _ = writing.send(());
+            }
+        }
+    });
+    let wrote = started.recv_timeout(Duration::from_secs(60)).is_ok();
+    std::thread::sleep(after);
+    let _ = victim.kill();
+    let _ = victim.wait();
+    wrote
+}
+
 /// The host is killed at a random moment; the rerun must finish the write sending no more
 /// than what was left plus two sectors. Some seeds delete the journal first, some run the
 /// rerun as another host would (another state directory).
@@ -137,31 +168,8 @@ pub fn host_killed(seed: u64) -> Result<usize, String> {
     let state = dir.path().join("state");
     let baud = ["--baud", "921600"];
 
-    let mut victim = write_cmd(&served.port, addr, &img, &state, &baud)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())?;
-    // The kill is timed from the first block written, not from the start: connecting,
-    // uploading the stub and comparing take longer on a loaded machine, and a kill before
-    // the write proves nothing. The reader drains stdout to the end so the victim never blocks on it.
-    let (writing, started) = std::sync::mpsc::channel();
-    let stdout = victim.stdout.take().expect("piped");
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-        {
-            if line.contains("\"event\":\"progress\",\"stage\":\"write\"") {
-                let _ = writing.send(());
-            }
-        }
-    });
-    let _ = started.recv_timeout(Duration::from_secs(60));
-    std::thread::sleep(Duration::from_millis(rng.random_range(0..1200)));
-    let _ = victim.kill();
-    let _ = victim.wait();
+    let victim = write_cmd(&served.port, addr, &img, &state, &baud);
+    kill_once_writing(victim, Duration::from_millis(rng.random_range(0..1200)));
     // The chip finishes what it already received; wait until the server has let go.
     served.sessions(1);
     let after_kill = std::fs::read(&flash).map_err(|e| e.to_string())?;
