@@ -261,6 +261,7 @@ mod tests {
             now: 0,
             out: VecDeque::new(),
             cache: CacheModel::default(),
+            bridge: crate::virtual_chip::bridge::Bridge::new(Default::default(), 0),
         }
     }
 
