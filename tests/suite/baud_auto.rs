@@ -13,19 +13,42 @@ use crate::support::{FLASH_4M, espflow, random_bytes, run, serve};
 const LIMIT: Duration = Duration::from_secs(120);
 const ADDR: usize = 0x10000;
 
+/// The fields `docs/events.schema.json` requires of the event `name`.
+fn required(name: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/events.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let entry = schema["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["properties"]["event"]["const"] == name)
+        .unwrap_or_else(|| panic!("{name} is not in the schema"));
+    let fields = entry["required"].as_array().unwrap();
+    fields.iter().map(|f| f.as_str().unwrap().into()).collect()
+}
+
 /// Runs `espflow --port PORT --format json ARGS` with its own state directory; returns
-/// every JSON line and the exit status's success.
+/// the exit status's success, every JSON line (the `baud` and `summary` ones checked
+/// against the schema) and stderr.
 fn json_run(port: &str, state: &Path, args: &[&str]) -> (bool, Vec<Value>, String) {
     let mut c = espflow();
     c.env("ESPFLOW_STATE_DIR", state)
         .args(["--port", port, "--format", "json"])
         .args(args);
     let out = run(c, LIMIT);
-    let lines = String::from_utf8_lossy(&out.stdout)
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    for name in ["baud", "summary"] {
+        let fields = required(name);
+        for v in lines.iter().filter(|v: &&Value| v["event"] == name) {
+            for f in &fields {
+                assert!(v.get(f).is_some(), "{name} lacks {f}: {v}");
+            }
+        }
+    }
     (out.status.success(), lines, stderr)
 }
 
