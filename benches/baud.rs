@@ -142,8 +142,10 @@ fn main() {
             println!(
                 "  --baud {baud:>7}: {:6.2} s{}{}{}{}",
                 o.seconds,
-                o.baud.map_or(String::new(), |b| format!(", settled at {b} baud")),
-                o.retries.map_or(String::new(), |r| format!(", {r} retries")),
+                o.baud
+                    .map_or(String::new(), |b| format!(", settled at {b} baud")),
+                o.retries
+                    .map_or(String::new(), |r| format!(", {r} retries")),
                 if o.failed { ", FAILED" } else { "" },
                 if o.wrong { ", WRONG RESULT" } else { "" },
             );

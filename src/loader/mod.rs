@@ -538,6 +538,8 @@ impl Loader {
             if change_wanted && sent == answered {
                 change_wanted = false;
                 self.governor_change().map_err(|e| (answered, e))?;
+                // The failures counted were the old rate's; the new one gets its own budget.
+                (stalled, failed) = (0, 0);
             }
             while !change_wanted && sent < blocks.len() && sent - answered < window {
                 let data = blocks[sent];
@@ -569,11 +571,14 @@ impl Loader {
                     done(answered, r.value);
                     change_wanted |= v2 && self.governor_observe(false);
                 }
+                // A governor that can still step down stands in for the stream's budget:
+                // it steps down when failures climb, and when one block fails as often in
+                // a row as the stream allows, rather than let the stream give up.
                 Err(e)
                     if v2
                         && e.is_line_error()
-                        && stalled < retries.stalled
-                        && failed < retries.total =>
+                        && ((stalled < retries.stalled && failed < retries.total)
+                            || self.governor_can_step_down()) =>
                 {
                     stalled += 1;
                     failed += 1;
@@ -582,7 +587,8 @@ impl Loader {
                     // is skipped by its number.
                     in_flight.clear();
                     sent = answered;
-                    change_wanted |= self.governor_observe(true);
+                    let stuck = stalled >= retries.stalled;
+                    change_wanted |= self.governor_observe(true) || stuck;
                 }
                 // A ROM checks a block's length and checksum before it acts on the
                 // block, so one it refused as damaged (a byte lost or changed on the

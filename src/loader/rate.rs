@@ -22,8 +22,12 @@ pub trait RateGovernor: Send {
     /// because of the line (`retried` true). True asks for [`RateGovernor::change`] as
     /// soon as no block is in flight.
     fn observe(&mut self, retried: bool) -> bool;
-    /// Nothing is in flight: change the rate now. An error ends the stream.
+    /// Nothing is in flight: change the rate now (down, when asked because the stream's
+    /// own retry budget ran out). An error ends the stream.
     fn change(&mut self, loader: &mut Loader) -> Result<()>;
+    /// Whether there is a rate to step down to: while there is, a stream whose own retry
+    /// budget ran out steps down instead of giving up.
+    fn can_step_down(&self) -> bool;
 }
 
 impl Loader {
@@ -104,6 +108,11 @@ impl Loader {
     /// when it wants the rate changed.
     pub(super) fn governor_observe(&mut self, retried: bool) -> bool {
         self.governor.as_mut().is_some_and(|g| g.observe(retried))
+    }
+
+    /// Whether a governor is installed that can still step down.
+    pub(super) fn governor_can_step_down(&self) -> bool {
+        self.governor.as_ref().is_some_and(|g| g.can_step_down())
     }
 
     /// Lets the governor change the rate, nothing being in flight.

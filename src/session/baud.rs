@@ -44,7 +44,9 @@ pub const RETRY_WINDOW: u32 = 64;
 /// Rounds sent again within one window that make [`Governor`] step down: 1 in 8 blocks.
 /// A round costs about two blocks (the damaged one and the one in flight behind it), so a
 /// quarter of the line goes to resending there, more than one rate down loses (2.5 to 2
-/// Mbaud is a fifth, 3 to 2.5 a sixth).
+/// Mbaud is a fifth, 3 to 2.5 a sixth). While there is a rate to step down to, the
+/// governor also stands in for the stream's own retry budget: a stream that would give up
+/// (and go on with smaller blocks, see `crate::write`) steps down a rate instead.
 pub const RETRIES_TO_STEP_DOWN: u32 = 8;
 
 /// One change of rate, for the session to report.
@@ -273,11 +275,17 @@ impl RateGovernor for Governor {
         false
     }
 
+    fn can_step_down(&self) -> bool {
+        self.at > 0
+    }
+
     fn change(&mut self, loader: &mut Loader) -> Result<()> {
         if self.at == 0 {
             return Ok(());
         }
         let (from, to) = (self.ladder[self.at], self.ladder[self.at - 1]);
+        self.blocks = 0;
+        self.retried = 0;
         if !switch(loader, from, to)? {
             // The rate below did not take; `from` still works, if badly.
             return Ok(());
