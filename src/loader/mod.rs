@@ -537,9 +537,11 @@ impl Loader {
         while answered < blocks.len() {
             if change_wanted && sent == answered {
                 change_wanted = false;
-                self.governor_change().map_err(|e| (answered, e))?;
-                // The failures counted were the old rate's; the new one gets its own budget.
-                (stalled, failed) = (0, 0);
+                if self.governor_change().map_err(|e| (answered, e))? {
+                    // The failures counted were the old rate's; the new one gets its own
+                    // budget.
+                    (stalled, failed) = (0, 0);
+                }
             }
             while !change_wanted && sent < blocks.len() && sent - answered < window {
                 let data = blocks[sent];
@@ -588,7 +590,8 @@ impl Loader {
                     in_flight.clear();
                     sent = answered;
                     let stuck = stalled >= retries.stalled;
-                    change_wanted |= self.governor_observe(true) || stuck;
+                    change_wanted |=
+                        self.governor_observe(true) || (stuck && self.governor_can_step_down());
                 }
                 // A ROM checks a block's length and checksum before it acts on the
                 // block, so one it refused as damaged (a byte lost or changed on the

@@ -115,13 +115,15 @@ impl Loader {
         self.governor.as_ref().is_some_and(|g| g.can_step_down())
     }
 
-    /// Lets the governor change the rate, nothing being in flight.
-    pub(super) fn governor_change(&mut self) -> Result<()> {
+    /// Lets the governor change the rate, nothing being in flight; true when the rate
+    /// changed.
+    pub(super) fn governor_change(&mut self) -> Result<bool> {
         let Some(mut g) = self.governor.take() else {
-            return Ok(());
+            return Ok(false);
         };
+        let before = self.baud;
         let r = g.change(self);
         self.governor = Some(g);
-        r
+        r.map(|()| self.baud != before)
     }
 }
