@@ -589,7 +589,7 @@ impl Loader {
                     // is skipped by its number.
                     in_flight.clear();
                     sent = answered;
-                    let stuck = stalled >= retries.stalled;
+                    let stuck = stalled > retries.stalled;
                     change_wanted |=
                         self.governor_observe(true) || (stuck && self.governor_can_step_down());
                 }

@@ -41,13 +41,19 @@ const PROBE_FRAME_WAIT: Duration = Duration::from_millis(500);
 /// Blocks per window in which [`Governor`] counts the rounds sent again: enough that a
 /// rate just worth keeping does not trip it by chance.
 pub const RETRY_WINDOW: u32 = 64;
-/// Rounds sent again within one window that make [`Governor`] step down: 1 in 8 blocks.
-/// A round costs about two blocks (the damaged one and the one in flight behind it), so a
-/// quarter of the line goes to resending there, more than one rate down loses (2.5 to 2
-/// Mbaud is a fifth, 3 to 2.5 a sixth). While there is a rate to step down to, the
-/// governor also stands in for the stream's own retry budget: a stream that would give up
-/// (and go on with smaller blocks, see `crate::write`) steps down a rate instead.
-pub const RETRIES_TO_STEP_DOWN: u32 = 8;
+/// Rounds sent again within one window that make [`Governor`] step down from `hi` to
+/// `lo`. A round costs about two blocks (the damaged one and the one in flight behind it),
+/// so a share `f` of blocks sent again costs `2f` of the line, and stepping down pays once
+/// `2f` exceeds what the lower rate loses, `1 - lo/hi` (a sixth from 3 to 2.5 Mbaud, a
+/// fifth from 2.5 to 2). The threshold is half as much again, so that a rate just worth
+/// keeping does not trip it by chance within one window. While there is a rate to step
+/// down to, the governor also stands in for the stream's own retry budget: a stream that
+/// would give up (and go on with smaller blocks, see `crate::write`) goes on, and one block
+/// failing once more in a row than the stream allows steps down.
+pub fn retries_to_step_down(hi: u32, lo: u32) -> u32 {
+    let loss = 1.0 - lo as f64 / hi as f64;
+    (1.5 * loss / 2.0 * RETRY_WINDOW as f64).ceil().max(2.0) as u32
+}
 
 /// One change of rate, for the session to report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,7 +238,7 @@ fn step_back(baud: u32, tried: u32, how: Tried) -> Change {
 }
 
 /// Watches a write's line errors at the rate the search chose and steps down one rate of
-/// its ladder when they climb: [`RETRIES_TO_STEP_DOWN`] rounds sent again within
+/// its ladder when they climb: [`retries_to_step_down`] rounds sent again within
 /// [`RETRY_WINDOW`] blocks.
 pub struct Governor {
     ladder: Vec<u32>,
@@ -263,10 +269,12 @@ impl RateGovernor for Governor {
         } else {
             self.blocks += 1;
         }
-        if self.retried >= RETRIES_TO_STEP_DOWN {
+        if self.at > 0
+            && self.retried >= retries_to_step_down(self.ladder[self.at], self.ladder[self.at - 1])
+        {
             self.blocks = 0;
             self.retried = 0;
-            return self.at > 0;
+            return true;
         }
         if self.blocks >= RETRY_WINDOW {
             self.blocks = 0;
@@ -338,10 +346,15 @@ mod tests {
                 assert!(!g.observe(false));
             }
         }
-        for _ in 1..RETRIES_TO_STEP_DOWN {
+        let n = retries_to_step_down(3_000_000, 2_500_000);
+        for _ in 1..n {
             assert!(!g.observe(true));
         }
         assert!(g.observe(true), "the last within a window");
+        // The more a step down loses, the more retries it takes.
+        assert_eq!(n, 8);
+        assert_eq!(retries_to_step_down(2_500_000, 2_000_000), 10);
+        assert!(retries_to_step_down(1_500_000, 921_600) > 10);
         // At the floor there is nowhere to go.
         let mut floor = Governor::new(ladder(460_800), 460_800, Default::default());
         assert!(!(0..10).any(|_| floor.observe(true)));
