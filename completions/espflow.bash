@@ -3363,7 +3363,7 @@ _espflow() {
             return 0
             ;;
         espflow__subcmd__virtual__subcmd__chip)
-            opts="-p -b -q -v -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --seed --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
+            opts="-p -b -q -v -h --chip --flash --flash-size --listen --pty --realtime --stay-on --time-scale --fault --efuse --flash-encryption --secure-boot --secure-download-mode --bridge-max-baud --bridge-errors --bridge-knee --seed --port --ports-from --all --baud --before --after --no-stub --experimental-stub --connect-attempts --non-interactive --force --port-filter --format --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3402,6 +3402,18 @@ _espflow() {
                     return 0
                     ;;
                 --secure-boot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bridge-max-baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bridge-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bridge-knee)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

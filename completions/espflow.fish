@@ -37,7 +37,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_needs_command" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_needs_command" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_needs_command" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -96,7 +96,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand board-info" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand board-info" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -126,7 +126,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -166,7 +166,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -217,7 +217,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -261,7 +261,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand save-image" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand save-image" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -292,7 +292,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand image-info" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand image-info" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -322,7 +322,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-region" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -352,7 +352,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-flash" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -382,7 +382,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand checksum-md5" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -412,7 +412,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and not __fish_seen_subcommand_from convert show help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -475,7 +475,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand partition-table; and __fish_seen_subcommand_from show" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -512,7 +512,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand write-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -550,7 +550,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand read-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -585,7 +585,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand erase-partition" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -616,7 +616,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and not __fish_seen_subcommand_from status write activate erase-data help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -654,7 +654,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from status" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -688,7 +688,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from write" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -727,7 +727,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from activate" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -760,7 +760,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand ota; and __fish_seen_subcommand_from erase-data" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -795,7 +795,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and not __fish_seen_subcommand_from summary help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -827,7 +827,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand efuse; and __fish_seen_subcommand_from summary" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -865,7 +865,10 @@ complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l fault -
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l efuse -d 'The chip\'s eFuses as an image file (espefuse\'s virtual eFuse file layout), read if it exists and created otherwise; what the chip burns stays in it' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l flash-encryption -d 'Turn flash encryption on: burn this 32-byte XTS-AES-128 key into a read-protected key block and make the crypt counter odd' -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l secure-boot -d 'Turn secure boot v2 on: burn this 32-byte public-key digest into a digest slot' -r -F
-complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l bridge-max-baud -d 'The serial bridge\'s highest rate: a switch above it leaves the line garbage at that rate, as a bridge that cannot make the rate does' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l bridge-errors -d 'The bridge\'s byte errors: probability P per byte at BAUD (such as 1e-4@3000000), rising linearly from none at --bridge-knee' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l bridge-knee -d 'The rate up to which the bridge damages no byte' -r
+complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l seed -d 'Seed for what an injected fault leaves behind and for the bridge\'s errors' -r
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l ports-from -r -F
 complete -c espflow -n "__fish_espflow_using_subcommand virtual-chip" -l format -d 'How to report progress and results: text on the terminal, or JSON lines on stdout' -r -f -a "text\t'Sentences and a progress bar (plain lines when stderr is not a terminal)'
 json\t'JSON lines on stdout'"
@@ -933,7 +936,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and not __fish_seen_subcommand_from show help" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -965,7 +968,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand config; and __fish_seen_subcommand_from show" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -1018,7 +1021,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand monitor" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand monitor" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -1059,7 +1062,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand reset" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand reset" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand reset" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -1089,7 +1092,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand hold-in-reset" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'
@@ -1119,7 +1122,7 @@ esp32c5\t'ESP32-C5 (RISC-V)'
 esp32c6\t'ESP32-C6 (RISC-V)'
 esp32h2\t'ESP32-H2 (RISC-V)'
 esp32p4\t'ESP32-P4 (RISC-V)'"
-complete -c espflow -n "__fish_espflow_using_subcommand run" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000)' -r
+complete -c espflow -n "__fish_espflow_using_subcommand run" -s b -l baud -d 'Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up to the fastest rate the line sustains once espflow\'s stub runs' -r
 complete -c espflow -n "__fish_espflow_using_subcommand run" -l before -d 'How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]' -r -f -a "default-reset\t'Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)'
 usb-reset\t'The USB-JTAG-Serial peripheral\'s reset sequence'
 no-reset\t'Just sync with a loader that is already waiting'

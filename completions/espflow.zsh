@@ -36,8 +36,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -93,8 +93,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -141,8 +141,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -202,8 +202,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -272,8 +272,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -335,8 +335,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -386,8 +386,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -435,8 +435,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -485,8 +485,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -533,8 +533,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -583,8 +583,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -693,8 +693,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -778,8 +778,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -836,8 +836,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -891,8 +891,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -941,8 +941,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1000,8 +1000,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1052,8 +1052,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1110,8 +1110,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1162,8 +1162,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1250,8 +1250,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1306,8 +1306,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1378,7 +1378,10 @@ esp32p4\:"ESP32-P4 (RISC-V)"))' \
 '--efuse=[The chip'\''s eFuses as an image file (espefuse'\''s virtual eFuse file layout), read if it exists and created otherwise; what the chip burns stays in it]:FILE:_files' \
 '--flash-encryption=[Turn flash encryption on\: burn this 32-byte XTS-AES-128 key into a read-protected key block and make the crypt counter odd]:KEY.bin:_files' \
 '--secure-boot=[Turn secure boot v2 on\: burn this 32-byte public-key digest into a digest slot]:DIGEST:_files' \
-'--seed=[Seed for what an injected fault leaves behind]:SEED:_default' \
+'--bridge-max-baud=[The serial bridge'\''s highest rate\: a switch above it leaves the line garbage at that rate, as a bridge that cannot make the rate does]:BAUD:_default' \
+'--bridge-errors=[The bridge'\''s byte errors\: probability P per byte at BAUD (such as 1e-4@3000000), rising linearly from none at --bridge-knee]:P@BAUD:_default' \
+'--bridge-knee=[The rate up to which the bridge damages no byte]:BAUD:_default' \
+'--seed=[Seed for what an injected fault leaves behind and for the bridge'\''s errors]:SEED:_default' \
 '-p+[]:PORT:_espflow_ports' \
 '--port=[]:PORT:_espflow_ports' \
 '--ports-from=[]:PORTS_FROM:_files' \
@@ -1542,8 +1545,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1598,8 +1601,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1736,8 +1739,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1814,8 +1817,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1862,8 +1865,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"
@@ -1910,8 +1913,8 @@ esp32c5\:"ESP32-C5 (RISC-V)"
 esp32c6\:"ESP32-C6 (RISC-V)"
 esp32h2\:"ESP32-H2 (RISC-V)"
 esp32p4\:"ESP32-P4 (RISC-V)"))' \
-'-b+[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
-'--baud=[Baud rate to switch to after connecting (9600 to 5000000)]:BAUD:_default' \
+'-b+[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
+'--baud=[Baud rate to switch to after connecting (9600 to 5000000), or auto\: from 460800 up to the fastest rate the line sustains once espflow'\''s stub runs]:BAUD:_default' \
 '--before=[How to get the chip into its loader \[default\: default-reset, no-reset on socket\:// and virtual\:\]]:BEFORE:((default-reset\:"Reset into the loader with DTR/RTS (USB-JTAG-Serial sequence when the port is one)"
 usb-reset\:"The USB-JTAG-Serial peripheral'\''s reset sequence"
 no-reset\:"Just sync with a loader that is already waiting"

@@ -72,6 +72,7 @@ impl Progress for Stages {
             Event::Begin { stage, total, .. } => println!("{stage}: {total} bytes"),
             Event::End => println!("done"),
             Event::Connected { chip, .. } => println!("connected to {chip}"),
+            Event::Baud { baud, .. } => println!("line at {baud} baud"),
             Event::Advance { .. } => {}
         }
     }

@@ -83,6 +83,47 @@ pub enum Event<'a> {
     },
     /// The current stage is finished.
     End,
+    /// The line rate changed while the session looked for the fastest rate the line
+    /// sustains (see [`crate::session::SessionOptions::baud_auto`]).
+    Baud {
+        /// The rate both ends are at now.
+        baud: u32,
+        /// The rate tried that failed, when this is a step back.
+        tried: Option<u32>,
+        /// Why the rate is this one.
+        reason: BaudReason,
+    },
+}
+
+/// Why the line is at the rate an [`Event::Baud`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaudReason {
+    /// The rate where the search starts: the floor, or the rate that held on this port
+    /// last time.
+    Start,
+    /// The rate passed its integrity probe.
+    Probed,
+    /// The rate tried lost or damaged data in its probe: back one rate.
+    ProbeFailed,
+    /// Nothing got through at the rate tried (beyond what the bridge can do): both ends
+    /// went back to the last good rate.
+    Dead,
+    /// A write saw line errors climb at the rate tried: one rate down.
+    Retries,
+}
+
+impl BaudReason {
+    /// The reason in words, for logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaudReason::Start => "start",
+            BaudReason::Probed => "probe passed",
+            BaudReason::ProbeFailed => "probe failed",
+            BaudReason::Dead => "line dead",
+            BaudReason::Retries => "retries climbed",
+        }
+    }
 }
 
 impl<'a> Event<'a> {

@@ -29,9 +29,10 @@ pub struct ConnectArgs {
     /// Expected chip; connecting to another one is an error
     #[arg(short, long, global = true, value_enum, env = "ESPFLOW_CHIP")]
     pub chip: Option<Chip>,
-    /// Baud rate to switch to after connecting (9600 to 5000000)
-    #[arg(short, long, global = true, default_value_t = 460_800, value_parser = baud, env = "ESPFLOW_BAUD")]
-    pub baud: u32,
+    /// Baud rate to switch to after connecting (9600 to 5000000), or auto: from 460800 up
+    /// to the fastest rate the line sustains once espflow's stub runs
+    #[arg(short, long, global = true, default_value_t = BaudArg::Rate(460_800), value_parser = baud_arg, env = "ESPFLOW_BAUD")]
+    pub baud: BaudArg,
     /// How to get the chip into its loader [default: default-reset, no-reset on socket:// and virtual:]
     #[arg(long, global = true, value_enum, env = "ESPFLOW_BEFORE")]
     pub before: Option<Before>,
@@ -130,6 +131,52 @@ pub fn size_or_all(s: &str) -> Result<ReadSize, String> {
     } else {
         parse_u32(s).map(ReadSize::Bytes)
     }
+}
+
+/// `--baud`: a rate, or `auto`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaudArg {
+    /// Exactly this rate.
+    Rate(u32),
+    /// The fastest rate the line sustains, from [`AUTO_FLOOR`] up.
+    Auto,
+}
+
+/// Where `--baud auto` starts: the default rate, which every bridge espflow has met runs.
+pub const AUTO_FLOOR: u32 = 460_800;
+
+impl BaudArg {
+    /// The rate to switch to first: the rate itself, or where `auto` starts.
+    pub fn rate(self) -> u32 {
+        match self {
+            BaudArg::Rate(n) => n,
+            BaudArg::Auto => AUTO_FLOOR,
+        }
+    }
+
+    /// Whether it is `auto`.
+    pub fn is_auto(self) -> bool {
+        self == BaudArg::Auto
+    }
+}
+
+impl std::fmt::Display for BaudArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BaudArg::Rate(n) => write!(f, "{n}"),
+            BaudArg::Auto => f.write_str("auto"),
+        }
+    }
+}
+
+/// A `--baud` value: `auto`, or a rate as [`baud`] takes it.
+pub fn baud_arg(s: &str) -> Result<BaudArg, String> {
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(BaudArg::Auto);
+    }
+    baud(s)
+        .map(BaudArg::Rate)
+        .map_err(|e| format!("{e}, or auto"))
 }
 
 /// A `--baud` value: a number within the rates the library accepts, so that a typo is

@@ -22,7 +22,7 @@ use espflow::Error;
 use espflow::chip::Chip;
 use espflow::loader::{After, Before};
 
-use super::args::{ConnectArgs, Format, baud};
+use super::args::{BaudArg, ConnectArgs, Format, baud_arg};
 
 /// The settings a file may hold: clap's argument id, and the flag's name.
 const KEYS: [(&str, &str); 9] = [
@@ -353,7 +353,7 @@ fn set(
     };
     match id {
         "port" => conn.port = vec![text()?],
-        "baud" => conn.baud = baud(&number()?)?,
+        "baud" => conn.baud = baud_arg(&number()?)?,
         "chip" => conn.chip = Some(Chip::from_str(&text()?, true)?),
         "before" => conn.before = Some(Before::from_str(&text()?, true)?),
         "after" => conn.after = After::from_str(&text()?, true)?,
@@ -394,7 +394,10 @@ pub fn show(conn: &ConnectArgs, applied: &Applied, format: Format) -> Result<()>
         };
         match id {
             "port" => conn.single_port().into(),
-            "baud" => conn.baud.into(),
+            "baud" => match conn.baud {
+                BaudArg::Rate(n) => n.into(),
+                BaudArg::Auto => "auto".into(),
+            },
             "chip" => name(conn.chip.and_then(|c| c.to_possible_value())),
             "before" => name(conn.before.and_then(|b| b.to_possible_value())),
             "after" => name(conn.after.to_possible_value()),

@@ -25,7 +25,8 @@ pub fn connect(args: &ConnectArgs) -> Result<Session> {
         before: args.before,
         chip: args.chip,
         attempts: args.connect_attempts,
-        baud: args.baud,
+        baud: args.baud.rate(),
+        baud_auto: args.baud.is_auto(),
         stub: args.stub_policy(),
         force: args.force,
     };

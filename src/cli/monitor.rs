@@ -224,12 +224,13 @@ impl<'a> Monitor<'a> {
             }
             Kind::Socket => {
                 let port = self.port.take().expect("the port is here");
-                let baud = self.conn.baud;
+                let baud = self.conn.baud.rate();
                 let opts = SessionOptions {
                     before: Some(Before::NoReset),
                     chip: self.conn.chip,
                     attempts: 1,
                     baud,
+                    baud_auto: false,
                     stub: StubPolicy::Never,
                     // Starting the application changes no flash.
                     force: false,

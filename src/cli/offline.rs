@@ -26,8 +26,8 @@ pub struct NoConnection {
     ports_from: Option<std::path::PathBuf>,
     #[arg(long, hide = true, value_parser = RefuseFlag("--all"))]
     all: bool,
-    #[arg(short, long, hide = true, value_parser = Refuse::<u32>::new("--baud"))]
-    baud: Option<u32>,
+    #[arg(short, long, hide = true, value_parser = Refuse::<super::args::BaudArg>::new("--baud"))]
+    baud: Option<super::args::BaudArg>,
     #[arg(long, hide = true, value_parser = Refuse::<Before>::new("--before"))]
     before: Option<Before>,
     #[arg(long, hide = true, value_parser = Refuse::<After>::new("--after"))]

@@ -32,6 +32,8 @@ pub struct Context {
 
 thread_local! {
     static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
+    /// The line rate `--baud auto` settled on, for this thread's write summaries.
+    static AUTO_BAUD: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
 }
 
 /// This thread's context.
@@ -182,6 +184,28 @@ enum JsonEvent<'a> {
         chip: &'a str,
         mac: Option<&'a str>,
     },
+    Baud {
+        baud: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        tried: Option<u32>,
+        reason: espflow::progress::BaudReason,
+    },
+}
+
+/// `line at 2000000 baud (probe passed)`, `line back at 2000000 baud: 3000000 dead`.
+fn baud_line(baud: u32, tried: Option<u32>, reason: espflow::progress::BaudReason) -> String {
+    match tried {
+        Some(t) => format!(
+            "{}line back at {baud} baud: {t} failed ({})",
+            super::boards::prefix(),
+            reason.as_str()
+        ),
+        None => format!(
+            "{}line at {baud} baud ({})",
+            super::boards::prefix(),
+            reason.as_str()
+        ),
+    }
 }
 
 /// A stage under way, as the sinks remember it.
@@ -249,6 +273,9 @@ fn banner(chip: &str, mac: Option<&str>) -> String {
 
 /// Keeps the thread's [`Context`] up to date before the sink shows anything.
 fn note_connected(e: &Event<'_>) {
+    if let Event::Baud { baud, .. } = e {
+        AUTO_BAUD.with(|b| b.set(Some(*baud)));
+    }
     if let Event::Connected { chip, mac } = e {
         CONTEXT.with(|c| {
             let mut c = c.borrow_mut();
@@ -330,6 +357,16 @@ impl Progress for Bar {
             }
             Event::Connected { .. } if super::boards::in_board() => {}
             Event::Connected { chip, mac } => errln!("{}", banner(chip, mac)),
+            Event::Baud { .. } if super::boards::in_board() => {}
+            Event::Baud {
+                baud,
+                tried,
+                reason,
+            } => {
+                if verbosity() == Verbosity::Verbose {
+                    errln!("{}", baud_line(baud, tried, reason));
+                }
+            }
         }
     }
 }
@@ -390,6 +427,15 @@ impl Progress for Lines {
                 }
             }
             Event::Connected { chip, mac } => errln!("{}", banner(chip, mac)),
+            Event::Baud {
+                baud,
+                tried,
+                reason,
+            } => {
+                if verbose {
+                    errln!("{}", baud_line(baud, tried, reason));
+                }
+            }
         }
     }
 }
@@ -451,6 +497,15 @@ impl Progress for Json {
                 }
             }
             Event::Connected { chip, mac } => json_line(&JsonEvent::Connected { chip, mac }),
+            Event::Baud {
+                baud,
+                tried,
+                reason,
+            } => json_line(&JsonEvent::Baud {
+                baud,
+                tried,
+                reason,
+            }),
         }
     }
 }
@@ -543,11 +598,22 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 
 /// Prints a write's summary: a JSON line for scripts, a sentence otherwise.
 pub fn report_write(format: Format, s: &WriteSummary) {
+    // With --baud auto, the rate it settled on.
+    let baud = AUTO_BAUD.with(|b| b.get());
     match format {
-        Format::Json => json_event("summary", s),
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Summary<'a> {
+                #[serde(flatten)]
+                s: &'a WriteSummary,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                baud: Option<u32>,
+            }
+            json_event("summary", &Summary { s, baud })
+        }
         Format::Text => errln!(
             "{}wrote {} ({} on the wire), skipped {} already in place, {} erased, {} \
-             written, in {:.2} s{}{}",
+             written, in {:.2} s{}{}{}",
             super::boards::prefix(),
             plural(s.bytes_sent, "byte", "bytes"),
             s.wire_bytes,
@@ -556,7 +622,8 @@ pub fn report_write(format: Format, s: &WriteSummary) {
             s.sectors_written,
             s.seconds,
             if s.resumed { ", resumed" } else { "" },
-            if s.verified { ", verified" } else { "" }
+            if s.verified { ", verified" } else { "" },
+            baud.map_or(String::new(), |b| format!(", at {b} baud (auto)"))
         ),
     }
 }

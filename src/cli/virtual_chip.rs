@@ -61,7 +61,19 @@ pub struct VirtualChipArgs {
     /// commands
     #[arg(long)]
     pub secure_download_mode: bool,
-    /// Seed for what an injected fault leaves behind
+    /// The serial bridge's highest rate: a switch above it leaves the line garbage at that
+    /// rate, as a bridge that cannot make the rate does
+    #[arg(long, value_name = "BAUD", value_parser = super::args::baud)]
+    pub bridge_max_baud: Option<u32>,
+    /// The bridge's byte errors: probability P per byte at BAUD (such as 1e-4@3000000),
+    /// rising linearly from none at --bridge-knee
+    #[arg(long, value_name = "P@BAUD")]
+    pub bridge_errors: Option<String>,
+    /// The rate up to which the bridge damages no byte
+    #[arg(long, value_name = "BAUD", default_value_t = virtual_chip::bridge::DEFAULT_KNEE,
+          value_parser = super::args::baud, requires = "bridge_errors")]
+    pub bridge_knee: u32,
+    /// Seed for what an injected fault leaves behind and for the bridge's errors
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
     #[command(flatten)]
@@ -92,6 +104,16 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
         secure_boot_digest: args.secure_boot.clone(),
         secure_download: args.secure_download_mode,
     };
+    let errors = args
+        .bridge_errors
+        .as_deref()
+        .map(|e| virtual_chip::bridge::ErrorCurve::parse(e, args.bridge_knee))
+        .transpose()
+        .map_err(espflow::Error::BadInput)?;
+    let bridge = virtual_chip::bridge::BridgeSpec {
+        max_baud: args.bridge_max_baud,
+        errors,
+    };
     let chip = VirtualChip::new(ChipConfig {
         chip: args.chip,
         flash,
@@ -104,6 +126,7 @@ pub fn serve(args: &VirtualChipArgs) -> Result<()> {
         realtime: args.realtime,
         faults: args.fault.clone(),
         seed: args.seed,
+        bridge,
     });
     let listen = if args.pty {
         virtual_chip::server::Listen::Pty

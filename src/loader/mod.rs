@@ -13,8 +13,10 @@ macro_rules! warn {
 mod connection;
 mod detect;
 mod fast_upload;
+mod rate;
 
 pub use fast_upload::UploadRate;
+pub use rate::RateGovernor;
 pub mod reset;
 #[cfg(test)]
 mod tests;
@@ -149,6 +151,8 @@ pub struct Loader {
     caps: Option<Capabilities>,
     /// The largest write block to send, once the line has shown it damages larger ones.
     block_limit: Option<u32>,
+    /// What may change the line rate between the blocks of a write stream.
+    governor: Option<Box<dyn RateGovernor>>,
 }
 
 impl Loader {
@@ -179,6 +183,7 @@ impl Loader {
             baud: ROM_BAUD,
             caps: None,
             block_limit: None,
+            governor: None,
         })
     }
 
@@ -526,8 +531,19 @@ impl Loader {
         // The request numbers of blocks `answered..sent`, in order.
         let mut in_flight: std::collections::VecDeque<u32> = Default::default();
         let (mut sent, mut answered) = (0usize, 0usize);
+        // The rate governor asked for another rate: no more blocks go out until those in
+        // flight are answered, then the rate is changed.
+        let mut change_wanted = false;
         while answered < blocks.len() {
-            while sent < blocks.len() && sent - answered < window {
+            if change_wanted && sent == answered {
+                change_wanted = false;
+                if self.governor_change().map_err(|e| (answered, e))? {
+                    // The failures counted were the old rate's; the new one gets its own
+                    // budget.
+                    (stalled, failed) = (0, 0);
+                }
+            }
+            while !change_wanted && sent < blocks.len() && sent - answered < window {
                 let data = blocks[sent];
                 let payload = data_payload(sent as u32, data);
                 let seq = self
@@ -555,12 +571,16 @@ impl Loader {
                     in_flight.drain(..n);
                     stalled = 0;
                     done(answered, r.value);
+                    change_wanted |= v2 && self.governor_observe(false);
                 }
+                // A governor that can still step down stands in for the stream's budget:
+                // it steps down when failures climb, and when one block fails as often in
+                // a row as the stream allows, rather than let the stream give up.
                 Err(e)
                     if v2
                         && e.is_line_error()
-                        && stalled < retries.stalled
-                        && failed < retries.total =>
+                        && ((stalled < retries.stalled && failed < retries.total)
+                            || self.governor_can_step_down()) =>
                 {
                     stalled += 1;
                     failed += 1;
@@ -569,6 +589,9 @@ impl Loader {
                     // is skipped by its number.
                     in_flight.clear();
                     sent = answered;
+                    let stuck = stalled > retries.stalled;
+                    change_wanted |=
+                        self.governor_observe(true) || (stuck && self.governor_can_step_down());
                 }
                 // A ROM checks a block's length and checksum before it acts on the
                 // block, so one it refused as damaged (a byte lost or changed on the
@@ -935,7 +958,7 @@ impl Loader {
                     progress(n);
                 }
             };
-            match self.read_flash_once(addr, len, &mut report) {
+            match self.read_flash_once(addr, len, &mut report, DEFAULT_TIMEOUT) {
                 Err(e)
                     if self.conn.v2
                         && attempt < MAX_RETRIES
@@ -949,11 +972,13 @@ impl Loader {
         }
     }
 
+    /// One streamed READ_FLASH, each data frame (and the digest) awaited at most `wait`.
     fn read_flash_once(
         &mut self,
         addr: u32,
         len: u32,
         progress: &mut dyn FnMut(u64),
+        wait: Duration,
     ) -> Result<Vec<u8>> {
         let req = ReadFlash {
             addr,
@@ -964,13 +989,10 @@ impl Loader {
         self.request(Command::ReadFlash, &req, 0)?;
         let mut data = Vec::with_capacity(len as usize);
         while data.len() < len as usize {
-            let frame = self
-                .conn
-                .read_frame(DEFAULT_TIMEOUT)?
-                .ok_or(LoaderError::Timeout {
-                    cmd: "READ_FLASH data",
-                    timeout: DEFAULT_TIMEOUT,
-                })?;
+            let frame = self.conn.read_frame(wait)?.ok_or(LoaderError::Timeout {
+                cmd: "READ_FLASH data",
+                timeout: wait,
+            })?;
             data.extend(&frame);
             if data.len() > len as usize {
                 return Err(LoaderError::Malformed {
@@ -984,13 +1006,10 @@ impl Loader {
             self.conn.send_frame(&ack.to_bytes())?;
             progress(data.len() as u64);
         }
-        let digest = self
-            .conn
-            .read_frame(DEFAULT_TIMEOUT)?
-            .ok_or(LoaderError::Timeout {
-                cmd: "READ_FLASH digest",
-                timeout: DEFAULT_TIMEOUT,
-            })?;
+        let digest = self.conn.read_frame(wait)?.ok_or(LoaderError::Timeout {
+            cmd: "READ_FLASH digest",
+            timeout: wait,
+        })?;
         use md5::Digest;
         let sent = Md5Digest::parse(LoaderKind::Stub, &digest)
             .map_err(|e| malformed(Command::ReadFlash, e))?;

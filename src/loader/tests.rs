@@ -121,6 +121,7 @@ fn loader(kind: LoaderKind, chip: Chip) -> (Loader, ScriptedPort) {
         baud: ROM_BAUD,
         caps: None,
         block_limit: None,
+        governor: None,
     };
     (l, port)
 }

@@ -85,6 +85,10 @@ pub struct VirtualOptions {
     pub realtime: bool,
     /// The chip's eFuse image and security shortcuts.
     pub efuse: crate::virtual_chip::efuse::EfuseSetup,
+    /// The serial bridge in front of the chip: its highest rate and its errors.
+    pub bridge: crate::virtual_chip::bridge::BridgeSpec,
+    /// Seed for the bridge's errors.
+    pub seed: u64,
 }
 
 impl Default for VirtualOptions {
@@ -95,6 +99,8 @@ impl Default for VirtualOptions {
             flash_size: None,
             realtime: false,
             efuse: Default::default(),
+            bridge: Default::default(),
+            seed: 0,
         }
     }
 }
@@ -107,23 +113,24 @@ pub fn open(spec: &str, baud: u32, virt: &VirtualOptions) -> Result<Box<dyn Tran
     if let Some(rest) = spec.strip_prefix("virtual:") {
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let mut virt = virt.clone();
-        virtual_query(path, query, &mut virt.efuse)?;
+        virtual_query(path, query, &mut virt)?;
         return Ok(Box::new(VirtualPort::open(path.as_ref(), &virt)?));
     }
     Ok(Box::new(SerialPort::open(spec, baud)?))
 }
 
 /// The settings after `?` in `virtual:IMAGE?efuse=FILE&flash-encryption=KEY&secure-boot=DIGEST&secure-download-mode`,
-/// which set up the virtual chip's eFuses as `virtual-chip`'s flags of the same names do.
-fn virtual_query(
-    path: &str,
-    query: &str,
-    setup: &mut crate::virtual_chip::efuse::EfuseSetup,
-) -> Result<(), PortError> {
+/// which set up the virtual chip's eFuses as `virtual-chip`'s flags of the same names do,
+/// and `bridge-max-baud=N`, `bridge-errors=P@BAUD`, `bridge-knee=N` and `seed=N`, which
+/// model its serial bridge as those flags do.
+fn virtual_query(path: &str, query: &str, virt: &mut VirtualOptions) -> Result<(), PortError> {
     let bad = |reason: String| PortError::Virtual {
         path: path.to_string(),
         reason,
     };
+    let mut errors = None;
+    let mut knee = crate::virtual_chip::bridge::DEFAULT_KNEE;
+    let setup = &mut virt.efuse;
     for item in query.split('&').filter(|s| !s.is_empty()) {
         let (key, value) = item.split_once('=').unwrap_or((item, ""));
         let file = || {
@@ -140,13 +147,36 @@ fn virtual_query(
             "secure-download-mode" if value.is_empty() || value == "1" => {
                 setup.secure_download = true
             }
+            "bridge-max-baud" => {
+                virt.bridge.max_baud = Some(
+                    value
+                        .parse()
+                        .map_err(|_| bad(format!("'{item}': bridge-max-baud takes a baud rate")))?,
+                )
+            }
+            "bridge-knee" => {
+                knee = value
+                    .parse()
+                    .map_err(|_| bad(format!("'{item}': bridge-knee takes a baud rate")))?
+            }
+            "bridge-errors" => errors = Some(value.to_string()),
+            "seed" => {
+                virt.seed = value
+                    .parse()
+                    .map_err(|_| bad(format!("'{item}': seed takes a number")))?
+            }
             _ => {
                 return Err(bad(format!(
                     "unknown setting '{item}' after '?': use efuse=FILE, \
-                     flash-encryption=KEY, secure-boot=DIGEST or secure-download-mode"
+                     flash-encryption=KEY, secure-boot=DIGEST, secure-download-mode, \
+                     bridge-max-baud=N, bridge-errors=P@BAUD, bridge-knee=N or seed=N"
                 )));
             }
         }
+    }
+    if let Some(spec) = errors {
+        virt.bridge.errors =
+            Some(crate::virtual_chip::bridge::ErrorCurve::parse(&spec, knee).map_err(bad)?);
     }
     Ok(())
 }

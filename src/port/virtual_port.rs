@@ -51,7 +51,8 @@ impl VirtualPort {
             efuses,
             realtime: opts.realtime,
             faults: Vec::new(),
-            seed: 0,
+            seed: opts.seed,
+            bridge: opts.bridge,
         });
         Ok(VirtualPort {
             chip,

@@ -15,6 +15,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod baud;
 mod encrypted;
 mod ota;
 mod partition;
@@ -82,8 +83,12 @@ pub struct SessionOptions {
     /// Connection attempts before giving up.
     pub attempts: usize,
     /// Line rate once connected (the stub is uploaded at the ROM's 115200 first); within
-    /// [`BAUD_RATES`].
+    /// [`BAUD_RATES`]. With `baud_auto`, the floor the search starts from.
     pub baud: u32,
+    /// Look for the fastest rate the line sustains once espflow's stub runs, from `baud`
+    /// up (see [`baud`]); the rate chosen is reported as [`Event::Baud`] events. Without
+    /// a stub that can fall back from a dead rate, `baud` is the rate.
+    pub baud_auto: bool,
     /// When to use espflow's stub.
     pub stub: StubPolicy,
     /// Go ahead with what the security guard refuses ([`crate::security::guard`]),
@@ -98,6 +103,7 @@ impl Default for SessionOptions {
             chip: None,
             attempts: 7,
             baud: 460_800,
+            baud_auto: false,
             stub: StubPolicy::Verified,
             force: false,
         }
@@ -174,6 +180,8 @@ pub struct Session {
     mac: Option<String>,
     /// Where the stages the session runs by itself (stub upload, erase, digest) report.
     progress: Box<dyn Progress + Send>,
+    /// With `baud_auto`, once the search ran: the rates it may use.
+    auto_ladder: Option<Vec<u32>>,
 }
 
 fn mac_text(mac: [u8; 6]) -> String {
@@ -247,6 +255,7 @@ impl Session {
             flash_key: None,
             mac: None,
             progress: Box::new(Quiet),
+            auto_ladder: None,
         })
     }
 
@@ -387,6 +396,9 @@ impl Session {
         let sdm = self.secure_download();
         attach(&mut self.loader, sdm)?;
         self.stub = Some(outcome);
+        if self.opts.baud_auto {
+            self.find_rate()?;
+        }
         Ok(outcome)
     }
 
@@ -405,6 +417,42 @@ impl Session {
                 .stub
                 .as_ref()
                 .is_some_and(|s| s.encrypted_writes)
+    }
+
+    /// `baud_auto`: steps up from the floor while the line holds (see [`baud`]), starting
+    /// at the rate that held on this port last time, and remembers where it settled.
+    fn find_rate(&mut self) -> Result<()> {
+        let floor = self.loader.baud();
+        let ladder = baud::ladder(floor);
+        let port = self.loader.port_name();
+        let progress = &mut self.progress;
+        let mut report = |c: baud::Change| {
+            progress.event(Event::Baud {
+                baud: c.baud,
+                tried: c.tried,
+                reason: c.reason,
+            })
+        };
+        if !self.loader.stub_has_baud_probation() {
+            // No way back from a dead rate: the floor it is.
+            report(baud::Change {
+                baud: floor,
+                tried: None,
+                reason: crate::progress::BaudReason::Start,
+            });
+            return Ok(());
+        }
+        let start = port_memory::remembered_rate(&port);
+        let chosen = baud::climb(&mut self.loader, &ladder, start, &mut report)
+            .map_err(|e| Error::Loader(e).context("looking for the fastest line rate"))?;
+        port_memory::remember_rate(&port, chosen);
+        self.auto_ladder = Some(ladder);
+        Ok(())
+    }
+
+    /// The line rate both ends are at now.
+    pub fn baud(&self) -> u32 {
+        self.loader.baud()
     }
 
     /// Whether the options let this chip's stub be used.
@@ -520,7 +568,28 @@ impl Session {
         }
         // An encrypted write stays on the ROM loader unless the stub can encrypt.
         self.settle_loader(prepared.is_none() || self.stub_encrypts())?;
-        write::write_images(&mut self.loader, images, opts, journal, progress)
+        let Some(ladder) = self.auto_ladder.clone() else {
+            return write::write_images(&mut self.loader, images, opts, journal, progress);
+        };
+        // With --baud auto, the write steps down a rate when its retries climb.
+        let changes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let governor = baud::Governor::new(ladder, self.loader.baud(), changes.clone());
+        self.loader.set_rate_governor(Some(Box::new(governor)));
+        let r = write::write_images(&mut self.loader, images, opts, journal, progress);
+        self.loader.set_rate_governor(None);
+        let changes = changes.lock().map(|c| c.clone()).unwrap_or_default();
+        for c in &changes {
+            self.progress.event(Event::Baud {
+                baud: c.baud,
+                tried: c.tried,
+                reason: c.reason,
+            });
+        }
+        if let Some(last) = changes.last() {
+            let port = self.loader.port_name();
+            port_memory::remember_rate(&port, last.baud);
+        }
+        r
     }
 
     /// Reads `size` bytes of flash at `addr`.

@@ -1,13 +1,18 @@
 //! What a run learnt about a port that saves the next run time: that the stub upload at
 //! the session's rate failed there (a bridge or cable that garbles the ROM's high rates),
 //! so the next run goes straight to the ROM's own rate instead of paying the failed
-//! attempt again. One empty file per port under the state directory, named after the port.
+//! attempt again; and the rate `--baud auto` settled on, where the next run's search
+//! starts. Files per port under the state directory, named after the port.
 
 use std::path::PathBuf;
 
 use crate::write::journal;
 
 fn marker(port: &str) -> Option<PathBuf> {
+    file(port, ".rom-rate-upload")
+}
+
+fn file(port: &str, suffix: &str) -> Option<PathBuf> {
     let name: String = port
         .bytes()
         .map(|b| match b {
@@ -15,11 +20,23 @@ fn marker(port: &str) -> Option<PathBuf> {
             b => format!("_{b:02x}"),
         })
         .collect();
-    Some(
-        journal::default_dir()?
-            .join("ports")
-            .join(name + ".rom-rate-upload"),
-    )
+    Some(journal::default_dir()?.join("ports").join(name + suffix))
+}
+
+/// The rate the line sustained on `port` last time `--baud auto` ran there.
+pub fn remembered_rate(port: &str) -> Option<u32> {
+    let text = std::fs::read_to_string(file(port, ".auto-baud")?).ok()?;
+    text.trim().parse().ok()
+}
+
+/// Notes the rate the line sustained on `port`. Best effort, as [`remember_slow_upload`].
+pub fn remember_rate(port: &str, baud: u32) {
+    if let Some(f) = file(port, ".auto-baud") {
+        if let Some(dir) = f.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(f, format!("{baud}\n"));
+    }
 }
 
 /// Whether an upload at the session's rate failed on `port` before.

@@ -57,6 +57,8 @@ pub struct Board {
     pub now: u64,
     pub out: VecDeque<Output>,
     pub cache: CacheModel,
+    /// The serial bridge the chip's UART talks through.
+    pub bridge: super::bridge::Bridge,
 }
 
 impl Board {
@@ -67,8 +69,9 @@ impl Board {
     }
 
     /// A chip without power sends nothing, whatever its code was about to say.
-    pub fn emit_raw(&mut self, data: Vec<u8>) {
+    pub fn emit_raw(&mut self, mut data: Vec<u8>) {
         if self.soc.flash.is_powered() {
+            self.bridge.carry(&mut data, self.soc.baud);
             self.out.push_back(Output::Bytes { at: self.now, data });
         }
     }
@@ -286,6 +289,7 @@ mod tests {
             now: 0,
             out: VecDeque::new(),
             cache: CacheModel::default(),
+            bridge: crate::virtual_chip::bridge::Bridge::new(Default::default(), 0),
         }
     }
 

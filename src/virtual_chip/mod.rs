@@ -18,6 +18,7 @@
 //! (the in-process port, or the TCP/pty server) decides whether to honour those times.
 
 mod board;
+pub mod bridge;
 mod console;
 pub mod efuse;
 pub mod fault;
@@ -108,8 +109,11 @@ pub struct ChipConfig {
     pub realtime: bool,
     /// Faults to suffer (see [`fault`]); `seed` decides the damage a power cut does.
     pub faults: Vec<fault::Fault>,
-    /// Seed for the damage an injected power cut leaves in flash.
+    /// Seed for the damage an injected power cut leaves in flash, and for the bridge's
+    /// errors.
     pub seed: u64,
+    /// The serial bridge between the host and the chip's UART (see [`bridge`]).
+    pub bridge: bridge::BridgeSpec,
 }
 
 /// A virtual chip with its flash, talking through bytes in and [`Output`] out.
@@ -149,6 +153,7 @@ impl VirtualChip {
                 now: 0,
                 out: VecDeque::new(),
                 cache: CacheModel::default(),
+                bridge: bridge::Bridge::new(config.bridge, config.seed),
             },
             personality: Personality::Rom,
             decoder: SlipDecoder::new(),
@@ -271,9 +276,18 @@ impl VirtualChip {
 
     /// Feeds bytes that finished arriving at virtual time `arrival`.
     pub fn receive(&mut self, bytes: &[u8], arrival: u64) {
-        for &b in bytes {
+        let mut bytes = bytes.to_vec();
+        for i in 0..bytes.len() {
             if !self.is_powered() {
                 return;
+            }
+            // Byte by byte: a baud change takes effect from the byte after the request.
+            self.board
+                .bridge
+                .carry(&mut bytes[i..i + 1], self.board.soc.baud);
+            let b = bytes[i];
+            if let (Personality::EspflowStub, Some(stub)) = (self.personality, self.stub.as_mut()) {
+                stub.byte_received(&mut self.board);
             }
             match self.decoder.push(b, &mut self.frame) {
                 Ok(Some(n)) => {
@@ -385,6 +399,7 @@ mod tests {
             realtime: false,
             faults: Vec::new(),
             seed: 0,
+            bridge: Default::default(),
         })
     }
 
@@ -444,6 +459,7 @@ mod tests {
             realtime: false,
             faults: Vec::new(),
             seed: 0,
+            bridge: Default::default(),
         })
     }
 
@@ -659,6 +675,7 @@ mod tests {
                 realtime: false,
                 faults: Vec::new(),
                 seed: 0,
+                bridge: Default::default(),
             });
             let magic = encoded(&espflow_protocol::message::ReadReg {
                 addr: crate::chip::CHIP_DETECT_MAGIC_REG,
@@ -694,6 +711,7 @@ mod tests {
             realtime: false,
             faults: Vec::new(),
             seed: 0,
+            bridge: Default::default(),
         });
         let begin = |addr| {
             encoded(&MemBegin {

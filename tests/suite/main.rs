@@ -5,6 +5,7 @@
 
 mod support;
 
+mod baud_auto;
 mod boards;
 mod cli;
 mod command_line;

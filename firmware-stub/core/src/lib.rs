@@ -75,6 +75,10 @@ pub struct Stub<H: Hal> {
     out: Out,
     /// The current write stream's range, which its answers repeat in v2.
     stream: (u32, u32),
+    /// While on probation after a baud change: the rate to go back to (0 otherwise) and
+    /// the bytes heard since, none of them a whole frame (see [`Stub::byte_received`]).
+    probation_baud: u32,
+    probation_bytes: u32,
 }
 
 /// How an answer is framed: sealed with a v2 trailer or not, and what that trailer says.
@@ -133,6 +137,8 @@ impl<H: Hal> Stub<H> {
                 },
             },
             stream: (0, 0),
+            probation_baud: 0,
+            probation_bytes: 0,
         }
     }
 
@@ -154,7 +160,8 @@ impl<H: Hal> Stub<H> {
             addr_of_mut!((*p).flash_size).write(0x40_0000);
             addr_of_mut!((*p).baud).write(baud);
             addr_of_mut!((*p).espflow_host).write(false);
-            // `out` and `stream` are plain integers and flags: zero is their start.
+            // `out`, `stream` and the probation are plain integers and flags: zero is their
+            // start.
             slot.assume_init_mut()
         }
     }
@@ -172,7 +179,8 @@ impl<H: Hal> Stub<H> {
                 | caps::FLAG_SKIP_UNCHANGED
                 | caps::FLAG_SECTOR_DIGESTS
                 | caps::FLAG_PROTOCOL_V2
-                | encrypts,
+                | encrypts
+                | caps::FLAG_BAUD_PROBATION,
             max_block: MAX_BLOCK,
             write_window: WRITE_WINDOW,
             read_window: READ_WINDOW,
@@ -194,6 +202,30 @@ impl<H: Hal> Stub<H> {
         self.out.v2
     }
 
+    /// Counts one byte from the line, before it goes to the SLIP decoder. After a baud
+    /// change, [`caps::BAUD_PROBATION_BYTES`] of them without a whole frame mean the host
+    /// cannot be heard at the new rate (its bridge cannot make it, or the line garbles
+    /// everything there): the stub goes back to the rate it came from, where a host that
+    /// found the new rate dead looks for it.
+    #[inline]
+    pub fn byte_received(&mut self, hal: &mut H) {
+        if self.probation_baud == 0 {
+            return;
+        }
+        self.probation_bytes += 1;
+        if self.probation_bytes >= caps::BAUD_PROBATION_BYTES {
+            let back = self.probation_baud;
+            self.probation_baud = 0;
+            hal.set_baud(back);
+            self.baud = back;
+        }
+    }
+
+    /// Whether the stub is on probation after a baud change.
+    pub fn on_baud_probation(&self) -> bool {
+        self.probation_baud != 0
+    }
+
     /// Handles one decoded frame from the host.
     pub fn handle(&mut self, hal: &mut H, frame: &[u8]) {
         if self.read.is_some() && self.read_ack(hal, frame) {
@@ -204,6 +236,8 @@ impl<H: Hal> Stub<H> {
             match frame::open_request_with(frame, crc32) {
                 Ok((f, seq)) => {
                     self.out.tag.seq = seq;
+                    // A frame that arrived whole: the host is heard at this rate.
+                    self.probation_baud = 0;
                     f
                 }
                 // A host that starts over (a new connection to a stub left running) syncs
@@ -234,6 +268,9 @@ impl<H: Hal> Stub<H> {
         let Some((hdr, data)) = RequestHeader::parse(frame) else {
             return;
         };
+        if !self.out.v2 && hdr.size as usize == data.len() {
+            self.probation_baud = 0;
+        }
         let mut payload = [0u8; 24];
         let reply = match Command::from_u8(hdr.op) {
             _ if hdr.size as usize != data.len() => Err(stub_err(StubError::BadDataLen)),
@@ -288,6 +325,10 @@ impl<H: Hal> Stub<H> {
             Some(Command::ChangeBaudrate) => match ChangeBaudrate::parse(data) {
                 Ok(b) if b.new > 0 => {
                     respond(hal, self.out, hdr.op, 0, &[], Status::Ok);
+                    if b.new != self.baud {
+                        self.probation_baud = self.baud;
+                        self.probation_bytes = 0;
+                    }
                     hal.set_baud(b.new);
                     self.baud = b.new;
                     return;

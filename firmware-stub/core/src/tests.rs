@@ -7,7 +7,7 @@ use std::vec::Vec;
 
 use espflow_protocol::caps::{self, Capabilities, CapabilitiesRequest};
 use espflow_protocol::frame::{self, AnswerTag};
-use espflow_protocol::message::{EraseRegion, FlashBegin, ReadReg, SpiFlashMd5};
+use espflow_protocol::message::{ChangeBaudrate, EraseRegion, FlashBegin, ReadReg, SpiFlashMd5};
 use espflow_protocol::packet::{DataHeader, RequestHeader, ResponseHeader};
 use espflow_protocol::{Command, Request, Status, StubError, checksum};
 
@@ -99,6 +99,8 @@ struct Board {
     flash_blocked: bool,
     /// Set to answer as a chip whose stub encrypts.
     encrypts: bool,
+    /// The rates the line was switched to, in order.
+    bauds: Vec<u32>,
 }
 
 impl Hal for Board {
@@ -117,7 +119,9 @@ impl Hal for Board {
     fn send_frame(&mut self, packet: &[u8]) {
         self.sent.push(packet.to_vec());
     }
-    fn set_baud(&mut self, _baud: u32) {}
+    fn set_baud(&mut self, baud: u32) {
+        self.bauds.push(baud);
+    }
     fn security_info(&mut self) -> [u8; 20] {
         [0; 20]
     }
@@ -177,6 +181,7 @@ fn v2_stub() -> (std::boxed::Box<Stub<Board>>, Board) {
         sent: Vec::new(),
         flash_blocked: false,
         encrypts: false,
+        bauds: Vec::new(),
     };
     let mut stub = std::boxed::Box::new(Stub::new(115_200));
     let hello = CapabilitiesRequest {
@@ -225,6 +230,7 @@ fn a_v1_host_gets_v1_answers() {
         sent: Vec::new(),
         flash_blocked: false,
         encrypts: false,
+        bauds: Vec::new(),
     };
     let mut stub = Stub::new(115_200);
     let hello = CapabilitiesRequest {
@@ -534,5 +540,47 @@ fn an_encrypted_stream_programs_whole_sectors_through_the_engine_without_compari
         ),
         (0, 1, 2),
         "the erased sector is programmed without an erase"
+    );
+}
+
+/// After a baud change, bytes that never make a whole frame send the stub back to the rate
+/// it came from; a frame heard whole at the new rate keeps it there for good.
+#[test]
+fn a_new_rate_nobody_is_heard_at_is_left_and_one_that_is_heard_is_kept() {
+    let (mut stub, mut hal) = v2_stub();
+    let change = |new, seq| {
+        let req = ChangeBaudrate { new, old: 0 };
+        seal(request(Command::ChangeBaudrate, &encode(&req), 0), seq)
+    };
+    let (_, st, _) = ask(&mut stub, &mut hal, &change(3_000_000, 1));
+    assert_eq!(st, Status::Ok);
+    assert!(stub.on_baud_probation());
+    for _ in 1..caps::BAUD_PROBATION_BYTES {
+        stub.byte_received(&mut hal);
+    }
+    assert_eq!(hal.bauds, [3_000_000]);
+    stub.byte_received(&mut hal);
+    assert_eq!(hal.bauds, [3_000_000, 115_200], "back where it came from");
+    assert!(!stub.on_baud_probation());
+
+    ask(&mut stub, &mut hal, &change(2_000_000, 2));
+    for _ in 0..100 {
+        stub.byte_received(&mut hal);
+    }
+    let read = seal(
+        request(Command::ReadReg, &encode(&ReadReg { addr: 0 }), 0),
+        3,
+    );
+    let (_, st, _) = ask(&mut stub, &mut hal, &read);
+    assert_eq!(st, Status::Ok);
+    assert!(!stub.on_baud_probation());
+    for _ in 0..2 * caps::BAUD_PROBATION_BYTES {
+        stub.byte_received(&mut hal);
+    }
+    assert_eq!(hal.bauds, [3_000_000, 115_200, 2_000_000], "kept");
+    // The capabilities say so.
+    assert_ne!(
+        Stub::<Board>::capabilities(&hal).flags & caps::FLAG_BAUD_PROBATION,
+        0
     );
 }

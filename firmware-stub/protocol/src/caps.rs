@@ -44,6 +44,14 @@ pub const FLAG_PROTOCOL_V2: u32 = 1 << 3;
 /// stream starts on a sector and covers whole sectors; the stub neither compares nor reads
 /// back (its reads see ciphertext), so the host verifies against the ciphertext.
 pub const FLAG_ENCRYPTED_WRITES: u32 = 1 << 4;
+/// After CHANGE_BAUDRATE the stub goes back to the rate it came from if
+/// [`BAUD_PROBATION_BYTES`] bytes arrive at the new one before a frame that parses whole:
+/// a host that finds the new rate dead goes back itself and sends that many `0xC0` (empty
+/// SLIP frames, whatever rate the stub hears them at) before it asks anything.
+pub const FLAG_BAUD_PROBATION: u32 = 1 << 5;
+/// See [`FLAG_BAUD_PROBATION`]. Larger than the small requests a host sends first at a new
+/// rate, and well below what a host that went back sends in a few milliseconds.
+pub const BAUD_PROBATION_BYTES: u32 = 4096;
 
 /// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
 pub const MAX_DIGESTS: u32 = 64;

@@ -231,6 +231,7 @@ pub fn run<C: Chip>(
         let Some(b) = hal.line.next_byte() else {
             continue;
         };
+        stub.byte_received(&mut hal);
         if let Ok(Some(n)) = decoder.push(b, frame) {
             stub.handle(&mut hal, &frame[..n]);
         }
