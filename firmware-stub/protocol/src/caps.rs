@@ -43,6 +43,11 @@ pub const FLAG_PROTOCOL_V2: u32 = 1 << 3;
 /// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
 pub const MAX_DIGESTS: u32 = 64;
 pub const WRITE_STATS_LEN: usize = 12;
+/// What the write blocks queued behind the one a stub is working on may occupy on the
+/// line, SLIP-encoded: the chip crates' receive ring (48 KiB) less room for frame headers
+/// and slack. A host whose blocks escape heavily (uncompressed runs of 0xC0 and 0xDB)
+/// keeps fewer of them in flight than `write_window`.
+pub const QUEUED_WIRE_BYTES: usize = 0xA000;
 
 /// Host flag: the host will keep up to `write_window` blocks unanswered.
 pub const HOST_PIPELINES: u32 = 1 << 0;
