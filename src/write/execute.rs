@@ -4,7 +4,7 @@
 
 use std::io::Write as _;
 
-use espflow_protocol::caps::{Capabilities, QUEUED_WIRE_BYTES};
+use espflow_protocol::caps::{Capabilities, FLAG_FILL, QUEUED_WIRE_BYTES};
 use espflow_protocol::geometry::{ROM_WRITE_BLOCK, SECTOR_SIZE, STUB_WRITE_BLOCK};
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -104,7 +104,13 @@ pub fn write_run_stub(
         };
         // An answer may wait for the blocks queued before its own: allow for the erase
         // and program time of all the flash a full window can put down.
-        let per_block = timeout::flash_data((cut.widest * (window + 1)) as u64);
+        // A stub with fills queued may spend a piece of them behind any block's answer.
+        let fill_piece = if caps.flags & FLAG_FILL != 0 {
+            blocks::FLASH_PER_BLOCK
+        } else {
+            0
+        };
+        let per_block = timeout::flash_data((cut.widest * (window + 1) + fill_piece) as u64);
         let n = blocks.len();
         let mut committed = at;
         let mut answered = 0;

@@ -9,6 +9,7 @@
 
 #![no_std]
 
+pub mod fill;
 pub mod hal;
 pub mod inflate;
 pub mod writer;
@@ -80,6 +81,8 @@ pub struct Stub<H: Hal> {
     out: Out,
     /// The current write stream's range, which its answers repeat in v2.
     stream: (u32, u32),
+    /// Sectors to fill in the background of the write streams.
+    fills: fill::Queue,
 }
 
 /// How an answer is framed: sealed with a v2 trailer or not, and what that trailer says.
@@ -138,6 +141,7 @@ impl<H: Hal> Stub<H> {
                 },
             },
             stream: (0, 0),
+            fills: fill::Queue::default(),
         }
     }
 
@@ -159,6 +163,7 @@ impl<H: Hal> Stub<H> {
             addr_of_mut!((*p).flash_size).write(0x40_0000);
             addr_of_mut!((*p).baud).write(baud);
             addr_of_mut!((*p).espflow_host).write(false);
+            addr_of_mut!((*p).fills).write(fill::Queue::default());
             // `out` and `stream` are plain integers and flags: zero is their start.
             slot.assume_init_mut()
         }
@@ -171,7 +176,8 @@ impl<H: Hal> Stub<H> {
             flags: caps::FLAG_PIPELINED_WRITES
                 | caps::FLAG_SKIP_UNCHANGED
                 | caps::FLAG_SECTOR_DIGESTS
-                | caps::FLAG_PROTOCOL_V2,
+                | caps::FLAG_PROTOCOL_V2
+                | caps::FLAG_FILL,
             max_block: MAX_BLOCK,
             write_window: WRITE_WINDOW,
             read_window: READ_WINDOW,
@@ -181,6 +187,11 @@ impl<H: Hal> Stub<H> {
     /// The statistics of the current (or last) write stream.
     pub fn write_stats(&self) -> writer::WriteStats {
         self.writer.stats
+    }
+
+    /// What the fills queued since the queue was last empty did.
+    pub fn fill_stats(&self) -> writer::WriteStats {
+        self.fills.stats
     }
 
     /// Sends the greeting every esptool-compatible stub sends once it runs.
@@ -297,6 +308,8 @@ impl<H: Hal> Stub<H> {
                 // A host that says nothing asks for nothing beyond esptool's behaviour.
                 let flags = CapabilitiesRequest::parse(data).map_or(0, |r| r.host_flags);
                 self.espflow_host = flags & caps::HOST_PIPELINES != 0;
+                // Fills queued by a host that went away are not this host's.
+                self.fills.clear();
                 // v2 starts with this answer, so the host learns the outcome from a sealed
                 // frame; a host that did not ask gets v1 and the flag cleared.
                 let v2 = flags & caps::HOST_PROTOCOL_V2 != 0;
@@ -331,6 +344,23 @@ impl<H: Hal> Stub<H> {
                 self.sector_digests(hal, hdr.op, data);
                 return;
             }
+            Some(Command::EspflowFill) => match caps::Fill::parse(data) {
+                Ok(f) => self.queue_fill(f),
+                Err(e) => Err(bad_len(e)),
+            },
+            Some(Command::EspflowFillFinish) => match caps::FillFinish::parse(data) {
+                Ok(_) => {
+                    let (fills, buf) = (&mut self.fills, &mut self.read_buf);
+                    match hal.with_flash(|f| fills.finish(f, buf)) {
+                        Ok(stats) => {
+                            payload[..caps::WRITE_STATS_LEN].copy_from_slice(&stats.to_bytes());
+                            Ok(caps::WRITE_STATS_LEN)
+                        }
+                        Err(e) => Err(stub_err(write_error(e))),
+                    }
+                }
+                Err(e) => Err(bad_len(e)),
+            },
             Some(Command::EspflowWriteStats) => {
                 payload[..caps::WRITE_STATS_LEN].copy_from_slice(&self.writer.stats.to_bytes());
                 Ok(caps::WRITE_STATS_LEN)
@@ -421,6 +451,21 @@ impl<H: Hal> Stub<H> {
         send(hal, self.out, &mut pkt, 8 + body + 2);
     }
 
+    /// Queues a fill, refused where it leaves the flash or meets the stream being written.
+    fn queue_fill(&mut self, f: caps::Fill) -> Reply {
+        self.ranged((f.addr, f.size)).in_flash(f.addr, f.size)?;
+        // Both ranges lie inside the flash, so nothing wraps.
+        let (s, n) = self.stream;
+        let meets_stream = f.addr + f.size > s && f.addr < s + n;
+        if self.mode != WriteMode::Idle && meets_stream {
+            return Err(stub_err(StubError::OutOfRange));
+        }
+        if !self.fills.push(f) {
+            return Err(stub_err(StubError::TooMuchData));
+        }
+        Ok(0)
+    }
+
     fn in_flash(&self, addr: u32, size: u32) -> Result<(), Status> {
         if addr as u64 + size as u64 > self.flash_size as u64 {
             return Err(stub_err(StubError::OutOfRange));
@@ -462,6 +507,7 @@ impl<H: Hal> Stub<H> {
         }
         self.ranged((offset, size)).in_flash(offset, size)?;
         self.stream = (offset, size);
+        self.fills.drop_overlapping(offset, size);
         self.writer.begin(offset, size);
         if mode == WriteMode::Deflate {
             self.inflater.reset();
@@ -508,12 +554,31 @@ impl<H: Hal> Stub<H> {
             }
         });
         match r {
-            Ok(()) => Ok(0),
+            Ok(()) => {
+                self.fill_in_idle_time(hal, data.len());
+                Ok(0)
+            }
             Err(e) => {
                 self.mode = WriteMode::Idle;
                 Err(stub_err(e))
             }
         }
+    }
+
+    /// Spends the flash time a block of `len` bytes left idle on the queued fills: its
+    /// time on the line (ten bit times a byte, with its headers) less the flash time the
+    /// writer spent on it.
+    fn fill_in_idle_time(&mut self, hal: &mut H, len: usize) {
+        let flash_us = self.writer.take_flash_us();
+        if self.fills.is_empty() {
+            return;
+        }
+        // In 32 bits (a block is at most 16 KiB): 64-bit division would cost the stub the
+        // code of a software divider.
+        let wire = (len + 8 + ANSWER_TRAILER) as u32;
+        let line_us = wire * 10_000 / (self.baud / 1000).max(1);
+        let (fills, buf) = (&mut self.fills, &mut self.read_buf);
+        hal.with_flash(|f| fills.after_block(f, buf, line_us, flash_us));
     }
 
     fn end(&mut self) -> Reply {
