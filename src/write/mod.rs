@@ -309,12 +309,15 @@ pub fn write_images(
         }
         if !fills.is_empty() {
             let bytes: u32 = fills.iter().map(|f| f.size).sum();
-            let (erased, written, _) = loader
+            let (erased, written, kept) = loader
                 .fill_finish(bytes)
                 .map_err(|e| run_error(Error::Loader(e), &img.name, fills[0].addr))?;
             sent_before += bytes as u64;
             progress.event(Event::Advance { done: sent_before });
-            sum.bytes_sent += bytes as u64;
+            // Sectors the stub found holding their value already were in place.
+            let in_place = (kept as u64 * SECTOR_SIZE as u64).min(bytes as u64);
+            sum.bytes_sent += bytes as u64 - in_place;
+            sum.bytes_skipped += in_place;
             sum.sectors_erased += erased as u64;
             sum.sectors_written += written as u64;
         }
