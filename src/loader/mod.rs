@@ -479,6 +479,30 @@ impl Loader {
         Ok((s.sectors_erased, s.sectors_programmed, s.sectors_skipped))
     }
 
+    /// Queues espflow's stub's ESPFLOW_FILL: the whole sectors `addr..addr + size` to hold
+    /// `value`, done in the background of the write streams that follow.
+    pub fn fill(&mut self, addr: u32, size: u32, value: u8) -> Result<()> {
+        let req = caps::Fill {
+            addr,
+            size,
+            value: value as u32,
+        };
+        self.request(Command::EspflowFill, &req, 0).map(|_| ())
+    }
+
+    /// Finishes the queued fills (`bytes` of them, which bounds the wait): (erased,
+    /// programmed, skipped) sectors.
+    pub fn fill_finish(&mut self, bytes: u32) -> Result<(u32, u32, u32)> {
+        let r = self.request(
+            Command::EspflowFillFinish,
+            &caps::FillFinish { bytes },
+            caps::WRITE_STATS_LEN,
+        )?;
+        let s =
+            WriteStats::parse(&r.payload).map_err(|e| malformed(Command::EspflowFillFinish, e))?;
+        Ok((s.sectors_erased, s.sectors_programmed, s.sectors_skipped))
+    }
+
     /// Sends write blocks keeping up to `window` unanswered, and calls `done` with the count
     /// answered so far and the answer's `value` (espflow's stub puts the committed address
     /// there). An error names the block it belongs to.
@@ -1158,6 +1182,8 @@ fn repeatable(cmd: Command) -> bool {
             | Command::EspflowCapabilities
             | Command::EspflowSectorDigests
             | Command::EspflowWriteStats
+            | Command::EspflowFill
+            | Command::EspflowFillFinish
             | Command::FlashBegin
             | Command::FlashDeflBegin
             | Command::FlashEnd

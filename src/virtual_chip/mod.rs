@@ -215,7 +215,13 @@ impl VirtualChip {
             self.board.cache.faults.len()
         );
         if let Some(stub) = &self.stub {
-            let w = stub.write_stats();
+            // Fills are part of the write they belong to.
+            let (w, f) = (stub.write_stats(), stub.fill_stats());
+            let w = espflow_protocol::caps::WriteStats {
+                sectors_erased: w.sectors_erased + f.sectors_erased,
+                sectors_programmed: w.sectors_programmed + f.sectors_programmed,
+                sectors_skipped: w.sectors_skipped + f.sectors_skipped,
+            };
             line += &format!(
                 " sectors_erased={} sectors_programmed={} sectors_skipped={}",
                 w.sectors_erased, w.sectors_programmed, w.sectors_skipped

@@ -4,7 +4,7 @@
 
 use std::io::Write as _;
 
-use espflow_protocol::caps::Capabilities;
+use espflow_protocol::caps::{Capabilities, FLAG_FILL, QUEUED_WIRE_BYTES};
 use espflow_protocol::geometry::{ROM_WRITE_BLOCK, SECTOR_SIZE, STUB_WRITE_BLOCK};
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -97,7 +97,7 @@ pub fn write_run_stub(
         )?;
         let narrowest = block <= MIN_STUB_BLOCK;
         let (window, retries) = if block == max_block {
-            (caps.write_window as usize, WIDE_RETRIES)
+            (queued_window(&blocks, caps.write_window), WIDE_RETRIES)
         } else if narrowest {
             (NARROW_WINDOW, StreamRetries::PER_BLOCK)
         } else {
@@ -105,7 +105,13 @@ pub fn write_run_stub(
         };
         // An answer may wait for the blocks queued before its own: allow for the erase
         // and program time of all the flash a full window can put down.
-        let per_block = timeout::flash_data((cut.widest * (window + 1)) as u64);
+        // A stub with fills queued may spend a piece of them behind any block's answer.
+        let fill_piece = if caps.flags & FLAG_FILL != 0 {
+            blocks::FLASH_PER_BLOCK
+        } else {
+            0
+        };
+        let per_block = timeout::flash_data((cut.widest * (window + 1) + fill_piece) as u64);
         let n = blocks.len();
         let mut committed = at;
         let mut answered = 0;
@@ -147,6 +153,21 @@ pub fn write_run_stub(
         stats.written += written as u64;
         return Ok(stats);
     }
+}
+
+/// The blocks to keep in flight: the stub's window, less where the blocks queued behind
+/// the one it works on could overflow its receive ring ([`QUEUED_WIRE_BYTES`]) once SLIP
+/// has escaped them. Never below two, which every stub's ring holds.
+fn queued_window(blocks: &[&[u8]], stub_window: u32) -> usize {
+    let widest = blocks
+        .iter()
+        .map(|b| espflow_protocol::slip::encoded_len(b) + 64)
+        .max()
+        .unwrap_or(0);
+    let queued = (QUEUED_WIRE_BYTES / widest.max(1)).max(1);
+    (stub_window as usize)
+        .min(queued + 1)
+        .max(2.min(stub_window as usize))
 }
 
 /// How a run goes to the ROM loader: compressed where that helps, and whether the chip

@@ -15,6 +15,7 @@
 pub mod blocks;
 pub mod compare;
 pub mod execute;
+pub mod fills;
 pub mod journal;
 pub mod plan;
 pub mod secure_download;
@@ -32,7 +33,7 @@ pub use journal::Journal;
 pub use plan::{Image, PlanError, WritePlan};
 
 use crate::error::{Error, Result};
-use espflow_protocol::caps::FLAG_ENCRYPTED_WRITES;
+use espflow_protocol::caps::{FLAG_ENCRYPTED_WRITES, FLAG_FILL};
 use espflow_protocol::{Status, StubError};
 
 use crate::loader::{Loader, LoaderError};
@@ -162,6 +163,20 @@ pub fn write_images(
             let i = if *at < img.addr { 0 } else { matched.len() - 1 };
             matched[i] = false;
         }
+        // Stretches of one byte value go to espflow's stub as fills, done while the data
+        // streams; the runs then leave them out.
+        let caps = loader.capabilities();
+        let fills = match caps {
+            Some(c) if c.flags & FLAG_FILL != 0 && !img.encrypted() => {
+                queue_fills(loader, ip, &matched)
+                    .map_err(|e| e.context(format!("queueing the fills of {}", img.name)))?
+            }
+            _ => Vec::new(),
+        };
+        let mut sent_or_matched = matched.clone();
+        for f in &fills {
+            sent_or_matched[f.chunks.clone()].fill(true);
+        }
         let skipped = ip.matched_bytes(&matched);
         sum.bytes_skipped += skipped;
         let resumed = hint
@@ -178,7 +193,7 @@ pub fn write_images(
         });
         // The write stage ends before the verify that follows its last run, so that the
         // stages a front end sees never overlap.
-        let last_run = ip.runs(&matched).len();
+        let last_run = ip.runs(&sent_or_matched).len();
         let mut write_ended = false;
         let mut record = Recorder {
             journal,
@@ -190,12 +205,13 @@ pub fn write_images(
             },
             saved_at: None,
         };
-        let caps = loader.capabilities();
         let img_end = img.addr + img.data.len() as u32;
+        // Until the fills are finished, the journal claims nothing past the first of them.
+        let claim_limit = fills.first().map_or(img_end, |f| f.addr);
         let mut sent_before = 0u64;
         // Set when one run was the whole image: its verify was the whole-image check.
         let mut whole_verified = false;
-        for (run_no, run) in ip.runs(&matched).into_iter().enumerate() {
+        for (run_no, run) in ip.runs(&sent_or_matched).into_iter().enumerate() {
             let data = &img.data[run.bytes.clone()];
             let (start, end) = sector_span(run.addr, data.len() as u32, fs);
             let run_end = run.addr + data.len() as u32;
@@ -206,7 +222,7 @@ pub fn write_images(
             let head = kept_for(loader, &mut record, start, run.addr - start, needed(start))?;
             let tail = kept_for(loader, &mut record, run_end, end - run_end, needed(run_end))?;
             let mut on_commit = |committed: u32, sent_in_run: u64| {
-                record.update(committed.clamp(img.addr, img_end));
+                record.update(committed.clamp(img.addr, img_end).min(claim_limit));
                 progress.event(Event::Advance {
                     done: sent_before + sent_in_run.min(data.len() as u64),
                 });
@@ -266,7 +282,8 @@ pub fn write_images(
                 }),
             }
             .map_err(|e| run_error(e, &img.name, run.addr))?;
-            if let (true, Some(raw)) = (opts.verify, &raw) {
+            // With fills the whole-image check at the end covers every run.
+            if let (true, Some(raw), true) = (opts.verify, &raw, fills.is_empty()) {
                 let expect = &raw.data[run.bytes.clone()];
                 if run_no + 1 == last_run {
                     progress.event(Event::End);
@@ -291,6 +308,20 @@ pub fn write_images(
             sum.sectors_erased += stats.erased;
             sum.sectors_written += stats.written;
             sum.retries = loader.retries();
+        }
+        if !fills.is_empty() {
+            let bytes: u32 = fills.iter().map(|f| f.size).sum();
+            let (erased, written, kept) = loader
+                .fill_finish(bytes)
+                .map_err(|e| run_error(Error::Loader(e), &img.name, fills[0].addr))?;
+            sent_before += bytes as u64;
+            progress.event(Event::Advance { done: sent_before });
+            // Sectors the stub found holding their value already were in place.
+            let in_place = (kept as u64 * SECTOR_SIZE as u64).min(bytes as u64);
+            sum.bytes_sent += bytes as u64 - in_place;
+            sum.bytes_skipped += in_place;
+            sum.sectors_erased += erased as u64;
+            sum.sectors_written += written as u64;
         }
         if !write_ended {
             progress.event(Event::End);
@@ -320,6 +351,27 @@ pub fn write_images(
     }
     sum.seconds = started.elapsed().as_secs_f64();
     Ok(sum)
+}
+
+/// Queues the image's fills on espflow's stub, as many as it takes; the rest of the image
+/// goes as data.
+fn queue_fills(
+    loader: &mut Loader,
+    ip: &plan::ImagePlan<'_>,
+    matched: &[bool],
+) -> Result<Vec<fills::FillRange>> {
+    let mut queued = Vec::new();
+    for f in fills::plan(ip, matched) {
+        match loader.fill(f.addr, f.size, f.value) {
+            Ok(()) => queued.push(f),
+            Err(LoaderError::Failed {
+                status: Status::Stub(StubError::TooMuchData),
+                ..
+            }) => break,
+            Err(e) => return Err(Error::Loader(e)),
+        }
+    }
+    Ok(queued)
 }
 
 /// After a run failed, puts the bytes that share its first and last sector back at once

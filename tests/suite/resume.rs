@@ -43,6 +43,16 @@ fn power_cut_mid_erase_or_program_resumes() {
     );
 }
 
+/// The same trials with images the stub writes mostly as fills: the kills and power cuts
+/// then land in fill erases and programs too.
+#[test]
+fn writes_made_mostly_of_fills_resume_after_a_kill_or_a_power_cut() {
+    let seeds = trials::MIXED_SEEDS..trials::MIXED_SEEDS + 12;
+    let (_, mut failures) = trials::run_trials(seeds.clone(), 4, trials::host_killed);
+    failures.extend(trials::run_trials(seeds, 4, trials::power_cut).1);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn write_json(port: &str, state: &Path, extra: &[&str], args: &[&str]) -> String {
     let mut c = espflow();
     c.env("ESPFLOW_STATE_DIR", state)

@@ -584,3 +584,128 @@ fn a_new_rate_nobody_is_heard_at_is_left_and_one_that_is_heard_is_kept() {
         0
     );
 }
+
+/// The stub's answer to `frame` with its body (the status stripped).
+fn ask_body(stub: &mut Stub<Board>, hal: &mut Board, frame: &[u8]) -> (Status, Vec<u8>) {
+    stub.handle(hal, frame);
+    let answer = hal.sent.pop().expect("an answer");
+    let (f, _) = frame::open_answer(&answer).expect("v2 answers are sealed");
+    let (_, body) = ResponseHeader::parse(f).unwrap();
+    let (payload, st) = body.split_at(body.len() - 2);
+    (
+        Status::decode(espflow_protocol::status::LoaderKind::Stub, st[0], st[1]),
+        payload.to_vec(),
+    )
+}
+
+#[test]
+fn fills_are_done_behind_the_blocks_that_leave_the_flash_idle_and_finished_on_request() {
+    let (mut stub, mut hal) = v2_stub();
+    hal.flash.bytes[0x20000..].fill(0x5A);
+    let fill = |addr, size, value, seq| {
+        let f = caps::Fill { addr, size, value };
+        seal(request(Command::EspflowFill, &encode(&f), 0), seq)
+    };
+    // A 64 KiB block to erase, eight sectors to zero; the same range twice is taken once.
+    for (i, f) in [
+        fill(0x20000, 0x10000, 0xFF, 1),
+        fill(0x30000, 0x8000, 0, 2),
+        fill(0x30000, 0x8000, 0, 3),
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert_eq!(ask(&mut stub, &mut hal, f).1, Status::Ok, "fill {i}");
+    }
+    let begin = FlashBegin {
+        size: 0x2000,
+        blocks: 2,
+        block_size: 0x1000,
+        offset: 0x10000,
+        encrypted: Some(0),
+    };
+    let r = ask(
+        &mut stub,
+        &mut hal,
+        &seal(request(Command::FlashBegin, &encode(&begin), 0), 4),
+    );
+    assert_eq!(r.1, Status::Ok);
+    // A fill may not meet the stream being written.
+    let (_, st, _) = ask(&mut stub, &mut hal, &fill(0x11000, 0x1000, 0, 5));
+    assert_eq!(st, Status::Stub(StubError::OutOfRange));
+    // At 115200 baud a 4 KiB block takes 0.36 s on the line and about 12 ms in the flash:
+    // part of the fills (the zeros, queued last, go first) is done behind the first
+    // block, the rest behind the second.
+    assert_eq!(
+        ask(&mut stub, &mut hal, &seal(block(0, &[7; 0x1000]), 6)).1,
+        Status::Ok
+    );
+    assert!(hal.flash.bytes[0x30000..0x31000].iter().all(|b| *b == 0));
+    assert!(hal.flash.bytes[0x37000..0x38000].iter().all(|b| *b == 0x5A));
+    assert!(hal.flash.bytes[0x20000..0x30000].iter().all(|b| *b == 0x5A));
+    assert_eq!(
+        ask(&mut stub, &mut hal, &seal(block(1, &[8; 0x1000]), 7)).1,
+        Status::Ok
+    );
+    assert!(hal.flash.bytes[0x20000..0x38000].iter().all(|b| *b != 0x5A));
+    let finish = seal(
+        request(
+            Command::EspflowFillFinish,
+            &encode(&caps::FillFinish { bytes: 0x18000 }),
+            0,
+        ),
+        8,
+    );
+    let (st, body) = ask_body(&mut stub, &mut hal, &finish);
+    assert_eq!(st, Status::Ok);
+    assert_eq!(
+        caps::WriteStats::parse(&body).unwrap(),
+        caps::WriteStats {
+            sectors_erased: 16 + 8,
+            sectors_programmed: 8,
+            sectors_skipped: 0,
+        }
+    );
+    assert!(hal.flash.bytes[0x30000..0x38000].iter().all(|b| *b == 0));
+    assert!(
+        hal.flash.bytes[0x38000..].iter().all(|b| *b == 0x5A),
+        "neighbours kept"
+    );
+    assert!(hal.flash.bytes[0x10000..0x11000].iter().all(|b| *b == 7));
+    // The finish said the same again (its answer lost) repeats the figures.
+    let again = seal(
+        request(
+            Command::EspflowFillFinish,
+            &encode(&caps::FillFinish { bytes: 0x18000 }),
+            0,
+        ),
+        9,
+    );
+    assert_eq!(ask_body(&mut stub, &mut hal, &again), (Status::Ok, body));
+    // A new host forgets what an old one queued.
+    assert_eq!(
+        ask(&mut stub, &mut hal, &fill(0x38000, 0x1000, 0, 10)).1,
+        Status::Ok
+    );
+    let hello = CapabilitiesRequest {
+        host_flags: caps::HOST_PIPELINES | caps::HOST_PROTOCOL_V2,
+    };
+    stub.handle(
+        &mut hal,
+        &request(Command::EspflowCapabilities, &encode(&hello), 0),
+    );
+    hal.sent.pop();
+    let _ = ask_body(
+        &mut stub,
+        &mut hal,
+        &seal(
+            request(
+                Command::EspflowFillFinish,
+                &encode(&caps::FillFinish { bytes: 0x1000 }),
+                0,
+            ),
+            11,
+        ),
+    );
+    assert!(hal.flash.bytes[0x38000..].iter().all(|b| *b == 0x5A));
+}

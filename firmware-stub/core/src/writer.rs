@@ -5,6 +5,7 @@
 //! Bytes of the first and last sector outside the stream are read from the flash first and
 //! written back unchanged, so a write never disturbs its neighbours.
 
+use crate::fill::cost;
 use crate::hal::{FlashFault, SpiFlash};
 
 pub const SECTOR: u32 = 0x1000;
@@ -43,6 +44,9 @@ pub struct SectorWriter {
     /// programmed without a compare or read-back, as the flash holds ciphertext.
     encrypted: bool,
     pub stats: WriteStats,
+    /// Estimated flash time spent since the last [`SectorWriter::take_flash_us`], which
+    /// paces the fills (see [`crate::fill`]).
+    flash_us: u32,
 }
 
 impl Default for SectorWriter {
@@ -57,6 +61,7 @@ impl Default for SectorWriter {
             end: 0,
             encrypted: false,
             stats: WriteStats::default(),
+            flash_us: 0,
         }
     }
 }
@@ -72,6 +77,11 @@ impl SectorWriter {
         self.next = offset;
         self.end = offset + size;
         self.stats = WriteStats::default();
+    }
+
+    /// The estimated flash time of what was done since the last call.
+    pub fn take_flash_us(&mut self) -> u32 {
+        core::mem::take(&mut self.flash_us)
     }
 
     pub fn remaining(&self) -> u32 {
@@ -123,6 +133,7 @@ impl SectorWriter {
             flash.read(tail_at, &mut self.buf[self.fill..])?;
         }
         flash.read(self.base, &mut self.scratch)?;
+        self.flash_us += cost::SECTOR_READ;
         if self.scratch == self.buf {
             self.stats.sectors_skipped += 1;
         } else {
@@ -150,9 +161,11 @@ impl SectorWriter {
                 }
                 let run = &self.buf[start * PAGE..i * PAGE];
                 flash.program(self.base + (start * PAGE) as u32, run)?;
+                self.flash_us += (i - start) as u32 * cost::PAGE_PROGRAM;
             }
             self.stats.sectors_programmed += 1;
             flash.read(self.base, &mut self.scratch)?;
+            self.flash_us += cost::SECTOR_READ;
             if self.scratch != self.buf {
                 return Err(WriteError::Verify);
             }
@@ -168,9 +181,11 @@ impl SectorWriter {
     fn erase<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
         if self.base.is_multiple_of(BLOCK) && self.end >= self.base + BLOCK {
             flash.erase_block(self.base)?;
+            self.flash_us += cost::BLOCK_ERASE;
             self.stats.sectors_erased += BLOCK / SECTOR;
         } else {
             flash.erase_sector(self.base)?;
+            self.flash_us += cost::SECTOR_ERASE;
             self.stats.sectors_erased += 1;
         }
         Ok(())
@@ -182,10 +197,12 @@ impl SectorWriter {
     /// ciphertext when it has the key, decides what to skip and verifies by digest.
     fn commit_encrypted<F: SpiFlash>(&mut self, flash: &mut F) -> Result<(), WriteError> {
         flash.read(self.base, &mut self.scratch)?;
+        self.flash_us += cost::SECTOR_READ;
         if self.scratch.iter().any(|b| *b != 0xFF) {
             self.erase(flash)?;
         }
         flash.program_encrypted(self.base, &self.buf)?;
+        self.flash_us += (SECTOR as usize / PAGE) as u32 * cost::PAGE_PROGRAM;
         self.stats.sectors_programmed += 1;
         self.base += SECTOR;
         self.fill = 0;

@@ -53,9 +53,17 @@ pub const FLAG_BAUD_PROBATION: u32 = 1 << 5;
 /// rate, and well below what a host that went back sends in a few milliseconds.
 pub const BAUD_PROBATION_BYTES: u32 = 4096;
 
+/// The stub takes ESPFLOW_FILL and ESPFLOW_FILL_FINISH ([`Fill`]).
+pub const FLAG_FILL: u32 = 1 << 6;
+
 /// Sectors one ESPFLOW_SECTOR_DIGESTS request may cover.
 pub const MAX_DIGESTS: u32 = 64;
 pub const WRITE_STATS_LEN: usize = 12;
+/// What the write blocks queued behind the one a stub is working on may occupy on the
+/// line, SLIP-encoded: the chip crates' receive ring (48 KiB) less room for frame headers
+/// and slack. A host whose blocks escape heavily (uncompressed runs of 0xC0 and 0xDB)
+/// keeps fewer of them in flight than `write_window`.
+pub const QUEUED_WIRE_BYTES: usize = 0xA000;
 
 /// Host flag: the host will keep up to `write_window` blocks unanswered.
 pub const HOST_PIPELINES: u32 = 1 << 0;
@@ -202,6 +210,78 @@ impl Request for WriteStatsRequest {
 
     fn parse(p: &[u8]) -> Result<Self, WireError> {
         empty(p).map(|_| WriteStatsRequest)
+    }
+}
+
+/// ESPFLOW_FILL (0xF3): the whole sectors `addr..addr + size` are to hold `value` in every
+/// byte. The stub answers at once and does the work in the background of the write
+/// stream that follows, a piece after a block whenever the line, not the flash, holds
+/// the stream up (a block that took longer on the line than in the flash leaves the flash
+/// idle for the difference); what is left is done by ESPFLOW_FILL_FINISH. So a run the
+/// image fills with 0xFF (or zeros) costs no line time, and its erases overlap the
+/// sending of data that does. Each sector is read first and left alone when it already
+/// holds the value; one that is rewritten is read back. Nothing is proven to the host by
+/// the answers: it checks the sectors by MD5 afterwards, as it checks what it sent.
+///
+/// The stub keeps up to [`MAX_FILLS`] ranges; the same range sent again (its answer was
+/// lost) is taken once. A range that overlaps a write stream's is refused, and a new
+/// session (SYNC, capabilities) forgets the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fill {
+    pub addr: u32,
+    pub size: u32,
+    /// The byte, in the low eight bits.
+    pub value: u32,
+}
+
+/// Ranges the stub's fill queue holds.
+pub const MAX_FILLS: usize = 4;
+
+impl Request for Fill {
+    const MAX_LEN: usize = 12;
+
+    fn encode(&self, out: &mut [u8]) -> usize {
+        put(out, &[self.addr, self.size, self.value])
+    }
+
+    fn parse(p: &[u8]) -> Result<Self, WireError> {
+        let [addr, size, value] = exact(p)?;
+        if !addr.is_multiple_of(SECTOR_SIZE) || !size.is_multiple_of(SECTOR_SIZE) || size == 0 {
+            return Err(WireError::Malformed("fill range is not whole sectors"));
+        }
+        if value > 0xFF {
+            return Err(WireError::Malformed("fill value is not a byte"));
+        }
+        Ok(Fill { addr, size, value })
+    }
+
+    fn range(&self) -> (u32, u32) {
+        (self.addr, self.size)
+    }
+}
+
+/// ESPFLOW_FILL_FINISH (0xF4): does what is left of the queued fills and answers with
+/// their [`WriteStats`], or with the first error any of them met (the rest are dropped).
+/// `bytes` is what the host queued, which bounds the work and so the wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FillFinish {
+    pub bytes: u32,
+}
+
+impl Request for FillFinish {
+    const MAX_LEN: usize = 4;
+
+    fn encode(&self, out: &mut [u8]) -> usize {
+        put(out, &[self.bytes])
+    }
+
+    fn parse(p: &[u8]) -> Result<Self, WireError> {
+        let [bytes] = exact(p)?;
+        Ok(FillFinish { bytes })
+    }
+
+    fn timeout(&self, _loader: LoaderKind) -> Duration {
+        timeout::flash_data(self.bytes as u64)
     }
 }
 

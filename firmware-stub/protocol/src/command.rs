@@ -48,10 +48,15 @@ pub enum Command {
     EspflowSectorDigests = 0xF1,
     /// espflow stub: what the last write stream erased, programmed and skipped.
     EspflowWriteStats = 0xF2,
+    /// espflow stub: whole sectors to fill with one byte, in the background of the next
+    /// write stream (see [`crate::caps::Fill`]).
+    EspflowFill = 0xF3,
+    /// espflow stub: finish the queued fills, answering what they did.
+    EspflowFillFinish = 0xF4,
 }
 
 impl Command {
-    pub const ALL: [Command; 43] = [
+    pub const ALL: [Command; 45] = [
         Command::FlashBegin,
         Command::FlashData,
         Command::FlashEnd,
@@ -95,6 +100,8 @@ impl Command {
         Command::EspflowCapabilities,
         Command::EspflowSectorDigests,
         Command::EspflowWriteStats,
+        Command::EspflowFill,
+        Command::EspflowFillFinish,
     ];
 
     pub fn from_u8(op: u8) -> Option<Command> {
@@ -132,6 +139,8 @@ impl Command {
                 | Command::EraseRegion
                 | Command::ReadFlash
                 | Command::EspflowSectorDigests
+                | Command::EspflowFill
+                | Command::EspflowFillFinish
         )
     }
 
@@ -185,6 +194,8 @@ impl Command {
             Command::EspflowCapabilities => "ESPFLOW_CAPABILITIES",
             Command::EspflowSectorDigests => "ESPFLOW_SECTOR_DIGESTS",
             Command::EspflowWriteStats => "ESPFLOW_WRITE_STATS",
+            Command::EspflowFill => "ESPFLOW_FILL",
+            Command::EspflowFillFinish => "ESPFLOW_FILL_FINISH",
         }
     }
 }

@@ -67,13 +67,27 @@ fn write_cmd(port: &str, addr: usize, image: &Path, state: &Path, extra: &[&str]
     c
 }
 
+/// Trials from this seed on write a mixed image (a quarter random, a quarter zeros, the rest
+/// 0xFF), which espflow's stub puts down mostly as fills.
+pub const MIXED_SEEDS: u64 = 1 << 10;
+
+/// The image a trial writes.
+fn trial_image(seed: u64, salt: u64) -> Vec<u8> {
+    let mut image = random_bytes(IMAGE_LEN, salt);
+    if seed >= MIXED_SEEDS {
+        image[IMAGE_LEN / 4..IMAGE_LEN / 2].fill(0);
+        image[IMAGE_LEN / 2..].fill(0xFF);
+    }
+    image
+}
+
 /// Power fails in the middle of an erase or a program; running the same write again must
 /// finish it, byte for byte, and leave everything else alone.
 pub fn power_cut(seed: u64) -> Result<(), String> {
     let mut rng = rand::rngs::SmallRng::seed_from_u64(seed);
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let old = random_bytes(FLASH_4M, seed.wrapping_mul(3) + 1);
-    let image = random_bytes(IMAGE_LEN, seed.wrapping_mul(3) + 2);
+    let image = trial_image(seed, seed.wrapping_mul(3) + 2);
     let flash = dir.path().join("flash.bin");
     let img = dir.path().join("image.bin");
     std::fs::write(&flash, &old).map_err(|e| e.to_string())?;
@@ -87,10 +101,13 @@ pub fn power_cut(seed: u64) -> Result<(), String> {
         // 2 MiB over old data: 32 block erases with the stub, as many up front on the ROM.
         format!("power-cut:erase={}", rng.random_range(1..=32))
     } else {
-        format!(
-            "power-cut:program={}",
-            rng.random_range(1..=(IMAGE_LEN / 256))
-        )
+        // A mixed image programs only its random and zero halves.
+        let pages = if seed >= MIXED_SEEDS {
+            IMAGE_LEN / 512
+        } else {
+            IMAGE_LEN / 256
+        };
+        format!("power-cut:program={}", rng.random_range(1..=pages))
     };
     let served = serve(&flash, &["--fault", &fault, "--seed", &seed.to_string()]);
     let extra: &[&str] = if rom { &["--no-stub"] } else { &[] };
@@ -158,7 +175,7 @@ pub fn host_killed(seed: u64) -> Result<usize, String> {
     let mut rng = rand::rngs::SmallRng::seed_from_u64(seed);
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let old = random_bytes(FLASH_4M, seed.wrapping_mul(5) + 1);
-    let image = random_bytes(IMAGE_LEN, seed.wrapping_mul(5) + 2);
+    let image = trial_image(seed, seed.wrapping_mul(5) + 2);
     let flash = dir.path().join("flash.bin");
     let img = dir.path().join("image.bin");
     std::fs::write(&flash, &old).map_err(|e| e.to_string())?;
