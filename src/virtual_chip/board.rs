@@ -240,16 +240,15 @@ impl SpiFlash for Board {
 /// time and the nanoseconds per byte it costs (nothing, off the realtime clock).
 struct Charge {
     pending: Arc<AtomicU64>,
-    ns: fn(&Hashing, u64) -> u64,
-    rates: Option<Hashing>,
+    /// What 1000 bytes cost, in nanoseconds (rates are a few cycles a byte, so a
+    /// per-byte figure would round away).
+    ns_per_1000: u64,
 }
 
 impl Charge {
     fn add(&self, bytes: usize) {
-        if let Some(r) = &self.rates {
-            self.pending
-                .fetch_add((self.ns)(r, bytes as u64), Ordering::Relaxed);
-        }
+        self.pending
+            .fetch_add(bytes as u64 * self.ns_per_1000 / 1000, Ordering::Relaxed);
     }
 }
 
@@ -278,12 +277,24 @@ impl Hasher<32> for Sha256 {
 }
 
 impl Board {
-    fn charge(&self, ns: fn(&Hashing, u64) -> u64) -> Charge {
+    /// A digest's charge, from what 1000 bytes cost at the chip's rates; none off the
+    /// realtime clock.
+    fn charge(&self, ns_per_1000: impl FnOnce(&Hashing) -> u64) -> Charge {
         Charge {
             pending: self.hashing.pending.clone(),
-            ns,
-            rates: self.hashing.rates,
+            ns_per_1000: self.hashing.rates.as_ref().map_or(0, ns_per_1000),
         }
+    }
+
+    /// Whether espflow's stub for this chip hashes sector digests on the accelerator, as
+    /// the chip's table says.
+    fn stub_sha256_engine(&self) -> bool {
+        self.soc
+            .chip
+            .facts()
+            .stub
+            .as_ref()
+            .is_some_and(|s| s.sha256_engine)
     }
 }
 
@@ -339,13 +350,14 @@ impl Hal for Board {
     }
 
     fn md5(&mut self) -> Md5 {
-        Md5(md5::Md5::new(), self.charge(Hashing::md5_ns))
+        Md5(md5::Md5::new(), self.charge(|r| r.md5_ns(1000)))
     }
 
     fn sha256(&mut self) -> Sha256 {
+        let engine = self.stub_sha256_engine();
         Sha256(
             sha2::Sha256::default(),
-            self.charge(Hashing::stub_sha256_ns),
+            self.charge(|r| r.sha256_ns(1000, engine)),
         )
     }
 }

@@ -43,7 +43,8 @@ pub struct Profile {
 /// What hashing costs on a chip in download mode, for the realtime clock: the ROM loader,
 /// espflow's stub and the foreign stubs all hash on the CPU (MD5: the ROM's MD5Update,
 /// which the stubs call too; SHA-256 for espflow's sector digests: in software, or on the
-/// chip's SHA accelerator where espflow's stub for the chip drives it).
+/// chip's SHA accelerator where the chip's table says espflow's stub drives it,
+/// `StubFacts::sha256_engine`).
 ///
 /// These are estimates, not measurements. The CPU clock is taken as the crystal, which is
 /// what the ROM loader runs from (its UART and APB clock is the 40 MHz crystal on every
@@ -66,9 +67,6 @@ pub struct Hashing {
     pub sha256_engine_cycles_per_byte: u32,
     /// MD5 in software, in CPU cycles per byte.
     pub md5_cycles_per_byte: u32,
-    /// espflow's stub for the chip hashes its sector digests on the accelerator: the
-    /// chip crate under `firmware-stub/chips` sets `SHA256_ENGINE` (the ESP32's does).
-    pub stub_sha256_engine: bool,
 }
 
 impl Hashing {
@@ -77,9 +75,9 @@ impl Hashing {
         self.ns(bytes, self.md5_cycles_per_byte)
     }
 
-    /// Nanoseconds `bytes` of SHA-256 take in espflow's stub (on the engine or not).
-    pub fn stub_sha256_ns(&self, bytes: u64) -> u64 {
-        let cycles = if self.stub_sha256_engine {
+    /// Nanoseconds `bytes` of SHA-256 take, on the accelerator or in software.
+    pub fn sha256_ns(&self, bytes: u64, engine: bool) -> u64 {
+        let cycles = if engine {
             self.sha256_engine_cycles_per_byte
         } else {
             self.sha256_soft_cycles_per_byte
@@ -98,7 +96,6 @@ const XTENSA_HASHING: Hashing = Hashing {
     sha256_soft_cycles_per_byte: 60,
     sha256_engine_cycles_per_byte: 2,
     md5_cycles_per_byte: 13,
-    stub_sha256_engine: false,
 };
 
 /// RISC-V cores (the C2, C3, C5, C6, H2) at the 40 MHz crystal.
@@ -107,7 +104,6 @@ const RISCV_HASHING: Hashing = Hashing {
     sha256_soft_cycles_per_byte: 80,
     sha256_engine_cycles_per_byte: 2,
     md5_cycles_per_byte: 16,
-    stub_sha256_engine: false,
 };
 
 /// A chip's internal SRAM as its two buses see it.
@@ -239,11 +235,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: Some(ESP32_APP_CPU),
-        // espflow's ESP32 stub drives the SHA accelerator.
-        hashing: Hashing {
-            stub_sha256_engine: true,
-            ..XTENSA_HASHING
-        },
+        hashing: XTENSA_HASHING,
     },
     Profile {
         chip: Chip::Esp32s2,
@@ -446,31 +438,14 @@ mod tests {
         assert!(!c3.takes_upload(0xFFFF_FF00, 0x200), "wraps around");
     }
 
-    /// The engine flag follows the stub crates: a chip's flag is set exactly where its
-    /// crate under `firmware-stub/chips` hands the shared code a SHA-256 engine.
-    #[test]
-    fn the_stub_engine_flag_follows_the_chip_crates() {
-        let chips = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("firmware-stub/chips");
-        for p in &PROFILES {
-            let dir = chips.join(p.chip.name().to_lowercase().replace('-', ""));
-            let Ok(main) = std::fs::read_to_string(dir.join("src/main.rs")) else {
-                assert!(!p.hashing.stub_sha256_engine, "{}: no stub crate", p.chip);
-                continue;
-            };
-            let engine = main.contains("const SHA256_ENGINE: Option<Sha256Engine> = Some(");
-            assert_eq!(p.hashing.stub_sha256_engine, engine, "{}", p.chip);
-        }
-    }
-
     /// A 4 KiB sector digest in software on the C3 costs what its estimate says (80
-    /// cycles per byte at 40 MHz), and the ESP32's engine is far cheaper than software.
+    /// cycles per byte at 40 MHz), and on the accelerator far less.
     #[test]
     fn hashing_costs_follow_the_rates() {
         let c3 = profile(Chip::Esp32c3).unwrap().hashing;
-        assert_eq!(c3.stub_sha256_ns(4096), 4096 * 80 * 1000 / 40);
+        assert_eq!(c3.sha256_ns(4096, false), 4096 * 80 * 1000 / 40);
         assert_eq!(c3.md5_ns(1 << 20), (1 << 20) * 16 * 1000 / 40);
-        let esp32 = profile(Chip::Esp32).unwrap().hashing;
-        assert!(esp32.stub_sha256_ns(4096) * 10 < c3.stub_sha256_ns(4096));
+        assert!(c3.sha256_ns(4096, true) * 10 < c3.sha256_ns(4096, false));
     }
 
     #[test]
