@@ -53,10 +53,10 @@ pub struct Profile {
 /// counts of the algorithms on cores without a rotate instruction (about 40 instructions per
 /// SHA-256 round plus the message schedule, about 12 per MD5 step, at 1.2-1.5 cycles per
 /// instruction; Xtensa's funnel shift makes a rotate two instructions, RISC-V's RV32IMC
-/// needs three). The accelerator rate is the technical reference manuals' figure for one
-/// 64-byte SHA-256 block (about 80 clock cycles on the later chips, 64 on the ESP32) plus
-/// the CPU writing the block's 16 words and polling for the result, about 2 cycles per
-/// byte in all.
+/// needs three). The accelerator rate assumes about 80 clock cycles per 64-byte SHA-256
+/// block in the engine (the order of the SHA-256 round count; the figure was not taken
+/// from a manual) plus the CPU writing the block's 16 words and polling for the result,
+/// about 2 cycles per byte in all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hashing {
     /// The CPU clock in download mode, in MHz.
