@@ -572,6 +572,7 @@ mod tests {
             realtime: true,
             faults: Vec::new(),
             seed: 0,
+            bridge: Default::default(),
         })
     }
 
