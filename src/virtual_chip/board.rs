@@ -3,6 +3,8 @@
 //! cache-safety contract.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use espflow_protocol::{SecurityInfo, slip};
 use espflow_stub_core::hal::{FlashFault, Hal, Hasher, SpiFlash};
@@ -10,6 +12,7 @@ use md5::Digest as _;
 
 use super::Output;
 use super::flash::{EraseKind, FlashError};
+use super::profile::Hashing;
 use super::soc::Soc;
 use crate::encryption::FlashEncryption;
 
@@ -51,6 +54,28 @@ impl CacheModel {
     }
 }
 
+/// The CPU time hashing takes, on the realtime clock only. The stub core's digests are
+/// values the board hands out and cannot reach the clock, so they add their time to
+/// `pending`, which the board moves onto its clock before anything that shows time (a
+/// flash operation, an answer on the line).
+#[derive(Debug, Default)]
+pub struct HashClock {
+    /// The chip's rates; `None` where hashing takes no time (not realtime).
+    rates: Option<Hashing>,
+    pending: Arc<AtomicU64>,
+    /// Nanoseconds charged so far.
+    pub charged_ns: u64,
+}
+
+impl HashClock {
+    pub fn new(rates: Option<Hashing>) -> HashClock {
+        HashClock {
+            rates,
+            ..HashClock::default()
+        }
+    }
+}
+
 pub struct Board {
     pub soc: Soc,
     /// Virtual time in nanoseconds.
@@ -59,9 +84,26 @@ pub struct Board {
     pub cache: CacheModel,
     /// The serial bridge the chip's UART talks through.
     pub bridge: super::bridge::Bridge,
+    pub hashing: HashClock,
 }
 
 impl Board {
+    /// Moves the hashing time the stub core's digests ran up onto the clock.
+    fn settle_hashing(&mut self) {
+        let ns = self.hashing.pending.swap(0, Ordering::Relaxed);
+        self.now += ns;
+        self.hashing.charged_ns += ns;
+    }
+
+    /// Charges `bytes` of MD5 on the chip's CPU (the ROM loader's and foreign stubs').
+    pub fn charge_md5(&mut self, bytes: usize) {
+        if let Some(r) = self.hashing.rates {
+            let ns = r.md5_ns(bytes as u64);
+            self.now += ns;
+            self.hashing.charged_ns += ns;
+        }
+    }
+
     pub fn emit_frame(&mut self, packet: &[u8]) {
         let mut wire = Vec::with_capacity(slip::encoded_len(packet));
         slip::encode(packet, |b| wire.push(b));
@@ -70,6 +112,7 @@ impl Board {
 
     /// A chip without power sends nothing, whatever its code was about to say.
     pub fn emit_raw(&mut self, mut data: Vec<u8>) {
+        self.settle_hashing();
         if self.soc.flash.is_powered() {
             self.bridge.carry(&mut data, self.soc.baud);
             self.out.push_back(Output::Bytes { at: self.now, data });
@@ -111,6 +154,7 @@ impl Board {
         addr: u32,
         op: impl FnOnce(&mut super::flash::NorFlash, u64) -> Result<u64, FlashError>,
     ) -> Result<(), FlashFault> {
+        self.settle_hashing();
         let what = format!("{name} at 0x{addr:X}");
         self.cache.check_other_core(&self.soc, &what)?;
         self.cache.check(&what)?;
@@ -124,6 +168,7 @@ impl Board {
 
 impl SpiFlash for Board {
     fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), FlashFault> {
+        self.settle_hashing();
         self.cache.check(&format!("read at 0x{addr:X}"))?;
         let now = self.now.max(self.soc.flash.busy_until());
         self.now = self
@@ -191,10 +236,27 @@ impl SpiFlash for Board {
     }
 }
 
-pub struct Md5(md5::Md5);
+/// Where a digest of the stub core adds the time it takes: the board's pending hashing
+/// time and the nanoseconds per byte it costs (nothing, off the realtime clock).
+struct Charge {
+    pending: Arc<AtomicU64>,
+    /// What 1000 bytes cost, in nanoseconds (rates are a few cycles a byte, so a
+    /// per-byte figure would round away).
+    ns_per_1000: u64,
+}
+
+impl Charge {
+    fn add(&self, bytes: usize) {
+        self.pending
+            .fetch_add(bytes as u64 * self.ns_per_1000 / 1000, Ordering::Relaxed);
+    }
+}
+
+pub struct Md5(md5::Md5, Charge);
 
 impl Hasher<16> for Md5 {
     fn update(&mut self, data: &[u8]) {
+        self.1.add(data.len());
         self.0.update(data);
     }
     fn finish(self) -> [u8; 16] {
@@ -202,14 +264,37 @@ impl Hasher<16> for Md5 {
     }
 }
 
-pub struct Sha256(sha2::Sha256);
+pub struct Sha256(sha2::Sha256, Charge);
 
 impl Hasher<32> for Sha256 {
     fn update(&mut self, data: &[u8]) {
+        self.1.add(data.len());
         sha2::Digest::update(&mut self.0, data);
     }
     fn finish(self) -> [u8; 32] {
         sha2::Digest::finalize(self.0).into()
+    }
+}
+
+impl Board {
+    /// A digest's charge, from what 1000 bytes cost at the chip's rates; none off the
+    /// realtime clock.
+    fn charge(&self, ns_per_1000: impl FnOnce(&Hashing) -> u64) -> Charge {
+        Charge {
+            pending: self.hashing.pending.clone(),
+            ns_per_1000: self.hashing.rates.as_ref().map_or(0, ns_per_1000),
+        }
+    }
+
+    /// Whether espflow's stub for this chip hashes sector digests on the accelerator, as
+    /// the chip's table says.
+    fn stub_sha256_engine(&self) -> bool {
+        self.soc
+            .chip
+            .facts()
+            .stub
+            .as_ref()
+            .is_some_and(|s| s.sha256_engine)
     }
 }
 
@@ -265,11 +350,15 @@ impl Hal for Board {
     }
 
     fn md5(&mut self) -> Md5 {
-        Md5(md5::Md5::new())
+        Md5(md5::Md5::new(), self.charge(|r| r.md5_ns(1000)))
     }
 
     fn sha256(&mut self) -> Sha256 {
-        Sha256(sha2::Sha256::default())
+        let engine = self.stub_sha256_engine();
+        Sha256(
+            sha2::Sha256::default(),
+            self.charge(|r| r.sha256_ns(1000, engine)),
+        )
     }
 }
 
@@ -290,6 +379,7 @@ mod tests {
             out: VecDeque::new(),
             cache: CacheModel::default(),
             bridge: crate::virtual_chip::bridge::Bridge::new(Default::default(), 0),
+            hashing: HashClock::default(),
         }
     }
 

@@ -808,6 +808,7 @@ fn md5_region(chip: &mut VirtualChip, data: &[u8]) -> Reply {
         Ok(done) => chip.board.now = done,
         Err(e) => return Err(flash_err(chip, e)),
     }
+    chip.board.charge_md5(buf.len());
     let digest = Md5Digest(Md5::digest(&buf).into());
     let mut payload = vec![0u8; 32];
     let n = digest.encode(kind(chip), &mut payload);
@@ -883,6 +884,7 @@ fn read_flash_pump(chip: &mut VirtualChip) {
     if let Ok(done) = chip.board.soc.flash.read(now, addr, &mut buf) {
         chip.board.now = done;
     }
+    chip.board.charge_md5(buf.len());
     let rs = chip.session.read.as_mut().expect("stream is active");
     rs.md5.update(&buf);
     rs.next += n;

@@ -33,7 +33,7 @@ use std::collections::VecDeque;
 use espflow_protocol::slip::SlipDecoder;
 use espflow_stub_core::Stub;
 
-use board::{Board, CacheModel};
+use board::{Board, CacheModel, HashClock};
 
 pub use flash::{FlashStats, NorFlash, Timing};
 
@@ -147,6 +147,10 @@ impl VirtualChip {
                 config.flash.wear_out(*addr);
             }
         }
+        // Hashing takes CPU time on the realtime clock only, at the chip's rates.
+        let hashing = profile::profile(config.chip)
+            .map(|p| p.hashing)
+            .filter(|_| config.realtime);
         VirtualChip {
             board: Board {
                 soc: soc::Soc::new(config.chip, config.flash, config.efuses),
@@ -154,6 +158,7 @@ impl VirtualChip {
                 out: VecDeque::new(),
                 cache: CacheModel::default(),
                 bridge: bridge::Bridge::new(config.bridge, config.seed),
+                hashing: HashClock::new(hashing),
             },
             personality: Personality::Rom,
             decoder: SlipDecoder::new(),
@@ -189,6 +194,12 @@ impl VirtualChip {
         self.board.now
     }
 
+    /// Virtual nanoseconds the chip's CPU has spent hashing (MD5 and SHA-256) since the
+    /// last restart; always 0 off the realtime clock.
+    pub fn hash_time_ns(&self) -> u64 {
+        self.board.hashing.charged_ns
+    }
+
     /// False from a power cut until [`VirtualChip::power_on`].
     pub fn is_powered(&self) -> bool {
         self.board.soc.flash.is_powered()
@@ -209,10 +220,11 @@ impl VirtualChip {
             Personality::Application => "application",
         };
         let mut line = format!(
-            "session: loader={who} frames={} stub_uploads={} cache_faults={}",
+            "session: loader={who} frames={} stub_uploads={} cache_faults={} hash_us={}",
             self.stats.frames,
             self.stats.stub_uploads,
-            self.board.cache.faults.len()
+            self.board.cache.faults.len(),
+            self.board.hashing.charged_ns / 1000
         );
         if let Some(stub) = &self.stub {
             // Fills are part of the write they belong to.
@@ -255,6 +267,7 @@ impl VirtualChip {
         self.session = loader::Session::default();
         self.stub = None;
         self.stats = ChipStats::default();
+        self.board.hashing.charged_ns = 0;
         let b = &mut self.board;
         b.out.retain(|o| matches!(o, Output::Baud { .. }));
         b.out.push_back(Output::Baud {
@@ -548,6 +561,96 @@ mod tests {
                 assert_eq!(r[0][8], 0, "{op:?} with {} words refused", words.len());
             }
         }
+    }
+
+    /// A realtime ESP32-C3 with 4 MiB of blank flash.
+    fn realtime_c3() -> VirtualChip {
+        VirtualChip::new(ChipConfig {
+            chip: Chip::Esp32c3,
+            flash: NorFlash::new(0x40_0000),
+            efuses: Efuses::default(),
+            realtime: true,
+            faults: Vec::new(),
+            seed: 0,
+            bridge: Default::default(),
+        })
+    }
+
+    /// Uploads espflow's stub for the chip and starts it.
+    fn start_espflow_stub(chip: &mut VirtualChip) {
+        let image = StubImage::for_chip(chip.chip()).unwrap();
+        const BLOCK: usize = 0x1800;
+        for seg in &image.segments {
+            let len = seg.data.len() as u32;
+            let begin = MemBegin {
+                size: len,
+                blocks: len.div_ceil(BLOCK as u32),
+                block_size: BLOCK as u32,
+                addr: seg.addr,
+            };
+            send(chip, Command::MemBegin, &encoded(&begin), 0);
+            for (seq, block) in seg.data.chunks(BLOCK).enumerate() {
+                let mut body = DataHeader {
+                    data_len: block.len() as u32,
+                    seq: seq as u32,
+                }
+                .to_bytes()
+                .to_vec();
+                body.extend_from_slice(block);
+                send(chip, Command::MemData, &body, checksum(block) as u32);
+            }
+        }
+        let end = MemEnd {
+            jump: true,
+            entry: image.entry,
+        };
+        send(chip, Command::MemEnd, &encoded(&end), 0);
+        assert_eq!(chip.personality(), Personality::EspflowStub);
+    }
+
+    /// On the realtime clock the ROM's MD5 takes the chip's MD5 rate per byte, on the
+    /// chip's own clock and in its log; off it, hashing is free.
+    #[test]
+    fn realtime_md5_is_charged_at_the_chips_rate() {
+        let md5 = espflow_protocol::message::SpiFlashMd5 {
+            addr: 0,
+            size: 0x10_0000,
+        };
+        let rate = profile::profile(Chip::Esp32c3).unwrap().hashing;
+        let mut chip = realtime_c3();
+        let before = chip.now();
+        let r = exchange(&mut chip, Command::SpiFlashMd5, &encoded(&md5));
+        assert_eq!(r.len(), 1);
+        assert_eq!(chip.hash_time_ns(), rate.md5_ns(0x10_0000));
+        assert!(chip.now() - before >= rate.md5_ns(0x10_0000));
+        let summary = chip.session_summary();
+        let us = rate.md5_ns(0x10_0000) / 1000;
+        assert!(summary.contains(&format!(" hash_us={us}")), "{summary}");
+
+        let mut fast = plain_c3();
+        exchange(&mut fast, Command::SpiFlashMd5, &encoded(&md5));
+        assert_eq!(fast.hash_time_ns(), 0);
+    }
+
+    /// espflow's stub hashing sector digests on the realtime clock: each 4 KiB sector
+    /// costs the C3's SHA-256 rate (on the accelerator, as the chip's table says its stub
+    /// hashes), and the answer goes out no earlier than the hashing allows.
+    #[test]
+    fn realtime_sector_digests_are_charged_per_sector() {
+        let mut chip = realtime_c3();
+        start_espflow_stub(&mut chip);
+        let charged = chip.hash_time_ns();
+        let before = chip.now();
+        let req = espflow_protocol::caps::SectorDigests { addr: 0, count: 64 };
+        let r = exchange(&mut chip, Command::EspflowSectorDigests, &encoded(&req));
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].len(), 8 + 64 * 32 + 2, "digests and status");
+        let rate = profile::profile(Chip::Esp32c3).unwrap().hashing;
+        let engine = Chip::Esp32c3.facts().stub.as_ref().unwrap().sha256_engine;
+        assert!(engine, "the C3's stub hashes on its accelerator");
+        let per_sector = rate.sha256_ns(0x1000, engine);
+        assert_eq!(chip.hash_time_ns() - charged, 64 * per_sector);
+        assert!(chip.now() - before >= 64 * per_sector);
     }
 
     /// The host library against a virtual chip in this process, its flash in `path`.

@@ -6,7 +6,8 @@
 //! stubs need it: the RAM the ROM loader lets MEM_BEGIN load into (its internal SRAM, as
 //! the chips' memory maps give it), whether the ROM has GET_SECURITY_INFO, the banner, the
 //! revision and flash size a new virtual chip gets, and for the dual-core chips the
-//! registers that park the second core and switch its cache on.
+//! registers that park the second core and switch its cache on. The realtime clock also
+//! reads what hashing costs on each chip ([`Hashing`]) from here.
 
 use std::ops::Range;
 
@@ -35,7 +36,75 @@ pub struct Profile {
     pub uart_clock_hz: u32,
     /// The second CPU, on the dual-core chips.
     pub second_core: Option<SecondCore>,
+    /// What MD5 and SHA-256 cost the chip's CPU, charged to the realtime clock.
+    pub hashing: Hashing,
 }
+
+/// What hashing costs on a chip in download mode, for the realtime clock: the ROM loader,
+/// espflow's stub and the foreign stubs all hash on the CPU (MD5: the ROM's MD5Update,
+/// which the stubs call too; SHA-256 for espflow's sector digests: in software, or on the
+/// chip's SHA accelerator where the chip's table says espflow's stub drives it,
+/// `StubFacts::sha256_engine`).
+///
+/// These are estimates, not measurements. The CPU clock is taken as the crystal, which is
+/// what the ROM loader runs from (its UART and APB clock is the 40 MHz crystal on every
+/// chip here, 32 MHz on the H2) and no stub here raises it; a foreign stub that does is
+/// charged too much. Software rates are cycles per byte estimated from the instruction
+/// counts of the algorithms on cores without a rotate instruction (about 40 instructions per
+/// SHA-256 round plus the message schedule, about 12 per MD5 step, at 1.2-1.5 cycles per
+/// instruction; Xtensa's funnel shift makes a rotate two instructions, RISC-V's RV32IMC
+/// needs three). The accelerator rate assumes about 80 clock cycles per 64-byte SHA-256
+/// block in the engine (the order of the SHA-256 round count; the figure was not taken
+/// from a manual) plus the CPU writing the block's 16 words and polling for the result,
+/// about 2 cycles per byte in all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hashing {
+    /// The CPU clock in download mode, in MHz.
+    pub cpu_mhz: u32,
+    /// Software SHA-256, in CPU cycles per byte.
+    pub sha256_soft_cycles_per_byte: u32,
+    /// SHA-256 on the accelerator fed by the CPU, in CPU cycles per byte.
+    pub sha256_engine_cycles_per_byte: u32,
+    /// MD5 in software, in CPU cycles per byte.
+    pub md5_cycles_per_byte: u32,
+}
+
+impl Hashing {
+    /// Nanoseconds `bytes` of MD5 take.
+    pub fn md5_ns(&self, bytes: u64) -> u64 {
+        self.ns(bytes, self.md5_cycles_per_byte)
+    }
+
+    /// Nanoseconds `bytes` of SHA-256 take, on the accelerator or in software.
+    pub fn sha256_ns(&self, bytes: u64, engine: bool) -> u64 {
+        let cycles = if engine {
+            self.sha256_engine_cycles_per_byte
+        } else {
+            self.sha256_soft_cycles_per_byte
+        };
+        self.ns(bytes, cycles)
+    }
+
+    fn ns(&self, bytes: u64, cycles_per_byte: u32) -> u64 {
+        bytes * cycles_per_byte as u64 * 1000 / self.cpu_mhz as u64
+    }
+}
+
+/// Xtensa cores (the ESP32, S2 and S3) at the 40 MHz crystal.
+const XTENSA_HASHING: Hashing = Hashing {
+    cpu_mhz: 40,
+    sha256_soft_cycles_per_byte: 60,
+    sha256_engine_cycles_per_byte: 2,
+    md5_cycles_per_byte: 13,
+};
+
+/// RISC-V cores (the C2, C3, C5, C6, H2) at the 40 MHz crystal.
+const RISCV_HASHING: Hashing = Hashing {
+    cpu_mhz: 40,
+    sha256_soft_cycles_per_byte: 80,
+    sha256_engine_cycles_per_byte: 2,
+    md5_cycles_per_byte: 16,
+};
 
 /// A chip's internal SRAM as its two buses see it.
 #[derive(Debug)]
@@ -166,6 +235,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: Some(ESP32_APP_CPU),
+        hashing: XTENSA_HASHING,
     },
     Profile {
         chip: Chip::Esp32s2,
@@ -178,6 +248,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x0 (DOWNLOAD(USB/UART0/1))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: None,
+        hashing: XTENSA_HASHING,
     },
     Profile {
         chip: Chip::Esp32s3,
@@ -190,6 +261,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x0 (DOWNLOAD(USB/UART0))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: Some(ESP32S3_CORE1),
+        hashing: XTENSA_HASHING,
     },
     Profile {
         chip: Chip::Esp32c2,
@@ -202,6 +274,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x4 (DOWNLOAD(UART0))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: None,
+        hashing: RISCV_HASHING,
     },
     Profile {
         chip: Chip::Esp32c3,
@@ -215,6 +288,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x7 (DOWNLOAD(USB/UART0/1))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: None,
+        hashing: RISCV_HASHING,
     },
     Profile {
         chip: Chip::Esp32c5,
@@ -228,6 +302,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x4 (DOWNLOAD(UART0))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: None,
+        hashing: RISCV_HASHING,
     },
     Profile {
         chip: Chip::Esp32c6,
@@ -240,6 +315,7 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x4 (DOWNLOAD(UART0))\r\n",
         uart_clock_hz: 40_000_000,
         second_core: None,
+        hashing: RISCV_HASHING,
     },
     Profile {
         chip: Chip::Esp32h2,
@@ -252,6 +328,11 @@ pub static PROFILES: [Profile; 8] = [
                  rst:0x1 (POWERON),boot:0x4 (DOWNLOAD(UART0))\r\n",
         uart_clock_hz: 32_000_000,
         second_core: None,
+        // The H2 runs from its 32 MHz crystal.
+        hashing: Hashing {
+            cpu_mhz: 32,
+            ..RISCV_HASHING
+        },
     },
 ];
 
@@ -355,6 +436,16 @@ mod tests {
         assert!(!c3.takes_upload(0x4200_0000, 0x100), "flash-mapped");
         assert!(!c3.takes_upload(0x403D_FF00, 0x200), "past the end of SRAM");
         assert!(!c3.takes_upload(0xFFFF_FF00, 0x200), "wraps around");
+    }
+
+    /// A 4 KiB sector digest in software on the C3 costs what its estimate says (80
+    /// cycles per byte at 40 MHz), and on the accelerator far less.
+    #[test]
+    fn hashing_costs_follow_the_rates() {
+        let c3 = profile(Chip::Esp32c3).unwrap().hashing;
+        assert_eq!(c3.sha256_ns(4096, false), 4096 * 80 * 1000 / 40);
+        assert_eq!(c3.md5_ns(1 << 20), (1 << 20) * 16 * 1000 / 40);
+        assert!(c3.sha256_ns(4096, true) * 10 < c3.sha256_ns(4096, false));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod config;
 mod encrypted_writes;
 mod encryption;
 mod esp32_rom;
+mod espflash_client;
 mod exit_status;
 mod images;
 mod inputs;
