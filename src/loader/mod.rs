@@ -192,6 +192,15 @@ impl Loader {
         self.caps
     }
 
+    /// Whether espflow's stub runs here with sector digests computed on the chip's SHA
+    /// accelerator (the chip table's `sha256_engine`): they then cost the chip less than an
+    /// MD5 of the same bytes, which its stub computes in software.
+    pub fn digests_on_engine(&self) -> bool {
+        self.caps
+            .is_some_and(|c| c.flags & espflow_protocol::caps::FLAG_SECTOR_DIGESTS != 0)
+            && (self.chip.facts().stub.as_ref()).is_some_and(|s| s.sha256_engine)
+    }
+
     /// Loads `image` into RAM through the ROM loader and starts it; from then on the stub
     /// answers. Returns once it has said OHAI. A stub that never says so (its start
     /// request or the greeting lost, or the chip still in its ROM after a damaged upload)

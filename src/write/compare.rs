@@ -55,6 +55,9 @@ pub fn matching(
     let flags = loader.capabilities().map_or(0, |c| c.flags);
     let digests = flags & FLAG_SECTOR_DIGESTS != 0;
     let stub_skips = flags & FLAG_SKIP_UNCHANGED != 0;
+    // A stub that hashes SHA-256 on the chip's accelerator digests sectors faster than it
+    // computes an MD5 in software: there the digests are asked directly.
+    let engine = loader.digests_on_engine();
     let mut leave_whole = false;
     let mut found_match = false;
     let mut i = 0;
@@ -74,8 +77,9 @@ pub fn matching(
             }
             // Once something matched, the image is probably mostly in place: a request's
             // worth of sectors is first asked as one MD5 (16 bytes of answer, not 2 KiB),
-            // and only a span that differs sector by sector.
-            if found_match && j - i == MAX_DIGESTS as usize {
+            // and only a span that differs sector by sector; unless the digests come from
+            // the accelerator, which beats the MD5's time on the chip.
+            if found_match && !engine && j - i == MAX_DIGESTS as usize {
                 let (first, last) = (&chunks[i], &chunks[j - 1]);
                 let span = &img.data[first.offset..last.offset + last.len as usize];
                 let want: [u8; 16] = Md5::digest(span).into();

@@ -246,3 +246,33 @@ fn a_first_batch_that_all_differs_leaves_the_rest_to_the_stub() {
         <[u8; 16]>::from(Md5::digest(&new))
     );
 }
+
+#[test]
+fn verify_by_sector_digests_names_the_sector_that_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = session(dir.path(), StubPolicy::Verified);
+    // A partial sector at both ends around three whole ones.
+    let data = noise(0x3A00 + 0x800, 9);
+    let addr = 0x20800;
+    s.write(
+        &[image(addr, data.clone())],
+        WriteOptions::default(),
+        None,
+        &mut crate::progress::Quiet,
+    )
+    .unwrap();
+    s.ensure_stub().unwrap();
+    assert!(
+        s.loader().digests_on_engine(),
+        "the C3's stub digests on its engine"
+    );
+    verify::region(s.loader(), addr, &data, "img").unwrap();
+    for (at, sector) in [(0x1900, 0x22000), (0x10, 0x20800), (0x4100, 0x24000)] {
+        let mut other = data.clone();
+        other[at] ^= 0x40;
+        match verify::region(s.loader(), addr, &other, "img") {
+            Err(crate::Error::VerifyMismatch { addr, .. }) => assert_eq!(addr, sector, "{at:#x}"),
+            r => panic!("a change at {at:#x} was not seen: {r:?}"),
+        }
+    }
+}
