@@ -76,7 +76,7 @@ fuzz_target!(|data: &[u8]| {
         let before = nor.cells.clone();
         let faulted_before = nor.faulted;
 
-        w.begin(offset, size);
+        w.begin(offset, size, false);
         assert_eq!((w.committed(), w.remaining()), (offset, size));
         let mut fed = 0usize;
         let mut result = Ok(());

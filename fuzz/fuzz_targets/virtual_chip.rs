@@ -117,6 +117,7 @@ fuzz_target!(|data: &[u8]| {
         realtime: false,
         faults: Vec::new(),
         seed: 0,
+        bridge: Default::default(),
     });
     let mut line = SlipDecoder::new();
     let mut frame = vec![0u8; FRAME_CAPACITY];
