@@ -14,53 +14,32 @@
 //! the host's timeouts do not, so 1 is the honest figure), `--seed N` (the bridge's damage
 //! and the image), `--runs N` (runs per client, default 1; the medians are printed).
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 #[allow(dead_code)]
 mod support;
-use support::random;
+use support::{Chip, random, serve_with};
 
 const SIZE: usize = 4 << 20;
 const BRIDGE_MAX: &str = "3000000";
 const KNEE: &str = "2000000";
 
 /// A served realtime chip behind the bridge, killed when dropped.
-struct Chip {
-    child: Child,
-    port: String,
-}
-
-impl Drop for Chip {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn serve(flash: &Path, errors: &str, scale: f64, seed: u64) -> Chip {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_espflow"))
-        .args(["virtual-chip", "--realtime", "--time-scale"])
-        .arg(scale.to_string())
-        .args(["--bridge-max-baud", BRIDGE_MAX, "--bridge-knee", KNEE])
-        .arg("--bridge-errors")
-        .arg(format!("{errors}@{BRIDGE_MAX}"))
-        .arg("--seed")
-        .arg(seed.to_string())
-        .args(["--listen", "127.0.0.1:0", "--flash"])
-        .arg(flash)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start virtual chip");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line.trim().trim_start_matches("listening on ").to_string();
-    Chip { child, port }
+    let extra = [
+        "--bridge-max-baud",
+        BRIDGE_MAX,
+        "--bridge-knee",
+        KNEE,
+        "--bridge-errors",
+        &format!("{errors}@{BRIDGE_MAX}"),
+        "--seed",
+        &seed.to_string(),
+    ]
+    .map(String::from);
+    serve_with(flash, scale, &extra)
 }
 
 struct Outcome {

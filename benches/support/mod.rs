@@ -24,9 +24,15 @@ pub fn serve(flash: &Path) -> Chip {
 
 /// [`serve`] with the chip's clock running `scale` times the wall clock.
 pub fn serve_scaled(flash: &Path, scale: f64) -> Chip {
+    serve_with(flash, scale, &[])
+}
+
+/// [`serve_scaled`] with more `virtual-chip` options (a modelled bridge, a seed).
+pub fn serve_with(flash: &Path, scale: f64, extra: &[String]) -> Chip {
     let mut child = Command::new(env!("CARGO_BIN_EXE_espflow"))
         .args(["virtual-chip", "--realtime", "--time-scale"])
         .arg(scale.to_string())
+        .args(extra)
         .args(["--listen", "127.0.0.1:0", "--flash"])
         .arg(flash)
         .stdout(Stdio::piped())
