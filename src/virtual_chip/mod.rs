@@ -487,37 +487,7 @@ mod tests {
     #[test]
     fn a_ram_block_sent_twice_still_starts_the_stub() {
         let mut chip = plain_c3();
-        let image = StubImage::for_chip(Chip::Esp32c3).unwrap();
-        const BLOCK: usize = 0x1800;
-        for seg in &image.segments {
-            let len = seg.data.len() as u32;
-            let begin = MemBegin {
-                size: len,
-                blocks: len.div_ceil(BLOCK as u32),
-                block_size: BLOCK as u32,
-                addr: seg.addr,
-            };
-            send(&mut chip, Command::MemBegin, &encoded(&begin), 0);
-            for (seq, block) in seg.data.chunks(BLOCK).enumerate() {
-                let mut body = DataHeader {
-                    data_len: block.len() as u32,
-                    seq: seq as u32,
-                }
-                .to_bytes()
-                .to_vec();
-                body.extend_from_slice(block);
-                let repeats = if seq == 0 { 2 } else { 1 };
-                for _ in 0..repeats {
-                    send(&mut chip, Command::MemData, &body, checksum(block) as u32);
-                }
-            }
-        }
-        let end = MemEnd {
-            jump: true,
-            entry: image.entry,
-        };
-        send(&mut chip, Command::MemEnd, &encoded(&end), 0);
-        assert_eq!(chip.personality(), Personality::EspflowStub);
+        upload_espflow_stub(&mut chip, 2);
     }
 
     /// A stub other than espflow's (esptool's, espflash's) takes FLASH_BEGIN and
@@ -578,6 +548,12 @@ mod tests {
 
     /// Uploads espflow's stub for the chip and starts it.
     fn start_espflow_stub(chip: &mut VirtualChip) {
+        upload_espflow_stub(chip, 1);
+    }
+
+    /// [`start_espflow_stub`], with each segment's first RAM block sent `first_sent` times
+    /// (a host that repeats a block whose answer was lost).
+    fn upload_espflow_stub(chip: &mut VirtualChip, first_sent: usize) {
         let image = StubImage::for_chip(chip.chip()).unwrap();
         const BLOCK: usize = 0x1800;
         for seg in &image.segments {
@@ -597,7 +573,10 @@ mod tests {
                 .to_bytes()
                 .to_vec();
                 body.extend_from_slice(block);
-                send(chip, Command::MemData, &body, checksum(block) as u32);
+                let repeats = if seq == 0 { first_sent } else { 1 };
+                for _ in 0..repeats {
+                    send(chip, Command::MemData, &body, checksum(block) as u32);
+                }
             }
         }
         let end = MemEnd {
