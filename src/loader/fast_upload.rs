@@ -10,18 +10,23 @@
 //! that WRITE_REG at the new rate, while this end may still listen at the old one, so the
 //! answer is not waited for; a READ_REG of the divider at the new rate proves the switch.
 //!
-//! Before MEM_END the divider is put back, so the stub starts at the rate it expects (it
+//! Chips that run UART0 from one fixed clock have no crystal to get wrong, and their ROM's
+//! CHANGE_BAUDRATE sets the divider from it: there the command itself makes the switch,
+//! and a register read at the new rate proves it.
+//!
+//! Before MEM_END the old rate is put back, so the stub starts at the rate it expects (it
 //! derives its own clock from the divider it finds, assuming 115200). Whatever goes wrong
 //! at the new rate, the upload is made again at the ROM's own rate: the fast path only
-//! ever costs a retry.
+//! ever costs a retry. Where the way back itself went unanswered, the chip is looked for
+//! at both rates before anything else is sent.
 
 use std::time::Duration;
 
 use espflow_protocol::Command;
-use espflow_protocol::message::WriteReg;
+use espflow_protocol::message::{ReadReg, WriteReg};
 
 use super::{Loader, LoaderError, Result, encode};
-use crate::chip::Chip;
+use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip};
 use crate::stub::StubImage;
 
 /// How long the line is left alone after the divider changed, before this end listens:
@@ -35,12 +40,29 @@ const SETTLE: Duration = Duration::from_millis(20);
 const FAST_RETRIES: u32 = 1;
 const FAST_TIMEOUT: Duration = Duration::from_millis(500);
 
-/// The chips whose ROM loader takes the stub at the session's rate this way. Measured on
-/// the ESP32's mask ROM (rev 3, under Espressif's QEMU); the other ROMs keep 115200 until
-/// measured: the C3's, under the same emulator, loses bytes above 115200.
-fn divider_switch(chip: Chip) -> bool {
-    matches!(chip, Chip::Esp32)
+/// How a chip's ROM loader is moved to the session's rate for the upload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Switch {
+    /// WRITE_REG of UART0's divider at this address, computed from the measured crystal.
+    Divider(u32),
+    /// The ROM's own CHANGE_BAUDRATE, on a chip whose UART clock is fixed.
+    RomCommand,
 }
+
+/// The chips whose ROM loader takes the stub at the session's rate, and how. Measured on
+/// the mask ROMs under Espressif's QEMU (the ESP32's rev 3, the C3's); the other ROMs keep
+/// 115200 until measured.
+fn switch_for(chip: Chip) -> Option<Switch> {
+    match chip {
+        Chip::Esp32 => chip.facts().uart_clkdiv_reg.map(Switch::Divider),
+        Chip::Esp32c3 => Some(Switch::RomCommand),
+        _ => None,
+    }
+}
+
+/// How long a probe for the chip's rate waits for its answer (a READ_REG answer is 14
+/// bytes, 1.2 ms at 115200).
+const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
 
 /// UART0's CLKDIV word for `baud` from a `clock_hz` UART clock: the integer part in the low
 /// bits, sixteenths in bits 20-23.
@@ -71,26 +93,33 @@ impl Loader {
         try_fast: bool,
     ) -> Result<UploadRate> {
         let rom_baud = self.baud;
-        let facts = self.chip.facts();
-        let reg = match facts.uart_clkdiv_reg {
-            Some(reg)
-                if try_fast && divider_switch(self.chip) && baud > rom_baud && !self.is_stub() =>
-            {
-                reg
-            }
+        let switch = match switch_for(self.chip) {
+            Some(switch) if try_fast && baud > rom_baud && !self.is_stub() => switch,
             _ => {
                 self.upload_stub(image)?;
                 return Ok(UploadRate::Rom);
             }
         };
-        let old = self.read_reg(reg)?;
-        let clock = facts.crystal_from_clkdiv(old, rom_baud) as u64 * 1_000_000;
-        let fast = divider_word(clock, baud);
-        let loaded = self
-            .set_divider(reg, fast, baud)
-            .and_then(|()| self.load_segments(image, FAST_RETRIES, FAST_TIMEOUT));
-        // Back to the ROM's rate either way; if the chip never switched, this finds it there.
-        let restored = self.set_divider(reg, old, rom_baud);
+        let (loaded, restored) = match switch {
+            Switch::Divider(reg) => {
+                let old = self.read_reg(reg)?;
+                let clock = self.chip.facts().crystal_from_clkdiv(old, rom_baud) as u64 * 1_000_000;
+                let fast = divider_word(clock, baud);
+                let loaded = self
+                    .set_divider(reg, fast, baud)
+                    .and_then(|()| self.load_segments(image, FAST_RETRIES, FAST_TIMEOUT));
+                // Back to the ROM's rate either way; if the chip never switched, this finds
+                // it there.
+                (loaded, self.set_divider(reg, old, rom_baud))
+            }
+            Switch::RomCommand => {
+                let loaded = self
+                    .change_baud(baud)
+                    .and_then(|()| self.read_reg(CHIP_DETECT_MAGIC_REG))
+                    .and_then(|_| self.load_segments(image, FAST_RETRIES, FAST_TIMEOUT));
+                (loaded, self.rom_rate_back(rom_baud, baud))
+            }
+        };
         match (loaded, restored) {
             (Ok(()), Ok(())) => {
                 let started = self.start_loaded(image);
@@ -104,6 +133,52 @@ impl Loader {
             }
             (_, Err(e)) => Err(e),
         }
+    }
+
+    /// Brings the ROM loader back to `rom` baud with CHANGE_BAUDRATE after the upload at
+    /// `fast`. A request or answer lost on the way leaves the chip at either rate, so it is
+    /// then looked for at both (and asked again from `fast`), and nothing more is sent until
+    /// it answers at `rom`.
+    fn rom_rate_back(&mut self, rom: u32, fast: u32) -> Result<()> {
+        for _ in 0..3 {
+            if self.baud != rom {
+                // An error here is answered by the probes below.
+                let _ = self.change_baud(rom);
+            }
+            for rate in [rom, fast] {
+                if self.answers_at(rate)? {
+                    if rate == rom {
+                        return Ok(());
+                    }
+                    break;
+                }
+            }
+        }
+        Err(LoaderError::Malformed {
+            cmd: Command::ChangeBaudrate.name(),
+            reason: format!("the ROM loader no longer answers at {rom} or {fast} baud"),
+        })
+    }
+
+    /// Whether the chip answers a register read at `rate`, where this end then stays.
+    fn answers_at(&mut self, rate: u32) -> Result<bool> {
+        self.conn.port().set_baud(rate)?;
+        self.baud = rate;
+        for _ in 0..2 {
+            self.conn.flush_input()?;
+            let req = ReadReg {
+                addr: CHIP_DETECT_MAGIC_REG,
+            };
+            match self
+                .conn
+                .command(Command::ReadReg, &encode(&req), 0, 0, PROBE_TIMEOUT)
+            {
+                Ok(_) => return Ok(true),
+                Err(LoaderError::Io(e)) => return Err(LoaderError::Io(e)),
+                Err(_) => {}
+            }
+        }
+        Ok(false)
     }
 
     /// Writes `word` to the UART divider at `reg`, which moves the chip's line to `baud`,

@@ -346,8 +346,8 @@ impl Session {
     }
 
     /// Uploads espflow's stub where the options allow and switches to the chosen baud. The
-    /// stub goes up at the chosen rate where the ROM's divider can be set directly and
-    /// that was proven on its ROM ([`Loader::upload_stub_at`]), else at the loader's own
+    /// stub goes up at the chosen rate where that was proven on the chip's ROM (the ESP32
+    /// by its divider, the C3 by CHANGE_BAUDRATE: [`Loader::upload_stub_at`]), else at the loader's own
     /// rate, as esptool does: ROM loaders are less dependable at high rates than a stub
     /// that drains its FIFO itself. Does nothing the second time.
     pub fn ensure_stub(&mut self) -> Result<StubStart> {
