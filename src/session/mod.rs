@@ -378,7 +378,14 @@ impl Session {
                     let rate = progress::around(&mut *self.progress, begin, || {
                         loader.upload_stub_at(&image, baud, fast)
                     })
-                    .map_err(|e| Error::Loader(e).context(format!("starting the {chip} stub")))?;
+                    .map_err(|e| {
+                        // A chip lost at the fast rate (no answer at either rate after it)
+                        // needs a reset; the next run goes up at the ROM's rate.
+                        if fast {
+                            port_memory::remember_slow_upload(&port);
+                        }
+                        Error::Loader(e).context(format!("starting the {chip} stub"))
+                    })?;
                     if rate == UploadRate::RomAfterFailure {
                         port_memory::remember_slow_upload(&port);
                     }

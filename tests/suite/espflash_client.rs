@@ -99,12 +99,20 @@ fn espflash_with_its_stub_writes_reads_erases_and_hashes() {
     drop(f);
     assert!(std::fs::read(&flash).unwrap() == expect);
     // The pty may not see the client go between the two connections: count over every
-    // session the chip logged.
-    let sessions = served.sessions(1);
-    let uploads: u64 = sessions
-        .iter()
-        .filter_map(|s| field(s, "stub_uploads"))
-        .sum();
+    // session the chip logged, waiting (under load) for the line of the last one.
+    let count = |sessions: &[String]| -> u64 {
+        sessions
+            .iter()
+            .filter_map(|s| field(s, "stub_uploads"))
+            .sum()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut sessions = served.sessions(1);
+    while count(&sessions) < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        sessions = served.sessions(1);
+    }
+    let uploads = count(&sessions);
     assert_eq!(
         uploads, 2,
         "espflash's stub, once per connection: {sessions:?}"
