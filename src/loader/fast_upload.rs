@@ -23,7 +23,7 @@
 use std::time::Duration;
 
 use espflow_protocol::Command;
-use espflow_protocol::message::{ReadReg, WriteReg};
+use espflow_protocol::message::WriteReg;
 
 use super::{Loader, LoaderError, Result, encode};
 use crate::chip::{CHIP_DETECT_MAGIC_REG, Chip};
@@ -160,25 +160,12 @@ impl Loader {
         })
     }
 
-    /// Whether the chip answers a register read at `rate`, where this end then stays.
+    /// Whether the chip answers a register read at `rate` (one of two [`Loader::ping`]s),
+    /// where this end then stays.
     fn answers_at(&mut self, rate: u32) -> Result<bool> {
         self.conn.port().set_baud(rate)?;
         self.baud = rate;
-        for _ in 0..2 {
-            self.conn.flush_input()?;
-            let req = ReadReg {
-                addr: CHIP_DETECT_MAGIC_REG,
-            };
-            match self
-                .conn
-                .command(Command::ReadReg, &encode(&req), 0, 0, PROBE_TIMEOUT)
-            {
-                Ok(_) => return Ok(true),
-                Err(LoaderError::Io(e)) => return Err(LoaderError::Io(e)),
-                Err(_) => {}
-            }
-        }
-        Ok(false)
+        Ok(self.ping(PROBE_TIMEOUT) || self.ping(PROBE_TIMEOUT))
     }
 
     /// Writes `word` to the UART divider at `reg`, which moves the chip's line to `baud`,
